@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import { localeFiles } from './lib/i18n/locale-files';
+
+// Site access is 12306 alone: kyfw.12306.cn answers the order query, and www.12306.cn is where it
+// redirects a busy request (without access there the redirect would look like a network failure).
+// Ticket-system venues will be asked for one by one (optional host permissions) when the user adds
+// an account, so the install prompt stays minimal.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['alarms', 'cookies', 'notifications', 'storage'],
+    host_permissions: ['https://kyfw.12306.cn/*', 'https://www.12306.cn/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'payclock@payclock.app', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        // zod places comments where Rollup cannot use them; harmless, and noise in every build.
+        onwarn(warning, warn) {
+          if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+        },
+      },
+    },
+  }),
+  hooks: {
+    // The UI strings live in one typed table (lib/i18n/messages.ts); the manifest's own strings are
+    // generated from it so a translation is never written twice.
+    'build:publicAssets': (_wxt, files) => {
+      for (const file of localeFiles()) files.push(file);
+    },
+  },
+});
