@@ -1,0 +1,121 @@
+import type { Locale } from '../i18n/messages';
+import { translate } from '../i18n/translate';
+import { orderKey, type Order } from '../orders/model';
+import { LOGIN_PAGE_URL } from '../sources/12306/endpoints';
+import { formatBeijingClock, formatBeijingShort } from '../time/beijing';
+import { serverNow, type Clock } from '../time/clock';
+import { secondsLeft } from '../time/countdown';
+import type { WatchEvent } from '../watch/apply-outcome';
+import type { Snapshot } from '../watch/snapshot';
+import { alertId, type Alert } from './alert-id';
+import type { SentLog } from './sent-log';
+
+/** A browser notification to show. Its id is an alert id, so a click knows what it was about. */
+export interface Notice {
+  id: string;
+  title: string;
+  message: string;
+  /** Alert ids this notice fulfils; recorded so none is shown twice. */
+  alertIds: string[];
+  /** Where a click takes the user. */
+  url: string;
+}
+
+export interface NoticeContext {
+  locale: Locale;
+  clock: Pick<Clock, 'offsetMs'>;
+  sent: SentLog;
+  now: number;
+}
+
+/** "G101 北京南 → 上海虹桥 · 03-25 06:36 开". Passenger names stay out: notifications can show on a lock screen. */
+export function describeOrder(order: Order, locale: Locale): string {
+  const parts = [[order.title, order.route].filter(Boolean).join(' ')];
+  if (order.departure !== null) parts.push(translate(locale, 'departs', { time: formatBeijingShort(order.departure) }));
+  return parts.join(' · ');
+}
+
+function orderLine(order: Order, locale: Locale): string {
+  return order.deadline === null
+    ? describeOrder(order, locale)
+    : translate(locale, 'noticeOrderLine', {
+        order: describeOrder(order, locale),
+        deadline: formatBeijingClock(order.deadline),
+      });
+}
+
+const minutesLeftRoundedUp = (deadline: number, context: NoticeContext) =>
+  Math.max(1, Math.ceil(secondsLeft(deadline, serverNow(context.clock, context.now)) / 60));
+
+/** Notices for what a check found: new orders, orders no longer pending, a login that expired. */
+export function noticesForEvents(events: readonly WatchEvent[], context: NoticeContext): Notice[] {
+  const { locale, sent } = context;
+  const notices: Notice[] = [];
+  for (const event of events) {
+    if (event.kind === 'loginExpired') {
+      const ids = event.orders
+        .map((order) => alertId({ kind: 'loginExpired', orderKey: orderKey(order) }))
+        .filter((id) => !(id in sent));
+      if (ids.length === 0) continue;
+      notices.push({
+        id: ids[0]!,
+        title: translate(locale, 'noticeLoginTitle'),
+        message: translate(locale, 'noticeLoginBody', { count: event.orders.length }),
+        alertIds: ids,
+        url: LOGIN_PAGE_URL,
+      });
+      continue;
+    }
+    const id = alertId({ kind: event.kind, orderKey: orderKey(event.order) });
+    if (id in sent) continue;
+    const { order } = event;
+    notices.push(
+      event.kind === 'found'
+        ? {
+            id,
+            title: translate(locale, 'noticeFoundTitle', {
+              minutes: order.deadline === null ? '?' : minutesLeftRoundedUp(order.deadline, context),
+            }),
+            message: orderLine(order, locale),
+            alertIds: [id],
+            url: order.payUrl,
+          }
+        : {
+            id,
+            title: translate(locale, 'noticeGoneTitle'),
+            message: translate(locale, 'noticeGoneBody', { order: describeOrder(order, locale) }),
+            alertIds: [id],
+            url: order.payUrl,
+          },
+    );
+  }
+  return notices;
+}
+
+/**
+ * The notice for a reminder or deadline alert, or null when it no longer applies: the order is gone
+ * or its deadline moved since the alarm was set (its replacement alarm covers it).
+ */
+export function noticeForTimedAlert(alert: Alert, snapshot: Snapshot, context: NoticeContext): Notice | null {
+  if (alert.kind !== 'remind' && alert.kind !== 'due') return null;
+  const id = alertId(alert);
+  if (id in context.sent) return null;
+  const order = snapshot.orders.find((candidate) => orderKey(candidate) === alert.orderKey);
+  if (!order || order.state !== 'unpaid' || order.deadline !== alert.deadline) return null;
+  const { locale } = context;
+  return alert.kind === 'remind'
+    ? {
+        id,
+        title: translate(locale, 'noticeRemindTitle', { minutes: minutesLeftRoundedUp(order.deadline, context) }),
+        message: orderLine(order, locale),
+        alertIds: [id],
+        url: order.payUrl,
+      }
+    : {
+        id,
+        title: translate(locale, 'noticeDueTitle'),
+        message: translate(locale, 'noticeDueBody', { order: describeOrder(order, locale) }),
+        alertIds: [id],
+        url: order.payUrl,
+      };
+}

@@ -1,0 +1,66 @@
+import { payableOrders } from './orders/model';
+import { minutesLeft, urgencyOf, type Urgency } from './time/countdown';
+import { serverNow } from './time/clock';
+import type { Snapshot } from './watch/snapshot';
+
+// The toolbar badge: minutes to the nearest deadline across every source, coloured by urgency, and
+// a "!" when a source is logged out while its last known data had unpaid orders (we can no longer
+// see them, so the user has to act).
+
+export const URGENCY_COLORS: Record<Urgency, string> = {
+  calm: '#15803d',
+  soon: '#b45309',
+  urgent: '#dc2626',
+  overdue: '#6b7280',
+};
+export const LOGIN_NEEDED_COLOR = '#7c3aed';
+export const LOGIN_NEEDED_MARK = '!';
+
+export interface Badge {
+  text: string;
+  color: string;
+  /** Local instant at which the text may next change (to refresh it then), or null. */
+  nextChangeAt: number | null;
+}
+
+/** Minutes as they fit in a badge's four characters: `12`, `<1`, `2h`, `3d`. */
+export function badgeMinutes(minutes: number): string {
+  if (minutes < 1) return '<1';
+  if (minutes < 100) return String(minutes);
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)}h`;
+  return `${Math.floor(minutes / (24 * 60))}d`;
+}
+
+export function badgeFor(snapshots: readonly Snapshot[], localNow: number): Badge {
+  let nearest: { minutes: number; urgency: Urgency; changeAt: number } | null = null;
+  let loginNeeded = false;
+  for (const snapshot of snapshots) {
+    const payable = payableOrders(snapshot.orders);
+    if (snapshot.status === 'loggedOut' && payable.length > 0) loginNeeded = true;
+    const now = serverNow(snapshot.clock, localNow);
+    for (const order of payable) {
+      const minutes = minutesLeft(order.deadline, now);
+      if (minutes === null || (nearest && minutes >= nearest.minutes)) continue;
+      // The shown minute drops once fewer than 60·m seconds (rounded up) remain; at m = 0, at the deadline.
+      const changeAtServer = order.deadline - Math.max(0, minutes * 60 - 1) * 1000;
+      nearest = {
+        minutes,
+        urgency: urgencyOf(order.deadline, now),
+        changeAt: changeAtServer - snapshot.clock.offsetMs,
+      };
+    }
+  }
+  if (loginNeeded) {
+    return {
+      text: LOGIN_NEEDED_MARK + (nearest ? badgeMinutes(nearest.minutes) : ''),
+      color: LOGIN_NEEDED_COLOR,
+      nextChangeAt: nearest?.changeAt ?? null,
+    };
+  }
+  if (!nearest) return { text: '', color: URGENCY_COLORS.calm, nextChangeAt: null };
+  return {
+    text: badgeMinutes(nearest.minutes),
+    color: URGENCY_COLORS[nearest.urgency],
+    nextChangeAt: nearest.changeAt,
+  };
+}

@@ -1,0 +1,128 @@
+import type { Order } from '../../orders/model';
+import { envelopeSchema, replyDataSchema } from './schemas';
+import { queuedOrderToOrder, unpaidOrderToOrder, UnreadableOrderError } from './to-orders';
+
+/** What the network gave us for one query, before we make sense of it. */
+export type HttpResult =
+  | { kind: 'reply'; status: number; redirected: boolean; url: string; contentType: string; body: string }
+  | { kind: 'timeout' }
+  | { kind: 'offline'; detail: string };
+
+/**
+ * What one query told us. Only `unpaid`, `queuing` and `none` come from a logged-in reply we fully
+ * understood; they alone may change the list of orders.
+ */
+export type Outcome =
+  | { kind: 'unpaid'; orders: Order[] }
+  | { kind: 'queuing'; orders: Order[] }
+  | { kind: 'none'; orders: [] }
+  | { kind: 'loggedOut'; detail: string }
+  | { kind: 'busy'; detail: string }
+  | { kind: 'rejected'; detail: string }
+  | { kind: 'timeout' }
+  | { kind: 'offline'; detail: string }
+  | { kind: 'unexpected'; detail: string };
+
+export type GoodOutcome = Extract<Outcome, { orders: Order[] }>;
+export const isGoodOutcome = (outcome: Outcome): outcome is GoodOutcome => 'orders' in outcome;
+
+const LOGIN_WORDS = ['用户未登录', '未登录', '请登录', '登录超时'];
+const BUSY_WORDS = ['网络繁忙', '系统忙', '系统繁忙', '请稍后重试', '访问太频繁', '请求过于频繁', '系统维护'];
+const REFUSED_WORDS = ['非法请求', '拒绝访问', '禁止访问', 'Access Denied', 'Forbidden'];
+
+const LOGIN_PATHS = ['/otn/passport', '/login/userLogin', '/resources/login.html', '/login/init'];
+const ERROR_PAGES = ['/otn/login/error', '/logFiles/error.html'];
+
+const EXCERPT_LENGTH = 160;
+
+/** A short, plain-text piece of a reply for the user to see (markup removed, never rendered). */
+export function excerpt(body: string): string {
+  const plain = body
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
+}
+
+const mentions = (text: string, words: readonly string[]) => words.some((word) => text.includes(word));
+
+function classifyByFinalUrl(url: string): Outcome | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  if (LOGIN_PATHS.some((prefix) => path.startsWith(prefix)))
+    return { kind: 'loggedOut', detail: 'redirected to login' };
+  if (ERROR_PAGES.some((suffix) => path.endsWith(suffix))) return { kind: 'busy', detail: 'redirected to error page' };
+  return null;
+}
+
+function classifyHtml(body: string): Outcome {
+  const text = excerpt(body);
+  if (mentions(body, BUSY_WORDS)) return { kind: 'busy', detail: text };
+  if (mentions(body, REFUSED_WORDS)) return { kind: 'rejected', detail: text };
+  // 12306 answers an unauthenticated API call with its login page.
+  return { kind: 'loggedOut', detail: 'HTML page instead of JSON' };
+}
+
+function messagesText(messages: unknown): string {
+  if (typeof messages === 'string') return messages;
+  if (Array.isArray(messages)) return messages.filter((m): m is string => typeof m === 'string').join('；');
+  return '';
+}
+
+function classifyJson(body: string): Outcome {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { kind: 'unexpected', detail: `not JSON: ${excerpt(body)}` };
+  }
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) return { kind: 'unexpected', detail: `unknown reply: ${excerpt(body)}` };
+  const { status, url, messages, data } = envelope.data;
+  const said = messagesText(messages);
+
+  // The old logged-out form says status:true, so login is checked before success.
+  if (mentions(said, LOGIN_WORDS) || (url ?? '').includes('login'))
+    return { kind: 'loggedOut', detail: said || 'login required' };
+  if (mentions(said, BUSY_WORDS)) return { kind: 'busy', detail: said };
+  if (mentions(said, REFUSED_WORDS)) return { kind: 'rejected', detail: said };
+  if (status !== true) return { kind: 'unexpected', detail: said || `unknown reply: ${excerpt(body)}` };
+
+  if (data === undefined || data === null || data === '') return { kind: 'none', orders: [] };
+  const parsed = replyDataSchema.safeParse(data);
+  if (!parsed.success) return { kind: 'unexpected', detail: `orders not understood: ${excerpt(body)}` };
+
+  let unpaid: Order[];
+  try {
+    unpaid = (parsed.data.orderDBList ?? []).flatMap((order) => unpaidOrderToOrder(order) ?? []);
+  } catch (error) {
+    if (error instanceof UnreadableOrderError) return { kind: 'unexpected', detail: error.message };
+    throw error;
+  }
+  const queued = parsed.data.orderCacheDTO ? [queuedOrderToOrder(parsed.data.orderCacheDTO)] : [];
+  if (unpaid.length > 0) return { kind: 'unpaid', orders: [...unpaid, ...queued] };
+  if (queued.length > 0) return { kind: 'queuing', orders: queued };
+  return { kind: 'none', orders: [] };
+}
+
+/** Sorts any reply to the unfinished-orders query into one outcome (shared/api-notes.md). */
+export function classifyReply(result: HttpResult): Outcome {
+  if (result.kind !== 'reply') return result;
+  const { status, redirected, url, contentType, body } = result;
+
+  if (redirected) {
+    const byUrl = classifyByFinalUrl(url);
+    if (byUrl) return byUrl;
+  }
+  if (status === 403) return { kind: 'rejected', detail: `HTTP 403 ${excerpt(body)}`.trim() };
+  if (status === 429 || status >= 500) return { kind: 'busy', detail: `HTTP ${status}` };
+  if (status < 200 || status >= 300) return { kind: 'unexpected', detail: `HTTP ${status} ${excerpt(body)}`.trim() };
+  if (body.trim() === '') return { kind: 'busy', detail: 'empty reply' };
+  if (/html/i.test(contentType) || body.trimStart().startsWith('<')) return classifyHtml(body);
+  return classifyJson(body);
+}

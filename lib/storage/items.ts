@@ -1,0 +1,21 @@
+import { sentLogSchema } from '../alerts/sent-log';
+import { EMPTY_SNAPSHOT, snapshotSchema } from '../watch/snapshot';
+import { defineValidatedItem } from './validated-item';
+
+// Every stored item, in one place. All live in storage.local: nothing here may sync to other
+// machines, and none of it is a secret (12306 cookies stay in the browser's cookie jar).
+// Bump an item's version with a migration whenever its shape changes.
+
+/** What the extension knows about the user's 12306 orders. */
+export const snapshot12306Item = defineValidatedItem('local:snapshot.12306', {
+  schema: snapshotSchema,
+  fallback: EMPTY_SNAPSHOT,
+  version: 1,
+});
+
+/** Alerts already shown, so each is shown at most once even across restarts. */
+export const sentAlertsItem = defineValidatedItem('local:alerts.sent', {
+  schema: sentLogSchema,
+  fallback: {},
+  version: 1,
+});

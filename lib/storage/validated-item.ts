@@ -1,0 +1,40 @@
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import type { z } from 'zod/mini';
+
+// A versioned storage item whose value is checked against its zod schema on every read. Stored data
+// can be from an older version, hand-edited or damaged; a reader gets the migrated value or the
+// fallback, never a shape its types do not promise.
+
+export interface ValidatedItem<T> {
+  key: StorageItemKey;
+  get(): Promise<T>;
+  set(value: T): Promise<void>;
+  /** Calls back with every new valid value; returns the unsubscribe function. */
+  watch(callback: (value: T) => void): () => void;
+}
+
+export interface ValidatedItemOptions<T> {
+  schema: z.ZodMiniType<T>;
+  fallback: T;
+  version: number;
+  /** Migrations from each older version (WXT runs them in order when the item is first used). */
+  migrations?: Record<number, (old: any) => unknown>;
+}
+
+export function defineValidatedItem<T>(key: StorageItemKey, options: ValidatedItemOptions<T>): ValidatedItem<T> {
+  const item = storage.defineItem<unknown>(key, {
+    fallback: options.fallback,
+    version: options.version,
+    migrations: options.migrations,
+  });
+  const validate = (value: unknown): T => {
+    const parsed = options.schema.safeParse(value);
+    return parsed.success ? parsed.data : options.fallback;
+  };
+  return {
+    key,
+    get: async () => validate(await item.getValue()),
+    set: (value) => item.setValue(options.schema.parse(value)),
+    watch: (callback) => item.watch((value) => callback(validate(value))),
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Runs async tasks one after another. The background reads, changes and writes stored state from
+ * several events (alarms, replies, clicks); without this two of them could interleave and one
+ * would overwrite the other's work.
+ */
+export function createSerialQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return function run<T>(task: () => Promise<T>): Promise<T> {
+    const result = tail.then(task, task);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
