@@ -1,0 +1,3 @@
+// Alarms that are not alerts. Alert alarms are named by their alert id (lib/alerts/alert-id.ts).
+export const POLL_ALARM = 'poll.12306';
+export const BADGE_ALARM = 'badge';

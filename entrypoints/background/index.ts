@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { locale } from '@/lib/i18n';
+import { queryUnfinishedOrders } from '@/lib/sources/12306/client';
+import { createBackground } from './service';
+
+// Firefox (MV2) gets an event page that unloads when idle, like Chrome's service worker, so both
+// browsers run the same stop-and-restart-safe code.
+export default defineBackground({
+  persistent: false,
+  main() {
+    const background = createBackground({ query: () => queryUnfinishedOrders(), now: Date.now, locale });
+
+    // Listeners are registered synchronously, first thing: a service worker woken by an event only
+    // receives it if its listener exists when the script's first run ends.
+    browser.alarms.onAlarm.addListener((alarm) => void background.onAlarm(alarm));
+    browser.cookies.onChanged.addListener((change) => void background.onCookieChanged(change));
+    browser.notifications.onClicked.addListener((id) => void background.onNotificationClicked(id));
+    browser.runtime.onMessage.addListener((message, sender) => background.onMessage(message, sender));
+    // A login that happened while the extension was not running left no cookie event behind: look
+    // once when the browser starts and when the extension is installed or updated.
+    browser.runtime.onStartup.addListener(() => void background.check());
+    browser.runtime.onInstalled.addListener(() => void background.check());
+
+    void background.wake();
+  },
+});
