@@ -1,0 +1,20 @@
+import { t } from '@/lib/i18n';
+import { formatCountdown, urgencyOf } from '@/lib/time/countdown';
+import { useNow } from './ticker';
+
+interface Props {
+  /** Deadline on the server's clock. */
+  deadline: number;
+  /** How far the server's clock is ahead of the local one. */
+  offsetMs: number;
+}
+
+export function Countdown({ deadline, offsetMs }: Props) {
+  const serverNow = useNow() + offsetMs;
+  const urgency = urgencyOf(deadline, serverNow);
+  return (
+    <span class={`countdown countdown--${urgency}`} role="timer" data-deadline={deadline}>
+      {urgency === 'overdue' ? t('overdue') : formatCountdown(deadline, serverNow)}
+    </span>
+  );
+}

@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ValidatedItem } from '@/lib/storage/validated-item';
+
+/** A stored item's value, live; undefined only for the moment before the first read returns. */
+export function useStoredValue<T>(item: ValidatedItem<T>): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void item.get().then((first) => live && setValue(() => first));
+    const unwatch = item.watch((next) => setValue(() => next));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [item]);
+  return value;
+}
