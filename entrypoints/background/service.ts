@@ -91,7 +91,8 @@ export function createBackground(deps: BackgroundDeps) {
     await sentAlertsItem.set(sent);
     await show(notices);
 
-    const existing = await browser.alarms.getAll();
+    // A copy: clearing alarms while walking the browser's own list would skip some.
+    const existing = [...(await browser.alarms.getAll())];
     for (const alarm of existing) {
       if (parseAlertId(alarm.name) && !plan.alarms.has(alarm.name)) await browser.alarms.clear(alarm.name);
     }
