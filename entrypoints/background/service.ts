@@ -148,7 +148,7 @@ export function createBackground(deps: BackgroundDeps) {
     /** Every time the background starts: re-plan alarms and badge from what is stored. */
     wake: () => serial(async () => settle(await snapshot12306Item.get(), [])),
 
-    async onAlarm(alarm: Browser.alarms.Alarm) {
+    async onAlarm(alarm: Pick<Browser.alarms.Alarm, 'name'>) {
       if (alarm.name === POLL_ALARM) return check();
       if (alarm.name === BADGE_ALARM)
         return serial(async () => refreshBadge(await snapshot12306Item.get(), await browser.alarms.getAll()));

@@ -144,13 +144,13 @@ describe('background', () => {
 
     const name = `remind|10|${deadline}|${key}`;
     world.setNow(deadline - 10 * MINUTE + 300);
-    await world.background.onAlarm({ name, scheduledTime: deadline - 10 * MINUTE });
+    await world.background.onAlarm({ name });
     const shown = await fakeBrowser.notifications.getAll();
     expect(Object.keys(shown)).toEqual([name]);
     expect(shown[name]!.title).toBe('还剩 10 分钟支付');
 
     await fakeBrowser.notifications.clear(name);
-    await world.restart().onAlarm({ name, scheduledTime: deadline - 10 * MINUTE });
+    await world.restart().onAlarm({ name });
     expect(await notificationIds()).toEqual([]);
   });
 
@@ -163,7 +163,7 @@ describe('background', () => {
     await fakeBrowser.notifications.clear(`gone|${key}`);
 
     world.setNow(deadline - 5 * MINUTE);
-    await world.background.onAlarm({ name: `remind|5|${deadline}|${key}`, scheduledTime: deadline - 5 * MINUTE });
+    await world.background.onAlarm({ name: `remind|5|${deadline}|${key}` });
     expect(await notificationIds()).toEqual([]);
   });
 
