@@ -34,7 +34,7 @@ export const orderSchema = z.object({
   amountYuan: z.nullable(z.number()),
   /** The pay deadline as an absolute instant on the server's clock; null while queuing. */
   deadline: z.nullable(z.number()),
-  /** The server's own name for the order's state (待支付, 改签待支付...). */
+  /** The server's own name for a state beyond plain "awaiting payment" (改签待支付...), or null. */
   statusText: z.nullable(z.string()),
   /** Where the user pays (or follows the queue). */
   payUrl: z.string(),

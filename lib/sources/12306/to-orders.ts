@@ -70,7 +70,8 @@ export function unpaidOrderToOrder(order: UnpaidOrder): Order | null {
       ),
     amountYuan: amountOf(order),
     deadline: Math.min(...(deadlines as number[])),
-    statusText: pending[0]?.ticket_status_name ?? null,
+    // Plain 待支付 goes without saying in a list of orders to pay; 改签待支付 and the like do not.
+    statusText: pending.find((ticket) => ticket.ticket_status_code !== 'i')?.ticket_status_name ?? null,
     payUrl: PAY_PAGE_URL,
     queue: null,
   };
