@@ -34,7 +34,7 @@ export function defineValidatedItem<T>(key: StorageItemKey, options: ValidatedIt
   return {
     key,
     get: async () => validate(await item.getValue()),
-    set: (value) => item.setValue(options.schema.parse(value)),
+    set: async (value) => item.setValue(options.schema.parse(value)),
     watch: (callback) => item.watch((value) => callback(validate(value))),
   };
 }
