@@ -30,18 +30,23 @@ const LOGIN_WORDS = ['用户未登录', '未登录', '请登录', '登录超时'
 const BUSY_WORDS = ['网络繁忙', '系统忙', '系统繁忙', '请稍后重试', '访问太频繁', '请求过于频繁', '系统维护'];
 const REFUSED_WORDS = ['非法请求', '拒绝访问', '禁止访问', 'Access Denied', 'Forbidden'];
 
-const LOGIN_PATHS = ['/otn/passport', '/login/userLogin', '/resources/login.html', '/login/init'];
+const LOGIN_PATHS = ['/otn/passport', '/otn/login/userLogin', '/otn/resources/login.html', '/otn/login/init'];
 const ERROR_PAGES = ['/otn/login/error', '/logFiles/error.html'];
 
 const EXCERPT_LENGTH = 160;
 
-/** A short, plain-text piece of a reply for the user to see (markup removed, never rendered). */
-export function excerpt(body: string): string {
-  const plain = body
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+/** What a reader of the page would see: scripts, styles and tags (even one cut off) removed. */
+function plainText(body: string): string {
+  return body
+    .replace(/<(script|style)[\s\S]*?(<\/\1>|$)/gi, ' ')
+    .replace(/<[^>]*(>|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A short, plain-text piece of a reply for the user to see (markup removed, never rendered). */
+export function excerpt(body: string, prefix = ''): string {
+  const plain = (prefix + plainText(body)).trim();
   return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
 }
 
@@ -61,9 +66,10 @@ function classifyByFinalUrl(url: string): Outcome | null {
 }
 
 function classifyHtml(body: string): Outcome {
-  const text = excerpt(body);
-  if (mentions(body, BUSY_WORDS)) return { kind: 'busy', detail: text };
-  if (mentions(body, REFUSED_WORDS)) return { kind: 'rejected', detail: text };
+  // Only visible text counts: the login page's own scripts mention 网络繁忙 too.
+  const text = plainText(body);
+  if (mentions(text, BUSY_WORDS)) return { kind: 'busy', detail: excerpt(text) };
+  if (mentions(text, REFUSED_WORDS)) return { kind: 'rejected', detail: excerpt(text) };
   // 12306 answers an unauthenticated API call with its login page.
   return { kind: 'loggedOut', detail: 'HTML page instead of JSON' };
 }
@@ -79,29 +85,34 @@ function classifyJson(body: string): Outcome {
   try {
     json = JSON.parse(body);
   } catch {
-    return { kind: 'unexpected', detail: `not JSON: ${excerpt(body)}` };
+    return { kind: 'unexpected', detail: excerpt(body, 'not JSON: ') };
   }
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { kind: 'unexpected', detail: `unknown reply: ${excerpt(body)}` };
+  if (!envelope.success) return { kind: 'unexpected', detail: excerpt(body, 'unknown reply: ') };
   const { status, url, messages, data } = envelope.data;
-  const said = messagesText(messages);
+  // Server messages can carry markup (a link to the orders page) and run long.
+  const said = excerpt(messagesText(messages));
 
   // The old logged-out form says status:true, so login is checked before success.
   if (mentions(said, LOGIN_WORDS) || (url ?? '').includes('login'))
     return { kind: 'loggedOut', detail: said || 'login required' };
   if (mentions(said, BUSY_WORDS)) return { kind: 'busy', detail: said };
   if (mentions(said, REFUSED_WORDS)) return { kind: 'rejected', detail: said };
-  if (status !== true) return { kind: 'unexpected', detail: said || `unknown reply: ${excerpt(body)}` };
+  if (status !== true) return { kind: 'unexpected', detail: said || excerpt(body, 'unknown reply: ') };
 
   if (data === undefined || data === null || data === '') return { kind: 'none', orders: [] };
   const parsed = replyDataSchema.safeParse(data);
-  if (!parsed.success) return { kind: 'unexpected', detail: `orders not understood: ${excerpt(body)}` };
+  // Data naming neither list is not "nothing unfinished" but something we do not know; reading it
+  // as empty would report every order as gone.
+  if (!parsed.success || (parsed.data.orderDBList === undefined && parsed.data.orderCacheDTO === undefined)) {
+    return { kind: 'unexpected', detail: excerpt(body, 'orders not understood: ') };
+  }
 
   let unpaid: Order[];
   try {
     unpaid = (parsed.data.orderDBList ?? []).flatMap((order) => unpaidOrderToOrder(order) ?? []);
   } catch (error) {
-    if (error instanceof UnreadableOrderError) return { kind: 'unexpected', detail: error.message };
+    if (error instanceof UnreadableOrderError) return { kind: 'unexpected', detail: excerpt(error.message) };
     throw error;
   }
   const queued = parsed.data.orderCacheDTO ? [queuedOrderToOrder(parsed.data.orderCacheDTO)] : [];
@@ -119,9 +130,9 @@ export function classifyReply(result: HttpResult): Outcome {
     const byUrl = classifyByFinalUrl(url);
     if (byUrl) return byUrl;
   }
-  if (status === 403) return { kind: 'rejected', detail: `HTTP 403 ${excerpt(body)}`.trim() };
+  if (status === 403) return { kind: 'rejected', detail: excerpt(body, 'HTTP 403 ') };
   if (status === 429 || status >= 500) return { kind: 'busy', detail: `HTTP ${status}` };
-  if (status < 200 || status >= 300) return { kind: 'unexpected', detail: `HTTP ${status} ${excerpt(body)}`.trim() };
+  if (status < 200 || status >= 300) return { kind: 'unexpected', detail: excerpt(body, `HTTP ${status} `) };
   if (body.trim() === '') return { kind: 'busy', detail: 'empty reply' };
   if (/html/i.test(contentType) || body.trimStart().startsWith('<')) return classifyHtml(body);
   return classifyJson(body);
