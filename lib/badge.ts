@@ -1,6 +1,6 @@
 import { payableOrders } from './orders/model';
-import { minutesLeft, urgencyOf, type Urgency } from './time/countdown';
-import { serverNow } from './time/clock';
+import { minutesLeft, SOON_MINUTES, URGENT_MINUTES, urgencyOf, type Urgency } from './time/countdown';
+import { serverNow, toLocalInstant } from './time/clock';
 import type { Snapshot } from './watch/snapshot';
 
 // The toolbar badge: minutes to the nearest deadline across every source, coloured by urgency, and
@@ -19,7 +19,7 @@ export const LOGIN_NEEDED_MARK = '!';
 export interface Badge {
   text: string;
   color: string;
-  /** Local instant at which the text may next change (to refresh it then), or null. */
+  /** Local instant at which the text or colour may next change (to refresh it then), or null. */
   nextChangeAt: number | null;
 }
 
@@ -31,8 +31,17 @@ export function badgeMinutes(minutes: number): string {
   return `${Math.floor(minutes / (24 * 60))}d`;
 }
 
+/** Local instants, after `serverNow`, at which the badge for this deadline looks different. */
+function nextChangeFor(deadline: number, serverNow: number, minutes: number): number {
+  // The shown minute drops once fewer than 60·m seconds (rounded up) remain; at m = 0, at the deadline.
+  const textChange = deadline - Math.max(0, minutes * 60 - 1) * 1000;
+  // The colour changes when exactly 10 or 5 minutes remain.
+  const colourChanges = [SOON_MINUTES, URGENT_MINUTES].map((m) => deadline - m * 60_000).filter((at) => at > serverNow);
+  return Math.min(textChange, ...colourChanges);
+}
+
 export function badgeFor(snapshots: readonly Snapshot[], localNow: number): Badge {
-  let nearest: { minutes: number; urgency: Urgency; changeAt: number } | null = null;
+  let nearest: { localDeadline: number; minutes: number; urgency: Urgency; changeAt: number } | null = null;
   let loginNeeded = false;
   for (const snapshot of snapshots) {
     const payable = payableOrders(snapshot.orders);
@@ -40,13 +49,14 @@ export function badgeFor(snapshots: readonly Snapshot[], localNow: number): Badg
     const now = serverNow(snapshot.clock, localNow);
     for (const order of payable) {
       const minutes = minutesLeft(order.deadline, now);
-      if (minutes === null || (nearest && minutes >= nearest.minutes)) continue;
-      // The shown minute drops once fewer than 60·m seconds (rounded up) remain; at m = 0, at the deadline.
-      const changeAtServer = order.deadline - Math.max(0, minutes * 60 - 1) * 1000;
+      // Compared as local instants: sources have clocks of their own, and whole minutes would tie.
+      const localDeadline = toLocalInstant(snapshot.clock, order.deadline);
+      if (minutes === null || (nearest && localDeadline >= nearest.localDeadline)) continue;
       nearest = {
+        localDeadline,
         minutes,
         urgency: urgencyOf(order.deadline, now),
-        changeAt: changeAtServer - snapshot.clock.offsetMs,
+        changeAt: toLocalInstant(snapshot.clock, nextChangeFor(order.deadline, now, minutes)),
       };
     }
   }

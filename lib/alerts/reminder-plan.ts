@@ -47,17 +47,19 @@ export function planReminders(
   for (const order of payableOrders(orders)) {
     const localDeadline = toLocalInstant(clock, order.deadline);
     const { reminders, due } = timedAlerts(order, reminderMinutes);
-    const missed: Alert[] = [];
+    const passed: Alert[] = [];
     for (const { offsetMs, ...reminder } of reminders) {
-      const id = alertId(reminder);
-      if (id in sent) continue;
       const at = localDeadline - offsetMs;
-      if (at > now) plan.alarms.set(id, at);
-      else if (localDeadline > now) missed.push(reminder);
+      if (at <= now) passed.push(reminder);
+      else if (!(alertId(reminder) in sent)) plan.alarms.set(alertId(reminder), at);
     }
-    const latestMissed = missed.pop();
-    if (latestMissed) plan.catchUp.push(latestMissed);
-    plan.skip.push(...missed.map(alertId));
+    // Before the deadline, of the reminders whose moment passed unseen only the latest is worth
+    // showing (and not if a later one was shown already); the rest are recorded as passed over.
+    if (localDeadline > now) {
+      const latest = passed.pop();
+      if (latest && !(alertId(latest) in sent)) plan.catchUp.push(latest);
+      plan.skip.push(...passed.map(alertId).filter((id) => !(id in sent)));
+    }
 
     const dueId = alertId(due);
     if (dueId in sent) continue;

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { alertId, type Alert } from '@/lib/alerts/alert-id';
+import { describeOrder, noticeForTimedAlert, noticesForEvents, type NoticeContext } from '@/lib/alerts/notices';
+import type { Locale } from '@/lib/i18n/messages';
+import { orderKey } from '@/lib/orders/model';
+import { LOGIN_PAGE_URL } from '@/lib/sources/12306/endpoints';
+import type { WatchEvent } from '@/lib/watch/apply-outcome';
+import { DEADLINE, makeOrder, makeQueuingOrder, makeSnapshot } from '../helpers/orders';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const LOCALES: Locale[] = ['zh', 'en'];
+
+// Deadline 14:57:09 Beijing; departure 03-25 06:36 Beijing. Passengers 张三 and 李四.
+const order = makeOrder({ id: 'E111', payUrl: 'https://kyfw.12306.cn/otn/view/train_order.html#E111' });
+const other = makeOrder({
+  id: 'E222',
+  title: 'D5',
+  route: '南京南 → 杭州东',
+  deadline: DEADLINE + 20 * MINUTE,
+  passengers: ['王五'],
+});
+const NAMES = ['张三', '李四', '王五'];
+
+const context = (overrides: Partial<NoticeContext> = {}): NoticeContext => ({
+  locale: 'zh',
+  clock: { offsetMs: 0 },
+  sent: {},
+  now: DEADLINE - 12 * MINUTE - 34 * SECOND,
+  ...overrides,
+});
+
+const foundId = (o = order) => alertId({ kind: 'found', orderKey: orderKey(o) });
+const goneId = (o = order) => alertId({ kind: 'gone', orderKey: orderKey(o) });
+const loginId = (o = order) => alertId({ kind: 'loginExpired', orderKey: orderKey(o) });
+
+const expectNoNames = (text: string) => {
+  for (const name of NAMES) expect(text).not.toContain(name);
+};
+
+describe('describeOrder', () => {
+  it('names the train, the route and the Beijing departure time', () => {
+    expect(describeOrder(order, 'zh')).toBe('G101 北京南 → 上海虹桥 · 03-25 06:36 开');
+    expect(describeOrder(order, 'en')).toBe('G101 北京南 → 上海虹桥 · departs 03-25 06:36');
+  });
+
+  it('leaves out what the order does not have', () => {
+    expect(describeOrder(makeOrder({ route: null, departure: null }), 'en')).toBe('G101');
+  });
+});
+
+describe('noticesForEvents', () => {
+  it('builds one notice per found and gone event, with the alert id as notice id', () => {
+    const events: WatchEvent[] = [
+      { kind: 'found', order },
+      { kind: 'gone', order: other },
+    ];
+    const notices = noticesForEvents(events, context());
+    expect(notices.map((notice) => notice.id)).toEqual([foundId(order), goneId(other)]);
+    expect(notices.map((notice) => notice.alertIds)).toEqual([[foundId(order)], [goneId(other)]]);
+    expect(notices.map((notice) => notice.url)).toEqual([order.payUrl, other.payUrl]);
+  });
+
+  it('skips events whose alert is in the sent log', () => {
+    const events: WatchEvent[] = [
+      { kind: 'found', order },
+      { kind: 'found', order: other },
+      { kind: 'gone', order },
+    ];
+    const sent = { [foundId(order)]: 1, [goneId(order)]: 2 };
+    expect(noticesForEvents(events, context({ sent })).map((notice) => notice.id)).toEqual([foundId(other)]);
+  });
+
+  it.each(LOCALES)('found notice (%s) gives minutes left rounded up, train, route and Beijing deadline', (locale) => {
+    const [notice] = noticesForEvents([{ kind: 'found', order }], context({ locale }));
+    // 12:34 left reads as 13 minutes.
+    expect(notice!.title).toMatch(/(^|\D)13(\D|$)/);
+    expect(notice!.message).toContain('G101');
+    expect(notice!.message).toContain('北京南 → 上海虹桥');
+    expect(notice!.message).toContain('14:57:09');
+    expect(notice!.message).toContain('03-25 06:36');
+    expectNoNames(notice!.title + notice!.message);
+  });
+
+  it('counts the minutes on the server clock', () => {
+    // Locally 12:34 before the deadline, but the server is 5 minutes ahead: 7:34 left, 8 minutes.
+    const [notice] = noticesForEvents(
+      [{ kind: 'found', order }],
+      context({ locale: 'en', clock: { offsetMs: 5 * MINUTE } }),
+    );
+    expect(notice!.title).toBe('New unpaid order · 8 min left');
+  });
+
+  it('never says 0 minutes for an order found in its last seconds', () => {
+    const [notice] = noticesForEvents(
+      [{ kind: 'found', order }],
+      context({ locale: 'en', now: DEADLINE - 5 * SECOND }),
+    );
+    expect(notice!.title).toBe('New unpaid order · 1 min left');
+  });
+
+  it.each(LOCALES)('gone notice (%s) names the train and route, not the passengers', (locale) => {
+    const [notice] = noticesForEvents([{ kind: 'gone', order }], context({ locale }));
+    expect(notice!.message).toContain('G101');
+    expect(notice!.message).toContain('北京南 → 上海虹桥');
+    expectNoNames(notice!.title + notice!.message);
+  });
+
+  it.each(LOCALES)('login-expired notice (%s) counts the orders, covers each one and links to login', (locale) => {
+    const notices = noticesForEvents([{ kind: 'loginExpired', orders: [order, other] }], context({ locale }));
+    expect(notices).toHaveLength(1);
+    const [notice] = notices;
+    expect(notice!.alertIds).toEqual([loginId(order), loginId(other)]);
+    expect(notice!.id).toBe(loginId(order));
+    expect(notice!.url).toBe(LOGIN_PAGE_URL);
+    expect(notice!.message).toMatch(/(^|\D)2(\D|$)/);
+    const three = noticesForEvents(
+      [{ kind: 'loginExpired', orders: [order, other, makeOrder({ id: 'E333' })] }],
+      context({ locale }),
+    );
+    expect(three[0]!.message).toMatch(/(^|\D)3(\D|$)/);
+    expect(three[0]!.alertIds).toHaveLength(3);
+    expectNoNames(notice!.title + notice!.message);
+  });
+
+  it('login-expired notice covers only orders not yet told about, and none when all were', () => {
+    const events: WatchEvent[] = [{ kind: 'loginExpired', orders: [order, other] }];
+    const partly = noticesForEvents(events, context({ sent: { [loginId(order)]: 1 } }));
+    expect(partly.map((notice) => notice.alertIds)).toEqual([[loginId(other)]]);
+    expect(partly[0]!.id).toBe(loginId(other));
+    const all = noticesForEvents(events, context({ sent: { [loginId(order)]: 1, [loginId(other)]: 1 } }));
+    expect(all).toEqual([]);
+  });
+
+  it('gives notice ids that differ between events', () => {
+    const notices = noticesForEvents(
+      [
+        { kind: 'found', order },
+        { kind: 'gone', order },
+        { kind: 'loginExpired', orders: [order] },
+      ],
+      context(),
+    );
+    expect(new Set(notices.map((notice) => notice.id)).size).toBe(3);
+  });
+});
+
+describe('noticeForTimedAlert', () => {
+  const snapshot = makeSnapshot({ status: 'ok', orders: [order, other] });
+  const remind = (minutes: number, deadline = DEADLINE): Alert => ({
+    kind: 'remind',
+    orderKey: orderKey(order),
+    minutes,
+    deadline,
+  });
+  const due: Alert = { kind: 'due', orderKey: orderKey(order), deadline: DEADLINE };
+
+  it.each(LOCALES)('reminder (%s) gives minutes left rounded up, train, route and Beijing deadline', (locale) => {
+    // The alarm fired 300 ms late: 4:59.7 left still reads 5 minutes.
+    const notice = noticeForTimedAlert(remind(5), snapshot, context({ locale, now: DEADLINE - 5 * MINUTE + 300 }));
+    expect(notice).not.toBeNull();
+    expect(notice!.id).toBe(alertId(remind(5)));
+    expect(notice!.alertIds).toEqual([alertId(remind(5))]);
+    expect(notice!.title).toMatch(/(^|\D)5(\D|$)/);
+    expect(notice!.message).toContain('G101');
+    expect(notice!.message).toContain('北京南 → 上海虹桥');
+    expect(notice!.message).toContain('14:57:09');
+    expect(notice!.url).toBe(order.payUrl);
+    expectNoNames(notice!.title + notice!.message);
+  });
+
+  it('says how long is really left, rounded up, on the server clock', () => {
+    const en = (now: number, offsetMs = 0) =>
+      noticeForTimedAlert(remind(10), snapshot, context({ locale: 'en', now, clock: { offsetMs } }))?.title;
+    expect(en(DEADLINE - 4 * MINUTE - 1)).toBe('5 min left to pay');
+    expect(en(DEADLINE - 4 * MINUTE)).toBe('4 min left to pay');
+    expect(en(DEADLINE - 10 * MINUTE, 2 * MINUTE)).toBe('8 min left to pay');
+  });
+
+  it.each(LOCALES)('deadline notice (%s) names the order', (locale) => {
+    const notice = noticeForTimedAlert(due, snapshot, context({ locale, now: DEADLINE }));
+    expect(notice!.id).toBe(alertId(due));
+    expect(notice!.message).toContain('G101');
+    expect(notice!.message).toContain('北京南 → 上海虹桥');
+    expectNoNames(notice!.title + notice!.message);
+  });
+
+  it('is null when the order is gone', () => {
+    const without = makeSnapshot({ status: 'ok', orders: [other] });
+    expect(noticeForTimedAlert(remind(5), without, context())).toBeNull();
+    expect(noticeForTimedAlert(due, without, context())).toBeNull();
+  });
+
+  it('is null when the order is not unpaid', () => {
+    const queuing = makeSnapshot({ orders: [makeQueuingOrder({ id: order.id, deadline: DEADLINE })] });
+    expect(noticeForTimedAlert(remind(5), queuing, context())).toBeNull();
+  });
+
+  it('is null when the deadline changed since the alarm was set', () => {
+    expect(noticeForTimedAlert(remind(5, DEADLINE - MINUTE), snapshot, context())).toBeNull();
+    expect(noticeForTimedAlert({ ...due, deadline: DEADLINE + MINUTE }, snapshot, context())).toBeNull();
+  });
+
+  it('is null when already shown', () => {
+    expect(noticeForTimedAlert(remind(5), snapshot, context({ sent: { [alertId(remind(5))]: 1 } }))).toBeNull();
+  });
+
+  it('is null for alerts that are not timed', () => {
+    expect(noticeForTimedAlert({ kind: 'found', orderKey: orderKey(order) }, snapshot, context())).toBeNull();
+    expect(noticeForTimedAlert({ kind: 'gone', orderKey: orderKey(order) }, snapshot, context())).toBeNull();
+  });
+});
