@@ -130,6 +130,17 @@ describe('learnClock', () => {
     expect(Math.abs(after.offsetMs - 6 * MINUTE)).toBeLessThan(600);
   });
 
+  it('keeps only the unbroken run of samples that agree with the newest', () => {
+    const s1 = { lo: 0, hi: 1000, at: T0 };
+    const s2 = { lo: 0, hi: 400, at: T0 + MINUTE };
+    const s3 = { lo: 0, hi: 1000, at: T0 + 2 * MINUTE };
+    // Agrees with s3 and with s1, but not with s2: the run breaks at s2, so s1 must not return.
+    const next = { lo: 600, hi: 1600, at: T0 + 3 * MINUTE };
+    const clock = learnClock({ offsetMs: 200, samples: [s1, s2, s3] }, next);
+    expect(clock.samples).toEqual([s3, next]);
+    expect(clock.offsetMs).toBe(800);
+  });
+
   it('drops samples older than 6 hours', () => {
     const offset = 90_000;
     const old = learnMany(offset, 3);
