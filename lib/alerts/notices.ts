@@ -47,6 +47,15 @@ function orderLine(order: Order, locale: Locale): string {
 const minutesLeftRoundedUp = (deadline: number, context: NoticeContext) =>
   Math.max(1, Math.ceil(secondsLeft(deadline, serverNow(context.clock, context.now)) / 60));
 
+function foundTitle(order: Order, context: NoticeContext): string {
+  if (order.deadline === null) return translate(context.locale, 'noticeFoundTitle', { minutes: '?' });
+  // An order can be found after its deadline (the browser was closed through it): say so plainly.
+  if (secondsLeft(order.deadline, serverNow(context.clock, context.now)) <= 0) {
+    return translate(context.locale, 'noticeFoundOverdueTitle');
+  }
+  return translate(context.locale, 'noticeFoundTitle', { minutes: minutesLeftRoundedUp(order.deadline, context) });
+}
+
 /** Notices for what a check found: new orders, orders no longer pending, a login that expired. */
 export function noticesForEvents(events: readonly WatchEvent[], context: NoticeContext): Notice[] {
   const { locale, sent } = context;
@@ -73,9 +82,7 @@ export function noticesForEvents(events: readonly WatchEvent[], context: NoticeC
       event.kind === 'found'
         ? {
             id,
-            title: translate(locale, 'noticeFoundTitle', {
-              minutes: order.deadline === null ? '?' : minutesLeftRoundedUp(order.deadline, context),
-            }),
+            title: foundTitle(order, context),
             message: orderLine(order, locale),
             alertIds: [id],
             url: order.payUrl,

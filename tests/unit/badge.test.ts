@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  badgeFor,
-  badgeMinutes,
-  LOGIN_NEEDED_COLOR,
-  LOGIN_NEEDED_MARK,
-  URGENCY_COLORS,
-  type Badge,
-} from '@/lib/badge';
+import { badgeFor, badgeMinutes, LOGIN_NEEDED_COLOR, LOGIN_NEEDED_MARK, URGENCY_COLORS, type Badge } from '@/lib/badge';
 import type { Snapshot } from '@/lib/watch/snapshot';
 import { DEADLINE, makeOrder, makeQueuingOrder, makeSnapshot } from './helpers/orders';
 

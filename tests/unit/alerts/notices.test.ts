@@ -91,6 +91,14 @@ describe('noticesForEvents', () => {
     expect(notice!.title).toBe('New unpaid order · 8 min left');
   });
 
+  it('says the deadline has passed for an order found after it', () => {
+    const [notice] = noticesForEvents(
+      [{ kind: 'found', order }],
+      context({ locale: 'en', now: DEADLINE + 3 * MINUTE }),
+    );
+    expect(notice!.title).toBe('Unpaid order found · pay deadline passed');
+  });
+
   it('never says 0 minutes for an order found in its last seconds', () => {
     const [notice] = noticesForEvents(
       [{ kind: 'found', order }],
