@@ -167,8 +167,10 @@ export function createBackground(deps: BackgroundDeps) {
 
     /** Answers valid requests from the extension's own pages; returns undefined for anything else. */
     onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<RefreshReply> | undefined {
-      // Content scripts (sender.tab) and other extensions may not ask for anything.
-      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      // Only pages of this extension (a popup, or the same page opened in a tab) may ask; content
+      // scripts run on web pages and carry the page's URL, other extensions another id.
+      const ownPage = sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
+      if (!ownPage) return undefined;
       if (!requestSchema.safeParse(message).success) return undefined;
       return check().then(async () => ({ ok: (await snapshot12306Item.get()).status === 'ok' }));
     },

@@ -276,13 +276,23 @@ describe('background', () => {
 
   it('answers a refresh only from its own pages', async () => {
     world.reply({ kind: 'none', orders: [] });
-    const own = { id: fakeBrowser.runtime.id, url: 'chrome-extension://x/popup.html' };
-    expect(world.background.onMessage({ type: 'refresh' }, { ...own, tab: { id: 1 } as never })).toBeUndefined();
+    const own = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const contentScript = {
+      id: fakeBrowser.runtime.id,
+      url: 'https://kyfw.12306.cn/otn/view/index.html',
+      tab: { id: 1 },
+    };
+    expect(world.background.onMessage({ type: 'refresh' }, contentScript as never)).toBeUndefined();
     expect(world.background.onMessage({ type: 'refresh' }, { id: 'another-extension' })).toBeUndefined();
     expect(world.background.onMessage({ type: 'delete-everything' }, own)).toBeUndefined();
     expect(world.query).not.toHaveBeenCalled();
     await expect(world.background.onMessage({ type: 'refresh' }, own)).resolves.toEqual({ ok: true });
-    expect(world.query).toHaveBeenCalledTimes(1);
+    // The popup page opened in a tab is still the extension's own page.
+    world.reply({ kind: 'none', orders: [] });
+    await expect(world.background.onMessage({ type: 'refresh' }, { ...own, tab: { id: 2 } } as never)).resolves.toEqual(
+      { ok: true },
+    );
+    expect(world.query).toHaveBeenCalledTimes(2);
   });
 
   // Focusing an already open page relies on the browser's URL match patterns, which the fake browser
