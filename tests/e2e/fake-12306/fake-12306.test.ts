@@ -1,0 +1,314 @@
+// Checks the fake 12306 and the CONNECT proxy the way a browser uses them: CONNECT through the proxy,
+// TLS for the 12306 host name, then plain HTTP/1.1. The replies are read with the extension's own
+// classifier, so the fake and the extension are known to agree before any browser is involved.
+
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { classifyReply } from '../../../lib/sources/12306/classify';
+import { QUERY_BODY, QUERY_HEADERS } from '../../../lib/sources/12306/endpoints';
+import { startProxy, type Proxy } from '../harness/proxy';
+import { PASSPORT_REDIRECT, QUERY_PATH, startFake12306, type Fake12306 } from './server';
+import { WWW_ERROR_URL } from './plans';
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** The certificate's subjectAltName, as the client saw it. */
+  san: string;
+}
+
+let fake: Fake12306;
+let proxy: Proxy;
+// The fake's clock: fixed, so the Date header can be checked to the second.
+let clock = Date.UTC(2024, 3, 22, 6, 8, 18);
+
+/** Opens `CONNECT target` on the proxy; resolves with the proxy's status and the raw socket. */
+function tunnel(target: string): Promise<{ status: number; socket: Socket }> {
+  return new Promise((resolve, reject) => {
+    const connect = httpRequest({ host: '127.0.0.1', port: proxy.port, method: 'CONNECT', path: target });
+    connect.once('connect', (response, socket) => resolve({ status: response.statusCode ?? 0, socket }));
+    connect.once('error', reject);
+    connect.end();
+  });
+}
+
+/** One HTTPS request to `host` through the proxy, as a browser would send it. */
+async function send(
+  host: string,
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {},
+): Promise<Answer> {
+  const { status, socket } = await tunnel(`${host}:443`);
+  expect(status).toBe(200);
+  const tls = tlsConnect({ socket, servername: host, rejectUnauthorized: false });
+  return new Promise((resolve, reject) => {
+    const request = httpsRequest(
+      {
+        host,
+        method,
+        path,
+        headers: { Host: host, Connection: 'close', ...options.headers },
+        createConnection: () => tls,
+        signal: options.signal,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            san: tls.getPeerCertificate().subjectaltname ?? '',
+          }),
+        );
+      },
+    );
+    request.once('error', reject);
+    request.end(options.body);
+  });
+}
+
+const query = (cookies?: Record<string, string>, signal?: AbortSignal) =>
+  send('kyfw.12306.cn', 'POST', QUERY_PATH, {
+    headers: {
+      ...QUERY_HEADERS,
+      ...(cookies
+        ? {
+            Cookie: Object.entries(cookies)
+              .map(([name, value]) => `${name}=${value}`)
+              .join('; '),
+          }
+        : {}),
+    },
+    body: QUERY_BODY,
+    signal,
+  });
+
+/** Parsed Set-Cookie headers: name → value and lowercased attributes. */
+function setCookies(headers: IncomingHttpHeaders) {
+  return Object.fromEntries(
+    (headers['set-cookie'] ?? []).map((line) => {
+      const [pair = '', ...attributes] = line.split(';').map((part) => part.trim());
+      const [name = '', value = ''] = pair.split('=');
+      return [name, { value, attributes: attributes.map((a) => a.toLowerCase()) }];
+    }),
+  );
+}
+
+async function logIn(): Promise<Record<string, string>> {
+  const login = await send('kyfw.12306.cn', 'POST', '/passport/web/login', {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'username=test&password=secret',
+  });
+  expect(login.status).toBe(302);
+  expect(login.headers.location).toBe('https://kyfw.12306.cn/otn/login/userLogin');
+  const landed = await send('kyfw.12306.cn', 'GET', '/otn/login/userLogin');
+  expect(landed.status).toBe(302);
+  expect(landed.headers.location).toBe('https://kyfw.12306.cn/otn/view/index.html');
+  const cookies = setCookies(landed.headers);
+  return Object.fromEntries(Object.entries(cookies).map(([name, cookie]) => [name, cookie.value]));
+}
+
+beforeAll(async () => {
+  fake = await startFake12306({ now: () => clock });
+  proxy = await startProxy(fake.routes);
+});
+
+afterAll(async () => {
+  await proxy?.close();
+  await fake?.close();
+});
+
+beforeEach(() => {
+  fake.setReply({ kind: 'none' });
+  fake.setClockSkew(0);
+});
+
+describe('proxy', () => {
+  it('refuses unknown CONNECT targets and plain HTTP, and records them', async () => {
+    const refused = await tunnel('example.com:443');
+    expect(refused.status).toBe(403);
+    refused.socket.destroy();
+    expect(proxy.refused).toContain('example.com:443');
+
+    const plain = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port: proxy.port, path: 'http://example.com/x' }, (r) => {
+        r.resume();
+        resolve(r.statusCode ?? 0);
+      });
+      request.once('error', reject);
+      request.end();
+    });
+    expect(plain).toBe(403);
+    expect(proxy.refused).toContain('http://example.com/x');
+  });
+
+  it('reaches the fake with a certificate for both 12306 hosts', async () => {
+    const page = await send('kyfw.12306.cn', 'GET', '/otn/resources/login.html');
+    expect(page.san).toContain('DNS:kyfw.12306.cn');
+    expect(page.san).toContain('DNS:www.12306.cn');
+  });
+});
+
+describe('fake 12306', () => {
+  it('redirects a logged-out query to the passport page, as 12306 does', async () => {
+    const reply = await query();
+    expect(reply.status).toBe(302);
+    expect(reply.headers.location).toBe(PASSPORT_REDIRECT);
+    expect(PASSPORT_REDIRECT).toBe('https://kyfw.12306.cn/otn/passport?redirect=/otn/login/userLogin');
+
+    const passport = await send('kyfw.12306.cn', 'GET', '/otn/passport?redirect=/otn/login/userLogin');
+    expect(passport.status).toBe(200);
+    expect(passport.headers['content-type']).toBe('text/html;charset=UTF-8');
+    const outcome = classifyReply({
+      kind: 'reply',
+      status: passport.status,
+      redirected: true,
+      url: PASSPORT_REDIRECT,
+      contentType: passport.headers['content-type'] ?? '',
+      body: passport.body,
+    });
+    expect(outcome.kind).toBe('loggedOut');
+  });
+
+  it('serves a login page and sets the four login cookies with 12306 paths', async () => {
+    const page = await send('kyfw.12306.cn', 'GET', '/otn/resources/login.html');
+    expect(page.status).toBe(200);
+    for (const id of ['J-userName', 'J-password', 'J-login']) expect(page.body).toContain(`id="${id}"`);
+    expect(page.body).toContain('action="/passport/web/login"');
+
+    await send('kyfw.12306.cn', 'POST', '/passport/web/login', { body: 'username=a&password=b' });
+    const landed = await send('kyfw.12306.cn', 'GET', '/otn/login/userLogin');
+    const cookies = setCookies(landed.headers);
+    expect(Object.keys(cookies).sort()).toEqual(['JSESSIONID', 'route', 'tk', 'uamtk']);
+    for (const name of ['JSESSIONID', 'tk']) {
+      expect(cookies[name]!.attributes.sort()).toEqual(['httponly', 'path=/otn', 'secure']);
+    }
+    expect(cookies.route!.attributes).toEqual(['path=/']);
+    expect(cookies.uamtk!.attributes).toEqual(['path=/passport']);
+    // Host-only session cookies: no Domain, no Expires, SameSite left to the browser.
+    const all = Object.values(cookies).flatMap((cookie) => cookie.attributes);
+    expect(all.some((a) => /^(domain|expires|max-age|samesite)/.test(a))).toBe(false);
+  });
+
+  it('answers a logged-in query with the scripted orders, read as unpaid by the extension', async () => {
+    const payLimit = Math.floor(clock / 1000) * 1000 + 20 * 60_000;
+    fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E123456789', payLimit, passengers: ['张三', '李<四>'] }] });
+    const cookies = await logIn();
+    const reply = await query({ JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/json;charset=UTF-8');
+    const outcome = classifyReply({
+      kind: 'reply',
+      status: reply.status,
+      redirected: false,
+      url: 'https://kyfw.12306.cn' + QUERY_PATH,
+      contentType: reply.headers['content-type'] ?? '',
+      body: reply.body,
+    });
+    expect(outcome.kind).toBe('unpaid');
+    expect(outcome.kind === 'unpaid' && outcome.orders.map((o) => [o.id, o.deadline])).toEqual([
+      ['E123456789', payLimit],
+    ]);
+
+    // The unpaid-orders page lists the same order, escaped.
+    const page = await send('kyfw.12306.cn', 'GET', '/otn/view/train_order.html', {
+      headers: { Cookie: `JSESSIONID=${cookies.JSESSIONID}; tk=${cookies.tk}` },
+    });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('E123456789');
+    expect(page.body).toContain('李&lt;四&gt;');
+    expect(page.body).toContain('>支付</button>');
+
+    // Recorded with headers, cookies and body.
+    const last = fake.orderQueries().at(-1)!;
+    expect(last).toMatchObject({
+      method: 'POST',
+      host: 'kyfw.12306.cn',
+      path: QUERY_PATH,
+      body: QUERY_BODY,
+      at: clock,
+    });
+    expect(last.cookies).toEqual({ JSESSIONID: cookies.JSESSIONID, tk: cookies.tk });
+    expect(last.headers['x-requested-with']).toBe('XMLHttpRequest');
+    expect(fake.requests.at(-1)!.path).toBe('/otn/view/train_order.html');
+  });
+
+  it('puts the clock skew in the Date header of every reply', async () => {
+    fake.setClockSkew(-90 * 60_000);
+    const redirect = await query();
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.date).toBe(new Date(clock - 90 * 60_000).toUTCString());
+    const missing = await send('kyfw.12306.cn', 'GET', '/nowhere');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.date).toBe(new Date(clock - 90 * 60_000).toUTCString());
+  });
+
+  it('sends a query back to the passport once the sessions expire, and logs out', async () => {
+    const cookies = await logIn();
+    const session = { JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! };
+    expect((await query(session)).status).toBe(200);
+    fake.expireSessions();
+    const expired = await query(session);
+    expect(expired.status).toBe(302);
+    expect(expired.headers.location).toBe(PASSPORT_REDIRECT);
+
+    const again = await logIn();
+    const out = await send('kyfw.12306.cn', 'GET', '/otn/login/loginOut', {
+      headers: { Cookie: `JSESSIONID=${again.JSESSIONID}; tk=${again.tk}` },
+    });
+    expect(out.status).toBe(302);
+    expect(out.headers.location).toBe('https://kyfw.12306.cn/otn/resources/login.html');
+    const cleared = setCookies(out.headers);
+    expect(Object.values(cleared).map((c) => c.value)).toEqual(['', '', '', '']);
+    expect(cleared.tk!.attributes).toContain('path=/otn');
+    expect(cleared.uamtk!.attributes).toContain('path=/passport');
+    expect((await query({ JSESSIONID: again.JSESSIONID!, tk: again.tk! })).status).toBe(302);
+  });
+
+  it('redirects a busy query to www.12306.cn, which serves the busy page', async () => {
+    const cookies = await logIn();
+    fake.setReply({ kind: 'busyRedirect', to: 'www' });
+    const reply = await query({ JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! });
+    expect(reply.status).toBe(302);
+    expect(reply.headers.location).toBe(WWW_ERROR_URL);
+
+    const page = await send('www.12306.cn', 'GET', new URL(WWW_ERROR_URL).pathname);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('网络繁忙');
+    expect(fake.requests.at(-1)!.host).toBe('www.12306.cn');
+    const outcome = classifyReply({
+      kind: 'reply',
+      status: 200,
+      redirected: true,
+      url: WWW_ERROR_URL,
+      contentType: page.headers['content-type'] ?? '',
+      body: page.body,
+    });
+    expect(outcome.kind).toBe('busy');
+    // kyfw's pages are not on www.
+    expect((await send('www.12306.cn', 'GET', '/otn/resources/login.html')).status).toBe(404);
+  });
+
+  it('answers a slow plan late, and drops it quietly when the client leaves', async () => {
+    const cookies = await logIn();
+    const session = { JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! };
+    fake.setReply({ kind: 'slow', delayMs: 300, then: { kind: 'status', status: 503 } });
+    const started = Date.now();
+    const late = await query(session);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(late.status).toBe(503);
+
+    fake.setReply({ kind: 'slow', delayMs: 60_000, then: { kind: 'none' } });
+    await expect(query(session, AbortSignal.timeout(100))).rejects.toThrow();
+    fake.setReply({ kind: 'empty' });
+    const empty = await query(session);
+    expect([empty.status, empty.body]).toEqual([200, '']);
+  });
+});

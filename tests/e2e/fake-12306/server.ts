@@ -1,0 +1,226 @@
+// A fake 12306 for the end-to-end tests: one HTTPS server on loopback that answers for both
+// kyfw.12306.cn and www.12306.cn (routed by the Host header, as the browsers reach it through the
+// CONNECT proxy in tests/e2e/harness/proxy.ts). It logs users in and out with the real cookies,
+// answers the unfinished-orders query as a test scripts it, serves the pages the extension sends
+// users to, and records every request.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { ERROR_PAGE_HTML, PASSPORT_HTML } from '../../fixtures/12306/replies';
+import { makeCertificate } from '../harness/cert';
+import { homePage, lineUpPage, loginPage, ticketSearchPage, unpaidOrdersPage, type PageOrders } from './pages';
+import { html, KYFW, redirect, replyFor, type Reply, type ReplyPlan } from './plans';
+import { parseCookies, Sessions } from './session';
+
+export type { ReplyPlan } from './plans';
+
+export interface RecordedRequest {
+  /** When it arrived, by the `now` option's clock (not skewed). */
+  at: number;
+  method: string;
+  /** The Host header without a port, lowercased. */
+  host: string;
+  /** Path and query as sent. */
+  path: string;
+  /** Lowercased names; repeated headers joined with `, `. */
+  headers: Record<string, string>;
+  cookies: Record<string, string>;
+  body: string;
+}
+
+export interface Fake12306 {
+  port: number;
+  /** The proxy routes for both hosts, ready for `startProxy`. */
+  routes: Record<string, number>;
+  setReply(plan: ReplyPlan): void;
+  setClockSkew(ms: number): void;
+  requests: RecordedRequest[];
+  orderQueries(): RecordedRequest[];
+  expireSessions(): void;
+  close(): Promise<void>;
+}
+
+export const KYFW_HOST = 'kyfw.12306.cn';
+export const WWW_HOST = 'www.12306.cn';
+export const QUERY_PATH = '/otn/queryOrder/queryMyOrderNoComplete';
+/** Where 12306 sends a logged-out request, exactly. */
+export const PASSPORT_REDIRECT = `${KYFW}/otn/passport?redirect=/otn/login/userLogin`;
+const LOGIN_PAGE = `${KYFW}/otn/resources/login.html`;
+
+const NOT_FOUND = html(
+  '<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>',
+  404,
+);
+
+const pathOf = (path: string) => path.split('?')[0] ?? '';
+
+/** What the unpaid-orders page should list for a plan: the orders its reply would carry. */
+function pageOrders(plan: ReplyPlan): PageOrders {
+  while (plan.kind === 'slow') plan = plan.then;
+  if (plan.kind === 'orders') return { orders: plan.orders };
+  if (plan.kind === 'queuing') return { queuing: plan.options };
+  return null;
+}
+
+/** Resolves true after `ms`, or false at once when `gone` aborts (the client left, the server closed). */
+function wait(ms: number, gone: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (gone.aborted) return resolve(false);
+    const timer = setTimeout(() => {
+      gone.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    gone.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+export async function startFake12306(options: { now?: () => number } = {}): Promise<Fake12306> {
+  const now = options.now ?? Date.now;
+  const { key, cert } = await makeCertificate([KYFW_HOST, WWW_HOST]);
+  const sessions = new Sessions();
+  const requests: RecordedRequest[] = [];
+  const closing = new AbortController();
+  let plan: ReplyPlan = { kind: 'none' };
+  let skew = 0;
+
+  /** The scripted answer to a logged-in query; null when the client left while it was slow. */
+  async function planned(current: ReplyPlan, gone: AbortSignal): Promise<Reply | null> {
+    while (current.kind === 'slow') {
+      if (!(await wait(current.delayMs, gone))) return null;
+      current = current.then;
+    }
+    return replyFor(current);
+  }
+
+  async function route(request: RecordedRequest, gone: AbortSignal): Promise<Reply | null> {
+    const loggedIn = sessions.isLoggedIn(request.cookies);
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const at = `${method} ${pathOf(request.path)}`;
+
+    if (request.host === WWW_HOST)
+      return at === 'GET /mormhweb/logFiles/error.html' ? html(ERROR_PAGE_HTML) : NOT_FOUND;
+    if (request.host !== KYFW_HOST) return NOT_FOUND;
+
+    switch (at) {
+      case `POST ${QUERY_PATH}`:
+        // The plan is read now: a setReply during a slow reply affects only later queries.
+        return loggedIn ? planned(plan, gone) : redirect(PASSPORT_REDIRECT);
+      case 'GET /otn/resources/login.html':
+        return html(loginPage());
+      case 'GET /otn/passport':
+        return html(PASSPORT_HTML);
+      case 'POST /passport/web/login':
+        // Any user name and password will do: the tests are about what happens after a login.
+        return redirect(`${KYFW}/otn/login/userLogin`);
+      case 'GET /otn/login/userLogin':
+        return redirect(`${KYFW}/otn/view/index.html`, sessions.login());
+      case 'GET /otn/login/loginOut':
+        return redirect(LOGIN_PAGE, sessions.logout(request.cookies));
+      case 'GET /otn/view/index.html':
+        return html(homePage(loggedIn));
+      case 'GET /otn/leftTicket/init':
+        return html(ticketSearchPage(loggedIn));
+      // The order pages need a login; 12306 sends a logged-out visitor to the login page.
+      case 'GET /otn/view/train_order.html':
+        return loggedIn ? html(unpaidOrdersPage(pageOrders(plan))) : redirect(LOGIN_PAGE);
+      case 'GET /otn/view/lineUp_order.html':
+        return loggedIn ? html(lineUpPage()) : redirect(LOGIN_PAGE);
+      case 'GET /otn/login/error':
+        return html(ERROR_PAGE_HTML);
+      default:
+        return NOT_FOUND;
+    }
+  }
+
+  async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+    // The Date header is ours, so the skew applies to every reply, redirects and 404s included.
+    response.sendDate = false;
+    const gone = AbortSignal.any([closing.signal, abortOnClose(response)]);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(incoming.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const request: RecordedRequest = {
+      at: now(),
+      method: incoming.method ?? 'GET',
+      host: (headers.host ?? '').toLowerCase().replace(/:\d+$/, ''),
+      path: incoming.url ?? '/',
+      headers,
+      cookies: parseCookies(headers.cookie),
+      body: '',
+    };
+    // Recorded on arrival so a test sees a slow query while it is still pending.
+    requests.push(request);
+    try {
+      request.body = await readBody(incoming);
+      const reply = await route(request, gone);
+      if (reply === null || response.destroyed) return;
+      const body = Buffer.from(reply.body, 'utf8');
+      response.writeHead(reply.status, {
+        ...reply.headers,
+        Date: new Date(now() + skew).toUTCString(),
+        'Content-Length': String(body.length),
+      });
+      response.end(body);
+    } catch {
+      // The client went away mid-request: nothing to answer.
+      response.destroy();
+    }
+  }
+
+  const server = createServer({ key, cert }, (incoming, response) => void handle(incoming, response));
+  // Browsers keep connections open (some still mid-handshake); close() cuts them all.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    routes: { [`${KYFW_HOST}:443`]: port, [`${WWW_HOST}:443`]: port },
+    setReply: (next) => {
+      plan = next;
+    },
+    setClockSkew: (ms) => {
+      skew = ms;
+    },
+    requests,
+    orderQueries: () => requests.filter((r) => r.method === 'POST' && pathOf(r.path) === QUERY_PATH),
+    expireSessions: () => sessions.expireAll(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing.abort();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+/** Aborts when the response's connection closes before the response was sent. */
+function abortOnClose(response: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  response.once('close', () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
