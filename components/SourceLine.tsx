@@ -26,7 +26,7 @@ export function SourceLine({ name, snapshot, onLogIn }: Props) {
   const { status } = snapshot;
   const healthy = status === 'ok' || status === 'unknown';
   return (
-    <section class={`source source--${status}`} data-status={status}>
+    <section class={`source source--${status}`} data-status={status} data-checked-at={snapshot.checkedAt ?? ''}>
       <div class="source__line">
         <span class="source__name">{name}</span>
         <span class="source__status">

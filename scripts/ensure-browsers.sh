@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The end-to-end tests drive Debian's own Chromium and Firefox ESR; nothing downloads a browser of
+# its own. Installs whichever is missing (needs root, or sudo without a password).
+set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing Debian packages for the end-to-end tests: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  as_root=(sudo)
+else
+  echo "Missing ${missing[*]}: install them with 'apt-get install ${missing[*]}' as root." >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,140 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+// Debian's Chromium with the production build of the extension loaded unpacked, in a fresh profile,
+// every request sent through the test proxy. The flags keep Chromium from reaching out on its own
+// (this machine has no network, and tests must not depend on one).
+//
+// The harness never attaches to the extension's service worker: a driver attached to a worker
+// holds it paused each time Chrome restarts it, which is exactly what the restart test needs to
+// see happen freely. Everything a test reads (badge, notifications, storage) is read through the
+// same extension APIs from a tab showing one of the extension's own pages.
+
+export const CHROME_BUILD = resolve('.output/chrome-mv3');
+
+export interface ChromiumOptions {
+  proxyPort: number;
+  /** The browser's own time zone (TZ), to prove the extension does not depend on it. */
+  timeZone?: string;
+}
+
+export interface Badge {
+  text: string;
+  color: [number, number, number, number];
+}
+
+export interface WorkerStatus {
+  at: number;
+  status: string; // 'starting' | 'running' | 'stopping' | 'stopped'
+}
+
+export interface WorkerWatch {
+  /** Every status change seen, oldest first. */
+  history: WorkerStatus[];
+  stop(): Promise<void>;
+}
+
+export interface ChromiumSession {
+  browser: Browser;
+  extensionId: string;
+  /** Opens the popup page in a tab, as the toolbar button would show it. */
+  openPopup(): Promise<Page>;
+  badge(): Promise<Badge>;
+  /** Ids of the notifications currently shown. An id names the alert: `remind|1|<deadline>|12306:E…`. */
+  notifications(): Promise<string[]>;
+  /** The extension's `storage.local`. */
+  storage(): Promise<Record<string, unknown>>;
+  /** Follows the service worker's running status, and can stop it the way Chrome does when idle. */
+  watchWorker(): Promise<WorkerWatch>;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(options: ChromiumOptions): Promise<ChromiumSession> {
+  const profile = await mkdtemp(join(tmpdir(), 'payclock-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    targetFilter: (target) => target.type() !== 'service_worker',
+    userDataDir: profile,
+    acceptInsecureCerts: true,
+    env: { ...process.env, TZ: options.timeZone ?? process.env.TZ ?? 'UTC' },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-features=MediaRouter,OptimizationHints,Translate',
+      '--ignore-certificate-errors',
+      `--proxy-server=http://127.0.0.1:${options.proxyPort}`,
+      '--proxy-bypass-list=<-loopback>',
+    ],
+  });
+  const extensionId = await browser.installExtension(CHROME_BUILD);
+  const extensionPage = (path: string) => `chrome-extension://${extensionId}/${path}`;
+
+  let probe: Page | undefined;
+  async function inExtension<T>(task: () => Promise<T>): Promise<T> {
+    if (!probe || probe.isClosed()) {
+      probe = await browser.newPage();
+      await probe.goto(extensionPage('popup.html'));
+    }
+    return probe.evaluate(task);
+  }
+
+  return {
+    browser,
+    extensionId,
+    async openPopup() {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 380, height: 600, deviceScaleFactor: 1 });
+      await page.goto(extensionPage('popup.html'));
+      await page.waitForSelector('.popup__header');
+      return page;
+    },
+    badge: () =>
+      inExtension(async () => ({
+        text: await chrome.action.getBadgeText({}),
+        color: (await chrome.action.getBadgeBackgroundColor({})) as [number, number, number, number],
+      })),
+    // Chrome exposes only the ids of shown notifications, not their text; the text is unit-tested.
+    notifications: () => inExtension(async () => Object.keys(await chrome.notifications.getAll()).sort()),
+    storage: () => inExtension(() => chrome.storage.local.get(null)),
+    async watchWorker() {
+      // The DevTools ServiceWorker domain reports the workers of its page's origin, so it is asked
+      // from a tab showing one of the extension's pages. An open page does not keep a worker alive.
+      const page = await browser.newPage();
+      await page.goto(extensionPage('popup.html'));
+      const session = await page.createCDPSession();
+      const history: WorkerStatus[] = [];
+      session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const version of versions) {
+          if (version.scriptURL.endsWith('/background.js'))
+            history.push({ at: Date.now(), status: version.runningStatus });
+        }
+      });
+      await session.send('ServiceWorker.enable');
+      const latest = () => history.at(-1)?.status;
+      return {
+        history,
+        async stop() {
+          await session.send('ServiceWorker.stopAllWorkers');
+          const until = Date.now() + 10_000;
+          while (latest() !== 'stopped' && Date.now() < until) await new Promise((wait) => setTimeout(wait, 50));
+          if (latest() !== 'stopped') throw new Error(`service worker did not stop (${latest()})`);
+        },
+      };
+    },
+    async close() {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

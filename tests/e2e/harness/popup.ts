@@ -1,0 +1,66 @@
+import type { Page } from 'puppeteer-core';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+// What the user reads in the popup, taken from the rendered page.
+
+export interface ShownOrder {
+  id: string;
+  state: string;
+  train: string;
+  route: string;
+  details: string;
+  deadlineLine: string;
+  countdown: string;
+  countdownClass: string;
+}
+
+export async function shownOrders(popup: Page): Promise<ShownOrder[]> {
+  return popup.$$eval('.order', (items) =>
+    items.map((item) => ({
+      id: item.getAttribute('data-order-id') ?? '',
+      state: item.classList.contains('order--queuing') ? 'queuing' : 'unpaid',
+      train: item.querySelector('.order__train')?.textContent ?? '',
+      route: item.querySelector('.order__route')?.textContent ?? '',
+      details: item.querySelector('.order__details')?.textContent ?? '',
+      deadlineLine: item.querySelector('.order__deadline')?.textContent ?? '',
+      countdown: item.querySelector('.countdown')?.textContent ?? '',
+      countdownClass: item.querySelector('.countdown')?.className ?? '',
+    })),
+  );
+}
+
+export async function sourceLine(popup: Page): Promise<{ status: string; text: string }> {
+  return popup.$eval('.source', (section) => ({
+    status: section.getAttribute('data-status') ?? '',
+    text: (section as HTMLElement).innerText,
+  }));
+}
+
+/** Seconds a `mm:ss` or `h:mm:ss` countdown shows. */
+export function countdownSeconds(text: string): number {
+  return text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+const checkedAt = (popup: Page) => popup.$eval('.source', (section) => section.getAttribute('data-checked-at'));
+
+/** Clicks the popup's refresh button and waits until the popup shows the check it started. */
+export async function refresh(popup: Page): Promise<void> {
+  const before = await checkedAt(popup);
+  // A tab in the background gets no animation frames, and puppeteer's click waits for one.
+  await popup.bringToFront();
+  await popup.click('.refresh');
+  await popup.waitForFunction(
+    (previous) => document.querySelector('.source')?.getAttribute('data-checked-at') !== previous,
+    { timeout: 30_000, polling: 100 },
+    before,
+  );
+}
+
+/** Screenshots go where the README's picture can be refreshed from (not committed). */
+export const SCREENSHOT_DIR = resolve('test-results/screenshots');
+
+export async function screenshot(popup: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await popup.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) as `${string}.png` });
+}
