@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import { countdownSeconds, shownOrders } from '../harness/popup';
+import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+
+// Scenarios 4 and 5: the countdown follows 12306's clock, not the computer's, and a reminder
+// notification appears at its moment, fired by its own alarm rather than by the next poll.
+
+describe('Chromium: server clock and reminders', () => {
+  let world: World;
+  let chromium: ChromiumSession;
+  const skew = 5 * MINUTE;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    // 12306's clock is 5 minutes ahead of this computer's.
+    world.fake.setClockSkew(skew);
+    chromium = await launchChromium({ proxyPort: world.proxy.port });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await world?.close();
+  });
+
+  it('counts down to the deadline on the server clock', async () => {
+    // 10 minutes left by 12306's clock (15 by ours). The 1-minute reminder falls 9 minutes from now
+    // on the server clock; the 5 and 10 minute ones are covered by the "new order" notice.
+    const deadline = Date.now() + skew + 10 * MINUTE;
+    world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E100000001', payLimit: deadline }] });
+    const page = await chromium.browser.newPage();
+    await logInOn12306(page);
+    const popup = await chromium.openPopup();
+    const [order] = await eventually(
+      async () => {
+        const shown = await shownOrders(popup);
+        return shown.length === 1 && shown;
+      },
+      10_000,
+      'the order',
+    );
+    const expected = Math.ceil((deadline - (Date.now() + skew)) / 1000);
+    expect(Math.abs(countdownSeconds(order!.countdown) - expected)).toBeLessThanOrEqual(2);
+    expect(countdownSeconds(order!.countdown)).toBeLessThan(10 * 60 + 2);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows a reminder when its threshold is reached, within a couple of seconds', async () => {
+    // A second order whose 1-minute reminder is due 8 seconds from now (server clock).
+    const deadline = Date.now() + skew + MINUTE + 8_000;
+    world.fake.setReply({
+      kind: 'orders',
+      orders: [
+        { sequenceNo: 'E100000001', payLimit: Date.now() + skew + 10 * MINUTE },
+        { sequenceNo: 'E100000002', train: 'G7', payLimit: deadline },
+      ],
+    });
+    const popup = await chromium.openPopup();
+    await popup.click('.refresh');
+    await eventually(async () => (await shownOrders(popup)).length === 2, 10_000, 'the second order');
+    await popup.close();
+
+    const reminder = `remind|1|${Math.floor(deadline / 1000) * 1000}|12306:E100000002`;
+    const plannedAt = Math.floor(deadline / 1000) * 1000 - skew - MINUTE; // local instant
+    const shownAt = await eventually(
+      async () => ((await chromium.notifications()).includes(reminder) ? Date.now() : undefined),
+      20_000,
+      `notification ${reminder}`,
+    );
+    // Polled every 200 ms, and the learned offset is good to well under a second.
+    expect(shownAt - plannedAt).toBeLessThan(2_500);
+    expect(shownAt - plannedAt).toBeGreaterThan(-1_500);
+  });
+});

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import { refresh, shownOrders, sourceLine } from '../harness/popup';
+import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import type { ReplyPlan } from '../fake-12306/server';
+
+// Scenario 6: an order leaves the list only on a good reply that no longer has it. Busy, failed,
+// malformed and HTML replies keep it on screen, marked as not confirmed, with no "no longer
+// pending" notification.
+
+describe('Chromium: paid orders and failed replies', () => {
+  let world: World;
+  let chromium: ChromiumSession;
+  let popup: Page;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    chromium = await launchChromium({ proxyPort: world.proxy.port });
+    world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E200000001', payLimit: Date.now() + 20 * MINUTE }] });
+    const page = await chromium.browser.newPage();
+    await logInOn12306(page);
+    popup = await chromium.openPopup();
+    await eventually(async () => (await shownOrders(popup)).length === 1, 10_000, 'the order');
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await world?.close();
+  });
+
+  it('a paid order leaves the list and "no longer pending" is notified', async () => {
+    world.fake.setReply({ kind: 'none' });
+    await refresh(popup);
+    expect(await shownOrders(popup)).toEqual([]);
+    expect(await popup.$eval('.empty', (element) => (element as HTMLElement).innerText)).toContain(
+      'No orders waiting for payment',
+    );
+    expect(await eventually(async () => (await chromium.notifications()).includes('gone|12306:E200000001'))).toBe(true);
+  });
+
+  const failures: [string, ReplyPlan, string][] = [
+    ['busy JSON', { kind: 'busyJson', message: '网络繁忙' }, 'busy'],
+    ['a redirect to the error page', { kind: 'busyRedirect', to: 'www' }, 'busy'],
+    ['HTTP 500', { kind: 'status', status: 500 }, 'busy'],
+    ['malformed JSON', { kind: 'malformed' }, 'unexpected'],
+    ['an HTML page', { kind: 'html' }, 'loggedOut'],
+  ];
+
+  it.each(failures)('after %s the order stays, marked as not confirmed', async (_name, plan, status) => {
+    world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E200000002', payLimit: Date.now() + 20 * MINUTE }] });
+    await refresh(popup);
+    await eventually(async () => (await sourceLine(popup)).status === 'ok', 10_000, 'a good check');
+    expect((await shownOrders(popup)).map((order) => order.id)).toEqual(['E200000002']);
+
+    world.fake.setReply(plan);
+    await refresh(popup);
+    expect((await sourceLine(popup)).status).toBe(status);
+    expect((await shownOrders(popup)).map((order) => order.id)).toEqual(['E200000002']);
+    expect((await sourceLine(popup)).text).toContain('not yet confirmed');
+    expect(await chromium.notifications()).not.toContain('gone|12306:E200000002');
+    if (status === 'loggedOut') return;
+    // Only failures carry a detail line; the server's own words, as text.
+    if (plan.kind === 'busyJson') expect((await sourceLine(popup)).text).toContain('网络繁忙');
+  });
+});

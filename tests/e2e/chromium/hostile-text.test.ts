@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import { shownOrders } from '../harness/popup';
+import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+
+// Scenario 7: text from 12306 is shown as text. Markup in a station or passenger name must neither
+// render nor run.
+
+export const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
+
+describe('Chromium: hostile server text', () => {
+  let world: World;
+  let chromium: ChromiumSession;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    chromium = await launchChromium({ proxyPort: world.proxy.port });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await world?.close();
+  });
+
+  it('shows markup in station and passenger names as literal text and runs nothing', async () => {
+    world.fake.setReply({
+      kind: 'orders',
+      orders: [{ sequenceNo: 'E300000001', from: HOSTILE, passengers: [HOSTILE], payLimit: Date.now() + 20 * MINUTE }],
+    });
+    const page = await chromium.browser.newPage();
+    await logInOn12306(page);
+    const popup = await chromium.openPopup();
+    const [order] = await eventually(
+      async () => {
+        const shown = await shownOrders(popup);
+        return shown.length === 1 && shown;
+      },
+      10_000,
+      'the order',
+    );
+    expect(order!.route).toBe(`${HOSTILE} → 上海虹桥`);
+    expect(order!.details).toContain(HOSTILE);
+    expect(await popup.$$('img')).toHaveLength(0);
+    expect(await popup.title()).toBe('PayClock');
+  });
+});

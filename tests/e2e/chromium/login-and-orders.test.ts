@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import { countdownSeconds, screenshot, shownOrders, sourceLine } from '../harness/popup';
+import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+
+// Scenarios 1, 2, 3 and 9 of the end-to-end plan, in Chromium, once with the browser in Los Angeles
+// and once in Beijing: the countdown must match the Beijing-time deadline either way.
+
+const GREEN = [21, 128, 61, 255]; // URGENCY_COLORS.calm #15803d
+const PURPLE = [124, 58, 237, 255]; // LOGIN_NEEDED_COLOR #7c3aed
+
+describe.each(['America/Los_Angeles', 'Asia/Shanghai'])('Chromium in %s', (timeZone) => {
+  let world: World;
+  let chromium: ChromiumSession;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    chromium = await launchChromium({ proxyPort: world.proxy.port, timeZone });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await world?.close();
+  });
+
+  it('logged out: says so with a login link, shows no countdown, and stops asking 12306', async () => {
+    await eventually(async () => world.fake.orderQueries().length > 0, 15_000, 'the first check');
+    const popup = await chromium.openPopup();
+    await eventually(async () => (await sourceLine(popup)).status === 'loggedOut', 10_000, 'logged-out status');
+    expect((await sourceLine(popup)).text).toContain('Not logged in to 12306');
+    expect(await popup.$('.source .link')).not.toBeNull();
+    expect(await shownOrders(popup)).toEqual([]);
+    expect((await chromium.badge()).text).toBe('');
+
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(world.fake.orderQueries()).toHaveLength(1);
+    await popup.close();
+  });
+
+  it('notices a login on 12306 by itself and shows the order with a live countdown', async () => {
+    const deadline = Date.now() + 12 * MINUTE + 34_000;
+    world.fake.setReply({
+      kind: 'orders',
+      orders: [
+        { sequenceNo: 'E849708636', payLimit: deadline, passengers: ['杨赟'], priceYuan: 553 },
+        {
+          sequenceNo: 'E912345678',
+          train: 'D2281',
+          from: '杭州东',
+          to: '黄山北',
+          payLimit: deadline + 13 * MINUTE,
+          passengers: ['李明', '王芳'],
+          priceYuan: 156.5,
+        },
+      ],
+    });
+    const page = await chromium.browser.newPage();
+    const loggedInAt = Date.now();
+    await logInOn12306(page);
+
+    const query = await eventually(async () => world.fake.orderQueries().at(1), 10_000, 'a query after login');
+    expect(query.at - loggedInAt).toBeLessThan(8_000);
+    expect(query.cookies.JSESSIONID).toBeTruthy();
+    expect(query.cookies.tk).toBeTruthy();
+    expect(query.headers['x-requested-with']).toBe('XMLHttpRequest');
+    expect(query.body).toBe('_json_att=');
+
+    const popup = await chromium.openPopup();
+    const orders = await eventually(
+      async () => {
+        const shown = await shownOrders(popup);
+        return shown.length === 2 && shown;
+      },
+      10_000,
+      'two orders in the popup',
+    );
+    const [first, second] = orders;
+    expect(first).toMatchObject({ id: 'E849708636', train: 'G101', route: '北京南 → 上海虹桥' });
+    expect(first!.details).toContain('杨赟');
+    expect(first!.details).toContain('¥553');
+    expect(second).toMatchObject({ id: 'E912345678', train: 'D2281', route: '杭州东 → 黄山北' });
+    expect(second!.details).toContain('李明、王芳');
+    expect(second!.details).toContain('¥313'); // two tickets at 156.5
+
+    const expected = Math.ceil((deadline - Date.now()) / 1000);
+    expect(Math.abs(countdownSeconds(first!.countdown) - expected)).toBeLessThanOrEqual(2);
+    // It counts down by itself.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const later = (await shownOrders(popup))[0]!;
+    expect(countdownSeconds(first!.countdown) - countdownSeconds(later.countdown)).toBeGreaterThanOrEqual(2);
+    await screenshot(popup, `chromium-orders-${timeZone.replace('/', '-')}`);
+    await popup.close();
+    await page.close();
+  });
+
+  it('badge shows the minutes to the nearest deadline, then the login-needed mark', async () => {
+    const badge = await eventually(
+      async () => {
+        const current = await chromium.badge();
+        return current.text !== '' && current;
+      },
+      10_000,
+      'a badge',
+    );
+    expect(badge.text).toMatch(/^1[12]$/);
+    expect(badge.color).toEqual(GREEN);
+
+    world.fake.expireSessions();
+    const popup = await chromium.openPopup();
+    await popup.click('.refresh');
+    await eventually(async () => (await sourceLine(popup)).status === 'loggedOut', 10_000, 'logged out again');
+    const marked = await eventually(
+      async () => {
+        const current = await chromium.badge();
+        return current.text.startsWith('!') && current;
+      },
+      5_000,
+      'the login-needed mark',
+    );
+    expect(marked.text).toMatch(/^!1[12]$/);
+    expect(marked.color).toEqual(PURPLE);
+    // The orders stay on screen, marked as not confirmed.
+    expect(await shownOrders(popup)).toHaveLength(2);
+    expect((await sourceLine(popup)).text).toContain('not yet confirmed');
+    expect((await chromium.notifications()).some((id) => id.startsWith('loginExpired|'))).toBe(true);
+    await popup.close();
+  });
+});
