@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
+import type { Badge, ExtensionSession, LaunchOptions } from './session';
 
 // Debian's Chromium with the production build of the extension loaded unpacked, in a fresh profile,
 // every request sent through the test proxy. The flags keep Chromium from reaching out on its own
@@ -14,17 +15,6 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 
-export interface ChromiumOptions {
-  proxyPort: number;
-  /** The browser's own time zone (TZ), to prove the extension does not depend on it. */
-  timeZone?: string;
-}
-
-export interface Badge {
-  text: string;
-  color: [number, number, number, number];
-}
-
 export interface WorkerStatus {
   at: number;
   status: string; // 'starting' | 'running' | 'stopping' | 'stopped'
@@ -36,22 +26,13 @@ export interface WorkerWatch {
   stop(): Promise<void>;
 }
 
-export interface ChromiumSession {
-  browser: Browser;
+export interface ChromiumSession extends ExtensionSession {
   extensionId: string;
-  /** Opens the popup page in a tab, as the toolbar button would show it. */
-  openPopup(): Promise<Page>;
-  badge(): Promise<Badge>;
-  /** Ids of the notifications currently shown. An id names the alert: `remind|1|<deadline>|12306:E…`. */
-  notifications(): Promise<string[]>;
-  /** The extension's `storage.local`. */
-  storage(): Promise<Record<string, unknown>>;
   /** Follows the service worker's running status, and can stop it the way Chrome does when idle. */
   watchWorker(): Promise<WorkerWatch>;
-  close(): Promise<void>;
 }
 
-export async function launchChromium(options: ChromiumOptions): Promise<ChromiumSession> {
+export async function launchChromium(options: LaunchOptions): Promise<ChromiumSession> {
   const profile = await mkdtemp(join(tmpdir(), 'payclock-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: '/usr/bin/chromium',
@@ -71,7 +52,9 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       '--disable-component-update',
       '--disable-sync',
       '--disable-default-apps',
-      '--disable-features=MediaRouter,OptimizationHints,Translate',
+      '--disable-features=MediaRouter,OptimizationHints,Translate,AutofillServerCommunication,NetworkTimeServiceQuerying',
+      '--disable-domain-reliability',
+      '--disable-client-side-phishing-detection',
       '--ignore-certificate-errors',
       `--proxy-server=http://127.0.0.1:${options.proxyPort}`,
       '--proxy-bypass-list=<-loopback>',
@@ -92,6 +75,8 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   return {
     browser,
     extensionId,
+    // Even with background networking off, Chromium 156 still calls its sign-in and updater hosts.
+    ownTraffic: /^(https?:\/\/)?(accounts\.google\.com|update\.googleapis\.com)[:/]/,
     async openPopup() {
       const page = await browser.newPage();
       await page.setViewport({ width: 380, height: 600, deviceScaleFactor: 1 });
@@ -102,7 +87,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     badge: () =>
       inExtension(async () => ({
         text: await chrome.action.getBadgeText({}),
-        color: (await chrome.action.getBadgeBackgroundColor({})) as [number, number, number, number],
+        color: (await chrome.action.getBadgeBackgroundColor({})) as Badge['color'],
       })),
     // Chrome exposes only the ids of shown notifications, not their text; the text is unit-tested.
     notifications: () => inExtension(async () => Object.keys(await chrome.notifications.getAll()).sort()),

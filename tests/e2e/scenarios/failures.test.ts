@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import { BROWSERS } from '../harness/browsers';
+import type { ExtensionSession } from '../harness/session';
 import { refresh, shownOrders, sourceLine } from '../harness/popup';
 import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
 import type { ReplyPlan } from '../fake-12306/server';
@@ -9,22 +10,22 @@ import type { ReplyPlan } from '../fake-12306/server';
 // malformed and HTML replies keep it on screen, marked as not confirmed, with no "no longer
 // pending" notification.
 
-describe('Chromium: paid orders and failed replies', () => {
+describe.each(BROWSERS)('%s: paid orders and failed replies', (_name, launch) => {
   let world: World;
-  let chromium: ChromiumSession;
+  let session: ExtensionSession;
   let popup: Page;
 
   beforeAll(async () => {
     world = await startWorld();
-    chromium = await launchChromium({ proxyPort: world.proxy.port });
+    session = await launch({ proxyPort: world.proxy.port });
     world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E200000001', payLimit: Date.now() + 20 * MINUTE }] });
-    const page = await chromium.browser.newPage();
+    const page = await session.browser.newPage();
     await logInOn12306(page);
-    popup = await chromium.openPopup();
+    popup = await session.openPopup();
     await eventually(async () => (await shownOrders(popup)).length === 1, 10_000, 'the order');
   });
   afterAll(async () => {
-    await chromium?.close();
+    await session?.close();
     await world?.close();
   });
 
@@ -35,7 +36,7 @@ describe('Chromium: paid orders and failed replies', () => {
     expect(await popup.$eval('.empty', (element) => (element as HTMLElement).innerText)).toContain(
       'No orders waiting for payment',
     );
-    expect(await eventually(async () => (await chromium.notifications()).includes('gone|12306:E200000001'))).toBe(true);
+    expect(await eventually(async () => (await session.notifications()).includes('gone|12306:E200000001'))).toBe(true);
   });
 
   const failures: [string, ReplyPlan, string][] = [
@@ -57,7 +58,7 @@ describe('Chromium: paid orders and failed replies', () => {
     expect((await sourceLine(popup)).status).toBe(status);
     expect((await shownOrders(popup)).map((order) => order.id)).toEqual(['E200000002']);
     expect((await sourceLine(popup)).text).toContain('not yet confirmed');
-    expect(await chromium.notifications()).not.toContain('gone|12306:E200000002');
+    expect(await session.notifications()).not.toContain('gone|12306:E200000002');
     if (status === 'loggedOut') return;
     // Only failures carry a detail line; the server's own words, as text.
     if (plan.kind === 'busyJson') expect((await sourceLine(popup)).text).toContain('网络繁忙');

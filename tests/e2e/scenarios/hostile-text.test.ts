@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import { BROWSERS } from '../harness/browsers';
+import type { ExtensionSession } from '../harness/session';
 import { shownOrders } from '../harness/popup';
 import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
 
@@ -8,16 +9,16 @@ import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../har
 
 export const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
 
-describe('Chromium: hostile server text', () => {
+describe.each(BROWSERS)('%s: hostile server text', (_name, launch) => {
   let world: World;
-  let chromium: ChromiumSession;
+  let session: ExtensionSession;
 
   beforeAll(async () => {
     world = await startWorld();
-    chromium = await launchChromium({ proxyPort: world.proxy.port });
+    session = await launch({ proxyPort: world.proxy.port });
   });
   afterAll(async () => {
-    await chromium?.close();
+    await session?.close();
     await world?.close();
   });
 
@@ -26,9 +27,9 @@ describe('Chromium: hostile server text', () => {
       kind: 'orders',
       orders: [{ sequenceNo: 'E300000001', from: HOSTILE, passengers: [HOSTILE], payLimit: Date.now() + 20 * MINUTE }],
     });
-    const page = await chromium.browser.newPage();
+    const page = await session.browser.newPage();
     await logInOn12306(page);
-    const popup = await chromium.openPopup();
+    const popup = await session.openPopup();
     const [order] = await eventually(
       async () => {
         const shown = await shownOrders(popup);

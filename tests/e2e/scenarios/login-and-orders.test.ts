@@ -1,35 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import { BROWSERS } from '../harness/browsers';
+import type { ExtensionSession } from '../harness/session';
 import { countdownSeconds, screenshot, shownOrders, sourceLine } from '../harness/popup';
 import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
 
-// Scenarios 1, 2, 3 and 9 of the end-to-end plan, in Chromium, once with the browser in Los Angeles
+// Scenarios 1, 2, 3 and 9 of the end-to-end plan, in each browser, once with the browser in Los Angeles
 // and once in Beijing: the countdown must match the Beijing-time deadline either way.
 
 const GREEN = [21, 128, 61, 255]; // URGENCY_COLORS.calm #15803d
 const PURPLE = [124, 58, 237, 255]; // LOGIN_NEEDED_COLOR #7c3aed
 
-describe.each(['America/Los_Angeles', 'Asia/Shanghai'])('Chromium in %s', (timeZone) => {
+const CASES = BROWSERS.flatMap(([name, launch]) =>
+  ['America/Los_Angeles', 'Asia/Shanghai'].map((timeZone) => [name, timeZone, launch] as const),
+);
+
+describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
   let world: World;
-  let chromium: ChromiumSession;
+  let session: ExtensionSession;
 
   beforeAll(async () => {
     world = await startWorld();
-    chromium = await launchChromium({ proxyPort: world.proxy.port, timeZone });
+    session = await launch({ proxyPort: world.proxy.port, timeZone });
   });
   afterAll(async () => {
-    await chromium?.close();
+    await session?.close();
     await world?.close();
   });
 
   it('logged out: says so with a login link, shows no countdown, and stops asking 12306', async () => {
     await eventually(async () => world.fake.orderQueries().length > 0, 15_000, 'the first check');
-    const popup = await chromium.openPopup();
+    const popup = await session.openPopup();
     await eventually(async () => (await sourceLine(popup)).status === 'loggedOut', 10_000, 'logged-out status');
     expect((await sourceLine(popup)).text).toContain('Not logged in to 12306');
     expect(await popup.$('.source .link')).not.toBeNull();
     expect(await shownOrders(popup)).toEqual([]);
-    expect((await chromium.badge()).text).toBe('');
+    expect((await session.badge()).text).toBe('');
 
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     expect(world.fake.orderQueries()).toHaveLength(1);
@@ -53,7 +58,7 @@ describe.each(['America/Los_Angeles', 'Asia/Shanghai'])('Chromium in %s', (timeZ
         },
       ],
     });
-    const page = await chromium.browser.newPage();
+    const page = await session.browser.newPage();
     const loggedInAt = Date.now();
     await logInOn12306(page);
 
@@ -64,7 +69,7 @@ describe.each(['America/Los_Angeles', 'Asia/Shanghai'])('Chromium in %s', (timeZ
     expect(query.headers['x-requested-with']).toBe('XMLHttpRequest');
     expect(query.body).toBe('_json_att=');
 
-    const popup = await chromium.openPopup();
+    const popup = await session.openPopup();
     const orders = await eventually(
       async () => {
         const shown = await shownOrders(popup);
@@ -87,7 +92,7 @@ describe.each(['America/Los_Angeles', 'Asia/Shanghai'])('Chromium in %s', (timeZ
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     const later = (await shownOrders(popup))[0]!;
     expect(countdownSeconds(first!.countdown) - countdownSeconds(later.countdown)).toBeGreaterThanOrEqual(2);
-    await screenshot(popup, `chromium-orders-${timeZone.replace('/', '-')}`);
+    await screenshot(popup, `${name.toLowerCase()}-orders-${timeZone.replace('/', '-')}`);
     await popup.close();
     await page.close();
   });
@@ -95,7 +100,7 @@ describe.each(['America/Los_Angeles', 'Asia/Shanghai'])('Chromium in %s', (timeZ
   it('badge shows the minutes to the nearest deadline, then the login-needed mark', async () => {
     const badge = await eventually(
       async () => {
-        const current = await chromium.badge();
+        const current = await session.badge();
         return current.text !== '' && current;
       },
       10_000,
@@ -105,12 +110,12 @@ describe.each(['America/Los_Angeles', 'Asia/Shanghai'])('Chromium in %s', (timeZ
     expect(badge.color).toEqual(GREEN);
 
     world.fake.expireSessions();
-    const popup = await chromium.openPopup();
+    const popup = await session.openPopup();
     await popup.click('.refresh');
     await eventually(async () => (await sourceLine(popup)).status === 'loggedOut', 10_000, 'logged out again');
     const marked = await eventually(
       async () => {
-        const current = await chromium.badge();
+        const current = await session.badge();
         return current.text.startsWith('!') && current;
       },
       5_000,
@@ -121,7 +126,13 @@ describe.each(['America/Los_Angeles', 'Asia/Shanghai'])('Chromium in %s', (timeZ
     // The orders stay on screen, marked as not confirmed.
     expect(await shownOrders(popup)).toHaveLength(2);
     expect((await sourceLine(popup)).text).toContain('not yet confirmed');
-    expect((await chromium.notifications()).some((id) => id.startsWith('loginExpired|'))).toBe(true);
+    expect((await session.notifications()).some((id) => id.startsWith('loginExpired|'))).toBe(true);
     await popup.close();
+  });
+
+  it('reaches nothing but 12306', () => {
+    // Every connection the browser opened went through the proxy, which refuses and records all
+    // targets but the fake 12306.
+    expect(world.proxy.refused.filter((target) => !session.ownTraffic.test(target))).toEqual([]);
   });
 });

@@ -1,24 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import { BROWSERS } from '../harness/browsers';
+import type { ExtensionSession } from '../harness/session';
 import { countdownSeconds, shownOrders } from '../harness/popup';
 import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
 
 // Scenarios 4 and 5: the countdown follows 12306's clock, not the computer's, and a reminder
 // notification appears at its moment, fired by its own alarm rather than by the next poll.
 
-describe('Chromium: server clock and reminders', () => {
+describe.each(BROWSERS)('%s: server clock and reminders', (_name, launch) => {
   let world: World;
-  let chromium: ChromiumSession;
+  let session: ExtensionSession;
   const skew = 5 * MINUTE;
 
   beforeAll(async () => {
     world = await startWorld();
     // 12306's clock is 5 minutes ahead of this computer's.
     world.fake.setClockSkew(skew);
-    chromium = await launchChromium({ proxyPort: world.proxy.port });
+    session = await launch({ proxyPort: world.proxy.port });
   });
   afterAll(async () => {
-    await chromium?.close();
+    await session?.close();
     await world?.close();
   });
 
@@ -27,9 +28,9 @@ describe('Chromium: server clock and reminders', () => {
     // on the server clock; the 5 and 10 minute ones are covered by the "new order" notice.
     const deadline = Date.now() + skew + 10 * MINUTE;
     world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E100000001', payLimit: deadline }] });
-    const page = await chromium.browser.newPage();
+    const page = await session.browser.newPage();
     await logInOn12306(page);
-    const popup = await chromium.openPopup();
+    const popup = await session.openPopup();
     const [order] = await eventually(
       async () => {
         const shown = await shownOrders(popup);
@@ -55,7 +56,7 @@ describe('Chromium: server clock and reminders', () => {
         { sequenceNo: 'E100000002', train: 'G7', payLimit: deadline },
       ],
     });
-    const popup = await chromium.openPopup();
+    const popup = await session.openPopup();
     await popup.click('.refresh');
     await eventually(async () => (await shownOrders(popup)).length === 2, 10_000, 'the second order');
     await popup.close();
@@ -63,7 +64,7 @@ describe('Chromium: server clock and reminders', () => {
     const reminder = `remind|1|${Math.floor(deadline / 1000) * 1000}|12306:E100000002`;
     const plannedAt = Math.floor(deadline / 1000) * 1000 - skew - MINUTE; // local instant
     const shownAt = await eventually(
-      async () => ((await chromium.notifications()).includes(reminder) ? Date.now() : undefined),
+      async () => ((await session.notifications()).includes(reminder) ? Date.now() : undefined),
       20_000,
       `notification ${reminder}`,
     );

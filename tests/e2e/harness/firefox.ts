@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Page } from 'puppeteer-core';
+import type { Badge, ExtensionSession, LaunchOptions } from './session';
+
+// Debian's Firefox ESR, driven over WebDriver BiDi, with the production build installed as a
+// temporary add-on in a fresh profile.
+//
+// What works (Firefox 153 ESR, puppeteer-core 24), found by trying:
+// - `browser.installExtension(dir)` installs the unpacked MV2 build.
+// - Firefox picks a random internal UUID per profile; the `extensions.webextensions.uuids` pref
+//   pins it, so the extension's pages have a known `moz-extension://<uuid>/` address.
+// - `page.goto()` to a moz-extension:// page never settles for the driver; the BiDi
+//   `browsingContext.navigate` command sent by hand does, and the page is then scriptable like any
+//   other (`page.evaluate` sees the extension APIs as `browser.*`).
+// - Firefox's own background traffic is cut off by prefs (remote settings, DNS over HTTPS,
+//   prefetching) and by MOZ_DISABLE_NONLOCAL_CONNECTIONS; everything else goes through the proxy.
+// - Headless Firefox has no desktop notification service: through the system backend a
+//   notification is closed the moment it is created, so `notifications.getAll()` never sees it.
+//   Firefox's own fallback (alert windows drawn by Firefox itself, `alerts.useSystemBackend` off)
+//   keeps it open, as a desktop would, until it times out or is clicked.
+
+export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
+const ADDON_ID = 'payclock@payclock.app'; // browser_specific_settings.gecko.id in wxt.config.ts
+
+export interface FirefoxOptions extends LaunchOptions {
+  /** How long Firefox lets an idle event page live before unloading it (ms). */
+  backgroundIdleMs?: number;
+}
+
+export interface FirefoxSession extends ExtensionSession {
+  /**
+   * Tags the running event page's window, so a later `backgroundReloaded()` can tell whether
+   * Firefox unloaded it in between. Both wake the event page if it is asleep.
+   */
+  markBackground(): Promise<void>;
+  backgroundReloaded(): Promise<boolean>;
+}
+
+// Firefox's MV2 `browser` global, as far as the harness uses it: `browserAction` has the same
+// promise-returning shape as MV3's `action`.
+type ExtensionGlobal = {
+  browser: typeof chrome & {
+    browserAction: typeof chrome.action;
+    runtime: { getBackgroundPage(): Promise<Window> };
+  };
+};
+// puppeteer's BiDi browser exposes its connection, but not in its public types.
+type BidiConnection = { send(method: string, params: object): Promise<unknown> };
+
+export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSession> {
+  const profile = await mkdtemp(join(tmpdir(), 'payclock-firefox-'));
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    userDataDir: profile,
+    acceptInsecureCerts: true,
+    args: ['--remote-allow-system-access'],
+    env: {
+      ...process.env,
+      TZ: options.timeZone ?? process.env.TZ ?? 'UTC',
+      MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+    },
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': options.proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': options.proxyPort,
+      'network.proxy.share_proxy_settings': true,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.trr.mode': 5,
+      'network.dns.disablePrefetch': true,
+      'network.predictor.enabled': false,
+      'network.prefetch-next': false,
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
+      'alerts.useSystemBackend': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }),
+      ...(options.backgroundIdleMs ? { 'extensions.background.idle.timeout': options.backgroundIdleMs } : {}),
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  const extensionPage = (path: string) => `moz-extension://${uuid}/${path}`;
+
+  async function openExtensionPage(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.bringToFront();
+    // A BiDi frame's id is its browsing context's id (also not in the public types).
+    const context = (page.mainFrame() as unknown as { _id: string })._id;
+    await (browser as unknown as { connection: BidiConnection }).connection.send('browsingContext.navigate', {
+      context,
+      url: extensionPage(path),
+      wait: 'complete',
+    });
+    return page;
+  }
+
+  let probe: Page | undefined;
+  async function inExtension<T>(task: () => Promise<T>): Promise<T> {
+    if (!probe || probe.isClosed()) probe = await openExtensionPage('popup.html');
+    return probe.evaluate(task);
+  }
+
+  return {
+    browser,
+    ownTraffic: /(?!)/, // with the prefs above, Firefox makes no connection of its own
+    async openPopup() {
+      const page = await openExtensionPage('popup.html');
+      await page.setViewport({ width: 380, height: 600 });
+      await page.waitForSelector('.popup__header');
+      return page;
+    },
+    badge: () =>
+      inExtension(async () => {
+        const action = (globalThis as unknown as ExtensionGlobal).browser.browserAction;
+        return {
+          text: await action.getBadgeText({}),
+          color: (await action.getBadgeBackgroundColor({})) as Badge['color'],
+        };
+      }),
+    notifications: () =>
+      inExtension(async () =>
+        Object.keys(await (globalThis as unknown as ExtensionGlobal).browser.notifications.getAll()).sort(),
+      ),
+    storage: () => inExtension(() => (globalThis as unknown as ExtensionGlobal).browser.storage.local.get(null)),
+    markBackground: () =>
+      inExtension(async () => {
+        const page = await (globalThis as unknown as ExtensionGlobal).browser.runtime.getBackgroundPage();
+        (page as unknown as Record<string, boolean>)['__payclockTestMark'] = true;
+      }),
+    backgroundReloaded: () =>
+      inExtension(async () => {
+        const page = await (globalThis as unknown as ExtensionGlobal).browser.runtime.getBackgroundPage();
+        return !(page as unknown as Record<string, boolean>)['__payclockTestMark'];
+      }),
+    async close() {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
