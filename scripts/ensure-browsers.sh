@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # The end-to-end tests drive Debian's own Chromium and Firefox ESR; nothing downloads a browser of
-# its own. Installs whichever is missing (needs root, or sudo without a password).
+# its own. Installs whichever package is missing (needs root, or sudo without a password):
+#   chromium-l10n       Chromium's Chinese UI, so a test can see the popup follow the browser's language
+#   fonts-wqy-microhei  a small CJK font, so screenshots show Chinese rather than empty boxes
 set -euo pipefail
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+for package in chromium chromium-l10n firefox-esr fonts-wqy-microhei; do
+  installed "$package" || missing+=("$package")
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing Debian packages for the end-to-end tests: ${missing[*]}"

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
-import type { Badge, ExtensionSession, LaunchOptions } from './session';
+import type { Badge, ExtensionSession, LaunchOptions, PopupView } from './session';
 
 // Debian's Chromium with the production build of the extension loaded unpacked, in a fresh profile,
 // every request sent through the test proxy. The flags keep Chromium from reaching out on its own
@@ -32,7 +32,12 @@ export interface ChromiumSession extends ExtensionSession {
   watchWorker(): Promise<WorkerWatch>;
 }
 
-export async function launchChromium(options: LaunchOptions): Promise<ChromiumSession> {
+export interface ChromiumOptions extends LaunchOptions {
+  /** The browser's UI language, e.g. `zh-CN` (needs Debian's chromium-l10n); English otherwise. */
+  language?: string;
+}
+
+export async function launchChromium(options: ChromiumOptions): Promise<ChromiumSession> {
   const profile = await mkdtemp(join(tmpdir(), 'payclock-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: '/usr/bin/chromium',
@@ -42,7 +47,11 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumSe
     targetFilter: (target) => target.type() !== 'service_worker',
     userDataDir: profile,
     acceptInsecureCerts: true,
-    env: { ...process.env, TZ: options.timeZone ?? process.env.TZ ?? 'UTC' },
+    env: {
+      ...process.env,
+      TZ: options.timeZone ?? process.env.TZ ?? 'UTC',
+      ...(options.language ? { LANGUAGE: options.language.replace('-', '_') } : {}),
+    },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -58,6 +67,7 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumSe
       '--ignore-certificate-errors',
       `--proxy-server=http://127.0.0.1:${options.proxyPort}`,
       '--proxy-bypass-list=<-loopback>',
+      `--lang=${options.language ?? 'en-US'}`,
     ],
   });
   const extensionId = await browser.installExtension(CHROME_BUILD);
@@ -77,9 +87,13 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumSe
     extensionId,
     // Even with background networking off, Chromium 156 still calls its sign-in and updater hosts.
     ownTraffic: /^(https?:\/\/)?(accounts\.google\.com|update\.googleapis\.com)[:/]/,
-    async openPopup() {
+    async openPopup(view: PopupView = {}) {
       const page = await browser.newPage();
-      await page.setViewport({ width: 380, height: 600, deviceScaleFactor: 1 });
+      await page.setViewport({
+        width: 380,
+        height: view.height ?? 600,
+        deviceScaleFactor: view.deviceScaleFactor ?? 1,
+      });
       await page.goto(extensionPage('popup.html'));
       await page.waitForSelector('.popup__header');
       return page;

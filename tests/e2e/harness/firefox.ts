@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
-import type { Badge, ExtensionSession, LaunchOptions } from './session';
+import type { Badge, ExtensionSession, LaunchOptions, PopupView } from './session';
 
 // Debian's Firefox ESR, driven over WebDriver BiDi, with the production build installed as a
 // temporary add-on in a fresh profile.
@@ -109,9 +109,13 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
   return {
     browser,
     ownTraffic: /(?!)/, // with the prefs above, Firefox makes no connection of its own
-    async openPopup() {
+    async openPopup(view: PopupView = {}) {
       const page = await openExtensionPage('popup.html');
-      await page.setViewport({ width: 380, height: 600 });
+      await page.setViewport({
+        width: 380,
+        height: view.height ?? 600,
+        deviceScaleFactor: view.deviceScaleFactor ?? 1,
+      });
       await page.waitForSelector('.popup__header');
       return page;
     },

@@ -62,5 +62,7 @@ export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 
 export async function screenshot(popup: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await popup.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) as `${string}.png` });
+  // The toolbar popup is as tall as its content; so is the picture.
+  const main = await popup.waitForSelector('.popup');
+  await main!.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) as `${string}.png` });
 }

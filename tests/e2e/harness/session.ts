@@ -8,6 +8,12 @@ export interface LaunchOptions {
   timeZone?: string;
 }
 
+export interface PopupView {
+  height?: number;
+  /** 2 for a sharp screenshot. */
+  deviceScaleFactor?: number;
+}
+
 export interface Badge {
   text: string;
   color: [number, number, number, number];
@@ -15,8 +21,8 @@ export interface Badge {
 
 export interface ExtensionSession {
   browser: Browser;
-  /** Opens the popup page in a tab, as the toolbar button would show it. */
-  openPopup(): Promise<Page>;
+  /** Opens the popup page in a tab sized like the toolbar popup (380 × 600 unless told). */
+  openPopup(view?: PopupView): Promise<Page>;
   badge(): Promise<Badge>;
   /** Ids of the notifications currently shown. An id names the alert: `remind|1|<deadline>|12306:E…`. */
   notifications(): Promise<string[]>;

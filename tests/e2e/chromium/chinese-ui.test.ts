@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import { screenshot, shownOrders, sourceLine } from '../harness/popup';
+import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+
+// Chinese is the first language of the interface: a browser in Chinese gets it without any setting.
+// This run also takes the README's picture (test-results/screenshots/popup.png → docs/popup.png).
+
+describe('Chromium in Chinese', () => {
+  let world: World;
+  let chromium: ChromiumSession;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    chromium = await launchChromium({ proxyPort: world.proxy.port, timeZone: 'Asia/Shanghai', language: 'zh-CN' });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await world?.close();
+  });
+
+  it('shows the popup in Chinese', async () => {
+    world.fake.setReply({
+      kind: 'orders',
+      orders: [
+        { sequenceNo: 'E849708636', payLimit: Date.now() + 3 * MINUTE + 30_000, passengers: ['杨赟'], priceYuan: 553 },
+        {
+          sequenceNo: 'E912345678',
+          train: 'D2281',
+          from: '杭州东',
+          to: '黄山北',
+          payLimit: Date.now() + 24 * MINUTE + 30_000,
+          passengers: ['李明', '王芳'],
+          priceYuan: 156.5,
+        },
+      ],
+    });
+    const page = await chromium.browser.newPage();
+    await logInOn12306(page);
+    const popup = await chromium.openPopup({ deviceScaleFactor: 2 });
+    await eventually(async () => (await shownOrders(popup)).length === 2, 10_000, 'two orders');
+
+    expect(await popup.$eval('html', (html) => html.lang)).toBe('zh-CN');
+    expect((await sourceLine(popup)).text).toContain('已登录');
+    const [urgent, calm] = await shownOrders(popup);
+    expect(urgent!.deadlineLine).toMatch(/^\d\d:\d\d:\d\d 前支付（北京时间）$/);
+    expect(urgent!.countdownClass).toContain('countdown--urgent');
+    expect(calm!.countdownClass).toContain('countdown--calm');
+    expect(await popup.$$eval('.order__pay', (buttons) => buttons.map((button) => button.textContent))).toEqual([
+      '去支付',
+      '去支付',
+    ]);
+    await screenshot(popup, 'popup');
+  });
+});
