@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor, badgeMinutes, LOGIN_NEEDED_COLOR, LOGIN_NEEDED_MARK, URGENCY_COLORS, type Badge } from '@/lib/badge';
+import { badgeFor, badgeMinutes, LOGIN_NEEDED_COLOR, LOGIN_NEEDED_MARK, URGENCY_COLORS } from '@/lib/badge';
 import type { Snapshot } from '@/lib/watch/snapshot';
 import { DEADLINE, makeOrder, makeQueuingOrder, makeSnapshot } from './helpers/orders';
 
@@ -17,8 +17,6 @@ const ok = (deadlines: (number | null)[], offsetMs = 0, extra: Partial<Snapshot>
 
 /** The badge `left` before DEADLINE (local and server clocks agreeing). */
 const badgeWith = (left: number) => badgeFor([ok([DEADLINE])], DEADLINE - left);
-
-const looks = (badge: Badge) => `${badge.text} ${badge.color}`;
 
 describe('badgeMinutes', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from '../harness/chromium';
-import { screenshot, shownOrders, sourceLine } from '../harness/popup';
-import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import { screenshot, sourceLine, waitForOrders } from '../harness/popup';
+import { logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
 
 // Chinese is the first language of the interface: a browser in Chinese gets it without any setting.
 // This run also takes the README's picture (test-results/screenshots/popup.png → docs/popup.png).
@@ -38,11 +38,10 @@ describe('Chromium in Chinese', () => {
     const page = await chromium.browser.newPage();
     await logInOn12306(page);
     const popup = await chromium.openPopup({ deviceScaleFactor: 2 });
-    await eventually(async () => (await shownOrders(popup)).length === 2, 10_000, 'two orders');
+    const [urgent, calm] = await waitForOrders(popup, 2);
 
     expect(await popup.$eval('html', (html) => html.lang)).toBe('zh-CN');
     expect((await sourceLine(popup)).text).toContain('已登录');
-    const [urgent, calm] = await shownOrders(popup);
     expect(urgent!.deadlineLine).toMatch(/^\d\d:\d\d:\d\d 前支付（北京时间）$/);
     expect(urgent!.countdownClass).toContain('countdown--urgent');
     expect(calm!.countdownClass).toContain('countdown--calm');

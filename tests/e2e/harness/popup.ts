@@ -30,6 +30,19 @@ export async function shownOrders(popup: Page): Promise<ShownOrder[]> {
   );
 }
 
+/** Waits until the popup lists `count` orders, and returns them. */
+export async function waitForOrders(popup: Page, count: number, timeoutMs = 10_000): Promise<ShownOrder[]> {
+  const until = Date.now() + timeoutMs;
+  let shown = await shownOrders(popup);
+  while (shown.length !== count && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    shown = await shownOrders(popup);
+  }
+  if (shown.length !== count)
+    throw new Error(`the popup lists ${shown.length} orders after ${timeoutMs} ms, not ${count}`);
+  return shown;
+}
+
 export async function sourceLine(popup: Page): Promise<{ status: string; text: string }> {
   return popup.$eval('.source', (section) => ({
     status: section.getAttribute('data-status') ?? '',

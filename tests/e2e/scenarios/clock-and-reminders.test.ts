@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../harness/browsers';
 import type { ExtensionSession } from '../harness/session';
-import { countdownSeconds, shownOrders } from '../harness/popup';
+import { countdownSeconds, waitForOrders } from '../harness/popup';
 import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
 
 // Scenarios 4 and 5: the countdown follows 12306's clock, not the computer's, and a reminder
@@ -31,14 +31,7 @@ describe.each(BROWSERS)('%s: server clock and reminders', (_name, launch) => {
     const page = await session.browser.newPage();
     await logInOn12306(page);
     const popup = await session.openPopup();
-    const [order] = await eventually(
-      async () => {
-        const shown = await shownOrders(popup);
-        return shown.length === 1 && shown;
-      },
-      10_000,
-      'the order',
-    );
+    const [order] = await waitForOrders(popup, 1);
     const expected = Math.ceil((deadline - (Date.now() + skew)) / 1000);
     expect(Math.abs(countdownSeconds(order!.countdown) - expected)).toBeLessThanOrEqual(2);
     expect(countdownSeconds(order!.countdown)).toBeLessThan(10 * 60 + 2);
@@ -58,7 +51,7 @@ describe.each(BROWSERS)('%s: server clock and reminders', (_name, launch) => {
     });
     const popup = await session.openPopup();
     await popup.click('.refresh');
-    await eventually(async () => (await shownOrders(popup)).length === 2, 10_000, 'the second order');
+    await waitForOrders(popup, 2);
     await popup.close();
 
     const reminder = `remind|1|${Math.floor(deadline / 1000) * 1000}|12306:E100000002`;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSERS } from '../harness/browsers';
 import type { ExtensionSession } from '../harness/session';
-import { refresh, shownOrders, sourceLine } from '../harness/popup';
+import { refresh, shownOrders, sourceLine, waitForOrders } from '../harness/popup';
 import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
 import type { ReplyPlan } from '../fake-12306/server';
 
@@ -22,7 +22,7 @@ describe.each(BROWSERS)('%s: paid orders and failed replies', (_name, launch) =>
     const page = await session.browser.newPage();
     await logInOn12306(page);
     popup = await session.openPopup();
-    await eventually(async () => (await shownOrders(popup)).length === 1, 10_000, 'the order');
+    await waitForOrders(popup, 1);
   });
   afterAll(async () => {
     await session?.close();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../harness/browsers';
 import type { ExtensionSession } from '../harness/session';
-import { shownOrders } from '../harness/popup';
-import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import { waitForOrders } from '../harness/popup';
+import { logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
 
 // Scenario 7: text from 12306 is shown as text. Markup in a station or passenger name must neither
 // render nor run.
@@ -30,14 +30,7 @@ describe.each(BROWSERS)('%s: hostile server text', (_name, launch) => {
     const page = await session.browser.newPage();
     await logInOn12306(page);
     const popup = await session.openPopup();
-    const [order] = await eventually(
-      async () => {
-        const shown = await shownOrders(popup);
-        return shown.length === 1 && shown;
-      },
-      10_000,
-      'the order',
-    );
+    const [order] = await waitForOrders(popup, 1);
     expect(order!.route).toBe(`${HOSTILE} → 上海虹桥`);
     expect(order!.details).toContain(HOSTILE);
     expect(await popup.$$('img')).toHaveLength(0);

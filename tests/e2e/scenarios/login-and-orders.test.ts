@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../harness/browsers';
 import type { ExtensionSession } from '../harness/session';
-import { countdownSeconds, screenshot, shownOrders, sourceLine } from '../harness/popup';
+import { countdownSeconds, screenshot, shownOrders, sourceLine, waitForOrders } from '../harness/popup';
 import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
 
 // Scenarios 1, 2, 3 and 9 of the end-to-end plan, in each browser, once with the browser in Los Angeles
@@ -70,14 +70,7 @@ describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
     expect(query.body).toBe('_json_att=');
 
     const popup = await session.openPopup();
-    const orders = await eventually(
-      async () => {
-        const shown = await shownOrders(popup);
-        return shown.length === 2 && shown;
-      },
-      10_000,
-      'two orders in the popup',
-    );
+    const orders = await waitForOrders(popup, 2);
     const [first, second] = orders;
     expect(first).toMatchObject({ id: 'E849708636', train: 'G101', route: '北京南 → 上海虹桥' });
     expect(first!.details).toContain('杨赟');
