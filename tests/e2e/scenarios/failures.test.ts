@@ -45,6 +45,8 @@ describe.each(BROWSERS)('%s: paid orders and failed replies', (_name, launch) =>
     ['HTTP 500', { kind: 'status', status: 500 }, 'busy'],
     ['malformed JSON', { kind: 'malformed' }, 'unexpected'],
     ['an HTML page', { kind: 'html' }, 'loggedOut'],
+    // Past the extension's 20-second timeout, with a reply that would have said the order was paid.
+    ['a reply too slow to wait for', { kind: 'slow', delayMs: 25_000, then: { kind: 'none' } }, 'timeout'],
   ];
 
   it.each(failures)('after %s the order stays, marked as not confirmed', async (_name, plan, status) => {
@@ -59,8 +61,8 @@ describe.each(BROWSERS)('%s: paid orders and failed replies', (_name, launch) =>
     expect((await shownOrders(popup)).map((order) => order.id)).toEqual(['E200000002']);
     expect((await sourceLine(popup)).text).toContain('not yet confirmed');
     expect(await session.notifications()).not.toContain('gone|12306:E200000002');
-    if (status === 'loggedOut') return;
-    // Only failures carry a detail line; the server's own words, as text.
+    // The server's own words, as text.
     if (plan.kind === 'busyJson') expect((await sourceLine(popup)).text).toContain('网络繁忙');
+    if (plan.kind === 'slow') expect((await sourceLine(popup)).text).toContain('12306 did not answer in time');
   });
 });
