@@ -1,73 +1,31 @@
+import { manifestStrings } from './strings/manifest';
+import { noticeStrings } from './strings/notices';
+import { overlayStrings } from './strings/overlay';
+import { popupStrings } from './strings/popup';
+import { settingsStrings } from './strings/settings';
+import { waitlistStrings } from './strings/waitlist';
+
 // Every string the user reads, in Chinese (the first language of our users) and English, side by
-// side so a missing translation is a type error. `{name}` marks a value filled in by `t()`.
+// side so a missing translation is a type error. One file per part of the UI under strings/; a key
+// defined in two parts would silently win here, so a unit test checks every key is defined once.
+
+export const STRING_PARTS = {
+  manifestStrings,
+  popupStrings,
+  noticeStrings,
+  settingsStrings,
+  overlayStrings,
+  waitlistStrings,
+};
 
 export const messages = {
-  extName: { zh: 'PayClock 付款倒计时', en: 'PayClock – pay before it expires' },
-  extDescription: {
-    zh: '12306 火车票待支付订单的付款倒计时与到期提醒，不再因超时错失车票。',
-    en: 'Pay-deadline countdowns and reminders for unpaid 12306 train orders, so no booked ticket expires unpaid.',
-  },
-
-  refresh: { zh: '刷新', en: 'Refresh' },
-  refreshing: { zh: '刷新中…', en: 'Refreshing…' },
-  source12306: { zh: '12306 火车票', en: '12306 trains' },
-
-  statusOk: { zh: '已登录 · {ago}检查', en: 'Logged in · checked {ago}' },
-  statusUnknown: { zh: '正在首次检查…', en: 'Checking for the first time…' },
-  statusLoggedOut: { zh: '未登录 12306，无法查看订单', en: 'Not logged in to 12306, orders cannot be checked' },
-  logIn: { zh: '去登录', en: 'Log in' },
-  statusBusy: { zh: '12306 繁忙，稍后自动重试', en: '12306 is busy; retrying automatically' },
-  statusRejected: { zh: '12306 拒绝了本扩展的请求', en: '12306 refused the extension’s request' },
-  statusTimeout: { zh: '12306 未在时限内响应', en: '12306 did not answer in time' },
-  statusOffline: { zh: '无法连接 12306，请检查网络', en: 'Cannot reach 12306; check your connection' },
-  statusUnexpected: { zh: '12306 返回了无法识别的内容', en: '12306 sent a reply PayClock cannot read' },
-  staleData: { zh: '下方为 {ago}的数据，尚未确认', en: 'Orders below are from {ago}, not yet confirmed' },
-
-  justNow: { zh: '刚刚', en: 'just now' },
-  secondsAgo: { zh: '{n} 秒前', en: '{n} s ago' },
-  minutesAgo: { zh: '{n} 分钟前', en: '{n} min ago' },
-  hoursAgo: { zh: '{n} 小时前', en: '{n} h ago' },
-  daysAgo: { zh: '{n} 天前', en: '{n} days ago' },
-
-  emptyTitle: { zh: '没有待支付的订单', en: 'No orders waiting for payment' },
-  emptyHint: {
-    zh: '在 12306 下单后，这里会显示付款倒计时，并在到期前提醒你。',
-    en: 'After you book on 12306, its pay countdown shows here and you are reminded before it runs out.',
-  },
-  emptyLoggedOut: {
-    zh: '登录 12306 后，PayClock 会自动查看待支付订单。',
-    en: 'Once you log in to 12306, PayClock checks for unpaid orders by itself.',
-  },
-
-  pay: { zh: '去支付', en: 'Pay' },
-  viewQueue: { zh: '查看', en: 'View' },
-  departs: { zh: '{time} 开', en: 'departs {time}' },
-  payBy: { zh: '{time} 前支付（北京时间）', en: 'pay by {time} (Beijing time)' },
-  overdue: { zh: '已超时', en: 'Expired' },
-  noDeadline: { zh: '截止时间未知', en: 'Deadline unknown' },
-  amount: { zh: '¥{amount}', en: '¥{amount}' },
-  queuing: { zh: '排队中', en: 'Queuing' },
-  queueWait: { zh: '排队中，预计 {n} 分钟', en: 'Queuing, about {n} min' },
-  queueSucceeded: { zh: '排队成功，订单生成中', en: 'Seats found, order being created' },
-  queueFailed: { zh: '排队失败', en: 'Queue failed' },
-
-  noticeFoundTitle: { zh: '新的待支付订单 · 剩余 {minutes} 分钟', en: 'New unpaid order · {minutes} min left' },
-  noticeFoundOverdueTitle: { zh: '发现未支付订单 · 支付时限已过', en: 'Unpaid order found · pay deadline passed' },
-  noticeRemindTitle: { zh: '还剩 {minutes} 分钟支付', en: '{minutes} min left to pay' },
-  noticeDueTitle: { zh: '支付时限已到', en: 'Pay deadline reached' },
-  noticeDueBody: {
-    zh: '{order} 未在时限内支付，订单可能已被取消。',
-    en: '{order} was not paid in time and may have been cancelled.',
-  },
-  noticeGoneTitle: { zh: '订单已不再待支付', en: 'Order no longer pending' },
-  noticeGoneBody: { zh: '{order} 已支付或已取消。', en: '{order} was paid or cancelled.' },
-  noticeLoginTitle: { zh: '12306 登录已失效', en: '12306 login expired' },
-  noticeLoginBody: {
-    zh: '仍有 {count} 个未支付订单，PayClock 已看不到它们。请重新登录 12306。',
-    en: '{count} unpaid order(s) can no longer be checked. Log in to 12306 again.',
-  },
-  noticeOrderLine: { zh: '{order} · 截止 {deadline}（北京时间）', en: '{order} · pay by {deadline} (Beijing time)' },
-} as const satisfies Record<string, { zh: string; en: string }>;
+  ...manifestStrings,
+  ...popupStrings,
+  ...noticeStrings,
+  ...settingsStrings,
+  ...overlayStrings,
+  ...waitlistStrings,
+};
 
 export type MessageKey = keyof typeof messages;
 export type Locale = 'zh' | 'en';

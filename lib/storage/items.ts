@@ -1,4 +1,6 @@
+import { quietSchema } from '../alerts/quiet';
 import { sentLogSchema } from '../alerts/sent-log';
+import { DEFAULT_SETTINGS, settingsSchema } from '../settings/schema';
 import { EMPTY_SNAPSHOT, snapshotSchema } from '../watch/snapshot';
 import { defineValidatedItem } from './validated-item';
 
@@ -17,5 +19,19 @@ export const snapshot12306Item = defineValidatedItem('local:snapshot.12306', {
 export const sentAlertsItem = defineValidatedItem('local:alerts.sent', {
   schema: sentLogSchema,
   fallback: {},
+  version: 1,
+});
+
+/** Orders whose reminders the user muted or snoozed. */
+export const quietOrdersItem = defineValidatedItem('local:alerts.quiet', {
+  schema: quietSchema,
+  fallback: {},
+  version: 1,
+});
+
+/** The user's settings (the options page). */
+export const settingsItem = defineValidatedItem('local:settings', {
+  schema: settingsSchema,
+  fallback: DEFAULT_SETTINGS,
   version: 1,
 });

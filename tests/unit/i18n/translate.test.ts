@@ -84,3 +84,12 @@ describe('messages', () => {
     }
   });
 });
+
+describe('string parts', () => {
+  it('define every key once', async () => {
+    const { STRING_PARTS } = await import('@/lib/i18n/messages');
+    const keys = Object.values(STRING_PARTS).flatMap((part) => Object.keys(part));
+    expect(keys.length).toBeGreaterThan(40);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

@@ -1,0 +1,21 @@
+import type { Strings } from './strings';
+
+// Browser notifications.
+export const noticeStrings = {
+  noticeFoundTitle: { zh: '新的待支付订单 · 剩余 {minutes} 分钟', en: 'New unpaid order · {minutes} min left' },
+  noticeFoundOverdueTitle: { zh: '发现未支付订单 · 支付时限已过', en: 'Unpaid order found · pay deadline passed' },
+  noticeRemindTitle: { zh: '还剩 {minutes} 分钟支付', en: '{minutes} min left to pay' },
+  noticeDueTitle: { zh: '支付时限已到', en: 'Pay deadline reached' },
+  noticeDueBody: {
+    zh: '{order} 未在时限内支付，订单可能已被取消。',
+    en: '{order} was not paid in time and may have been cancelled.',
+  },
+  noticeGoneTitle: { zh: '订单已不再待支付', en: 'Order no longer pending' },
+  noticeGoneBody: { zh: '{order} 已支付或已取消。', en: '{order} was paid or cancelled.' },
+  noticeLoginTitle: { zh: '12306 登录已失效', en: '12306 login expired' },
+  noticeLoginBody: {
+    zh: '仍有 {count} 个未支付订单，PayClock 已看不到它们。请重新登录 12306。',
+    en: '{count} unpaid order(s) can no longer be checked. Log in to 12306 again.',
+  },
+  noticeOrderLine: { zh: '{order} · 截止 {deadline}（北京时间）', en: '{order} · pay by {deadline} (Beijing time)' },
+} as const satisfies Strings;
