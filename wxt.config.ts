@@ -11,7 +11,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['alarms', 'cookies', 'notifications', 'storage'],
+    // Chrome's service worker plays the optional reminder sound from an offscreen document.
+    permissions: ['alarms', 'cookies', 'notifications', 'storage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['https://kyfw.12306.cn/*', 'https://www.12306.cn/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

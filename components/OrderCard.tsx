@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { t } from '@/lib/i18n';
 import type { Order, QueueInfo } from '@/lib/orders/model';
 import { formatBeijingClock, formatBeijingShort } from '@/lib/time/beijing';
@@ -7,6 +8,8 @@ interface Props {
   order: Order;
   offsetMs: number;
   onOpen: (order: Order) => void;
+  /** Extra controls under the order's lines (the popup's snooze and mute). */
+  children?: ComponentChildren;
 }
 
 function queueText(queue: QueueInfo | null): string {
@@ -18,7 +21,7 @@ function queueText(queue: QueueInfo | null): string {
 }
 
 // Every value from the server is rendered as a text node by Preact, never parsed as HTML.
-export function OrderCard({ order, offsetMs, onOpen }: Props) {
+export function OrderCard({ order, offsetMs, onOpen, children }: Props) {
   const details = [
     order.departure !== null ? t('departs', { time: formatBeijingShort(order.departure) }) : null,
     order.passengers.join('、') || null,
@@ -49,6 +52,7 @@ export function OrderCard({ order, offsetMs, onOpen }: Props) {
               ? [t('payBy', { time: formatBeijingClock(order.deadline) }), order.statusText].filter(Boolean).join(' · ')
               : order.statusText}
         </div>
+        {children}
       </div>
       <button type="button" class="order__pay" onClick={() => onOpen(order)}>
         {order.state === 'queuing' ? t('viewQueue') : t('pay')}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { locale } from '@/lib/i18n';
 import { queryUnfinishedOrders } from '@/lib/sources/12306/client';
+import { settingsItem } from '@/lib/storage/items';
 import { createBackground } from './service';
 
 // Firefox (MV2) gets an event page that unloads when idle, like Chrome's service worker, so both
@@ -15,6 +16,11 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => void background.onAlarm(alarm));
     browser.cookies.onChanged.addListener((change) => void background.onCookieChanged(change));
     browser.notifications.onClicked.addListener((id) => void background.onNotificationClicked(id));
+    // Chrome only: Firefox notifications have no buttons.
+    browser.notifications.onButtonClicked?.addListener(
+      (id, buttonIndex) => void background.onNotificationButtonClicked(id, buttonIndex),
+    );
+    settingsItem.watch(() => void background.onSettingsChanged());
     browser.runtime.onMessage.addListener((message, sender) => background.onMessage(message, sender));
     // A login that happened while the extension was not running left no cookie event behind: look
     // once when the browser starts and when the extension is installed or updated.

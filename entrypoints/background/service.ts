@@ -1,11 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseAlertId } from '@/lib/alerts/alert-id';
 import { noticeForTimedAlert, noticesForEvents, type Notice } from '@/lib/alerts/notices';
-import { DEFAULT_REMINDER_MINUTES, planReminders, remindersAlreadyPassed } from '@/lib/alerts/reminder-plan';
+import { mute, pruneQuiet, snooze, unquiet } from '@/lib/alerts/quiet';
+import { planReminders, remindersAlreadyPassed } from '@/lib/alerts/reminder-plan';
 import { markSent } from '@/lib/alerts/sent-log';
 import { badgeFor } from '@/lib/badge';
 import type { Locale } from '@/lib/i18n/messages';
-import { requestSchema, type RefreshReply } from '@/lib/messages';
+import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messages';
+import type { Settings } from '@/lib/settings/schema';
 import { orderKey } from '@/lib/orders/model';
 import { COOKIE_SETTLE_MS, shouldCheckAfterCookieChange } from '@/lib/schedule/cookie-trigger';
 import { nextPollAt } from '@/lib/schedule/next-poll';
@@ -17,11 +19,12 @@ import {
   SESSION_COOKIE_NAMES,
 } from '@/lib/sources/12306/endpoints';
 import { openOrFocus } from '@/lib/browser/tabs';
-import { sentAlertsItem, snapshot12306Item } from '@/lib/storage/items';
+import { quietOrdersItem, sentAlertsItem, settingsItem, snapshot12306Item } from '@/lib/storage/items';
 import { learnClock } from '@/lib/time/clock';
 import { createSerialQueue } from '@/lib/util/serial';
 import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
 import type { Snapshot } from '@/lib/watch/snapshot';
+import type { SentLog } from '@/lib/alerts/sent-log';
 import { BADGE_ALARM, POLL_ALARM } from './alarm-names';
 import { showNotice } from './notifications';
 import { applyBadge } from './toolbar-badge';
@@ -59,37 +62,55 @@ export function createBackground(deps: BackgroundDeps) {
     else await setAlarm(BADGE_ALARM, badge.nextChangeAt, existing);
   }
 
-  async function show(notices: readonly Notice[]) {
+  /** Shows the notices whose kind the user wants; the others count as shown all the same. */
+  async function show(notices: readonly Notice[], settings: Settings) {
     for (const notice of notices) {
+      const kind = parseAlertId(notice.id)?.kind;
+      if (kind && !settings.notify[kind]) continue;
       try {
-        await showNotice(notice);
+        await showNotice(notice, { sound: settings.sound && kind === 'remind' });
       } catch (error) {
         console.warn('PayClock: could not show a notification', error);
       }
     }
   }
 
-  /** Brings alerts, alarms and badge in line with the stored state; `events` are what just changed. */
-  async function settle(snapshot: Snapshot, events: readonly WatchEvent[]) {
-    const now = deps.now();
-    const reminders = DEFAULT_REMINDER_MINUTES;
-    let sent = await sentAlertsItem.get();
-    const context = { locale: deps.locale, clock: snapshot.clock, sent, now };
-    const eventNotices = noticesForEvents(events, context);
-    const passedBeforeFound = events.flatMap((event) =>
-      event.kind === 'found' ? remindersAlreadyPassed(event.order, snapshot.clock, reminders, now) : [],
-    );
-    sent = markSent(sent, passedBeforeFound, now);
+  const noticeContext = (snapshot: Snapshot, settings: Settings, sent: SentLog, now: number) => ({
+    locale: deps.locale,
+    clock: snapshot.clock,
+    sent,
+    now,
+    showPassengers: !settings.maskPassengers,
+  });
 
-    const plan = planReminders(snapshot.orders, snapshot.clock, reminders, sent, now);
+  /**
+   * Brings alerts, alarms and badge in line with the stored state; `events` are what just changed.
+   * After a settings change, reminders whose moment already passed under the new thresholds are
+   * recorded as passed over rather than announced late.
+   */
+  async function settle(snapshot: Snapshot, events: readonly WatchEvent[], settingsChanged = false) {
+    const now = deps.now();
+    const settings = await settingsItem.get();
+    const reminders = settings.reminderMinutes;
+    const storedQuiet = await quietOrdersItem.get();
+    const quiet = pruneQuiet(storedQuiet, new Set(snapshot.orders.map(orderKey)));
+    if (Object.keys(quiet).length !== Object.keys(storedQuiet).length) await quietOrdersItem.set(quiet);
+    let sent = await sentAlertsItem.get();
+    const eventNotices = noticesForEvents(events, noticeContext(snapshot, settings, sent, now));
+    const passedOver = (
+      settingsChanged ? snapshot.orders : events.flatMap((e) => (e.kind === 'found' ? [e.order] : []))
+    ).flatMap((order) => remindersAlreadyPassed(order, snapshot.clock, reminders, now));
+    sent = markSent(sent, passedOver, now);
+
+    const plan = planReminders(snapshot.orders, snapshot.clock, reminders, sent, now, quiet);
     const catchUpNotices = plan.catchUp.flatMap(
-      (alert) => noticeForTimedAlert(alert, snapshot, { ...context, sent }) ?? [],
+      (alert) => noticeForTimedAlert(alert, snapshot, noticeContext(snapshot, settings, sent, now)) ?? [],
     );
     const notices = [...eventNotices, ...catchUpNotices];
     // Recorded before showing: a background stopped half-way must not show an alert twice.
     sent = markSent(sent, [...notices.flatMap((notice) => notice.alertIds), ...plan.skip], now);
     await sentAlertsItem.set(sent);
-    await show(notices);
+    await show(notices, settings);
 
     // A copy: clearing alarms while walking the browser's own list would skip some.
     const existing = [...(await browser.alarms.getAll())];
@@ -132,13 +153,32 @@ export function createBackground(deps: BackgroundDeps) {
     await serial(async () => {
       const snapshot = await snapshot12306Item.get();
       const sent = await sentAlertsItem.get();
+      const settings = await settingsItem.get();
       const now = deps.now();
-      const notice = noticeForTimedAlert(alert, snapshot, { locale: deps.locale, clock: snapshot.clock, sent, now });
+      const notice = noticeForTimedAlert(alert, snapshot, noticeContext(snapshot, settings, sent, now));
       if (notice) {
         await sentAlertsItem.set(markSent(sent, notice.alertIds, now));
-        await show([notice]);
+        await show([notice], settings);
       }
       await refreshBadge(snapshot, await browser.alarms.getAll());
+    });
+  }
+
+  /** Mutes, snoozes or un-silences one order's reminders, then re-plans its alarms. */
+  function silence(request: SilenceRequest): Promise<void> {
+    return serial(async () => {
+      const snapshot = await snapshot12306Item.get();
+      if (!snapshot.orders.some((order) => orderKey(order) === request.orderKey)) return;
+      const quiet = await quietOrdersItem.get();
+      const now = deps.now();
+      const next =
+        request.action === 'mute'
+          ? mute(quiet, request.orderKey)
+          : request.action === 'snooze'
+            ? snooze(quiet, request.orderKey, now)
+            : unquiet(quiet, request.orderKey);
+      await quietOrdersItem.set(next);
+      await settle(snapshot, []);
     });
   }
 
@@ -147,6 +187,11 @@ export function createBackground(deps: BackgroundDeps) {
 
     /** Every time the background starts: re-plan alarms and badge from what is stored. */
     wake: () => serial(async () => settle(await snapshot12306Item.get(), [])),
+
+    /** The user changed the settings: re-plan reminders for the new thresholds. */
+    onSettingsChanged: () => serial(async () => settle(await snapshot12306Item.get(), [], true)),
+
+    silence,
 
     async onAlarm(alarm: Pick<Browser.alarms.Alarm, 'name'>) {
       if (alarm.name === POLL_ALARM) return check();
@@ -166,13 +211,24 @@ export function createBackground(deps: BackgroundDeps) {
     },
 
     /** Answers valid requests from the extension's own pages; returns undefined for anything else. */
-    onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<RefreshReply> | undefined {
+    onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> | undefined {
       // Only pages of this extension (a popup, or the same page opened in a tab) may ask; content
       // scripts run on web pages and carry the page's URL, other extensions another id.
       const ownPage = sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
       if (!ownPage) return undefined;
-      if (!requestSchema.safeParse(message).success) return undefined;
+      const parsed = requestSchema.safeParse(message);
+      if (!parsed.success) return undefined;
+      const request = parsed.data;
+      if (request.type === 'silence') return silence(request).then(() => ({ ok: true }));
       return check().then(async () => ({ ok: (await snapshot12306Item.get()).status === 'ok' }));
+    },
+
+    /** Chrome's notification buttons: 0 snoozes the order's reminders, 1 mutes them. */
+    async onNotificationButtonClicked(id: string, buttonIndex: number) {
+      const alert = parseAlertId(id);
+      await browser.notifications.clear(id);
+      if (alert?.kind !== 'remind') return;
+      await silence({ type: 'silence', orderKey: alert.orderKey, action: buttonIndex === 0 ? 'snooze' : 'mute' });
     },
 
     async onNotificationClicked(id: string) {

@@ -19,6 +19,8 @@ export interface Notice {
   alertIds: string[];
   /** Where a click takes the user. */
   url: string;
+  /** A reminder the user can snooze or mute from the notification itself (where buttons exist). */
+  silenceable?: boolean;
 }
 
 export interface NoticeContext {
@@ -26,20 +28,24 @@ export interface NoticeContext {
   clock: Pick<Clock, 'offsetMs'>;
   sent: SentLog;
   now: number;
+  /** Name passengers in notices. Off unless the user chose it: notifications can show on a lock screen. */
+  showPassengers?: boolean;
 }
 
-/** "G101 北京南 → 上海虹桥 · 03-25 06:36 开". Passenger names stay out: notifications can show on a lock screen. */
-export function describeOrder(order: Order, locale: Locale): string {
+/** "G101 北京南 → 上海虹桥 · 03-25 06:36 开", with "杨赟、李明" after the route only when asked for. */
+export function describeOrder(order: Order, locale: Locale, showPassengers = false): string {
   const parts = [[order.title, order.route].filter(Boolean).join(' ')];
+  if (showPassengers && order.passengers.length > 0) parts.push(order.passengers.join('、'));
   if (order.departure !== null) parts.push(translate(locale, 'departs', { time: formatBeijingShort(order.departure) }));
   return parts.join(' · ');
 }
 
-function orderLine(order: Order, locale: Locale): string {
+function orderLine(order: Order, context: NoticeContext): string {
+  const { locale } = context;
   return order.deadline === null
-    ? describeOrder(order, locale)
+    ? describeOrder(order, locale, context.showPassengers)
     : translate(locale, 'noticeOrderLine', {
-        order: describeOrder(order, locale),
+        order: describeOrder(order, locale, context.showPassengers),
         deadline: formatBeijingClock(order.deadline),
       });
 }
@@ -83,14 +89,16 @@ export function noticesForEvents(events: readonly WatchEvent[], context: NoticeC
         ? {
             id,
             title: foundTitle(order, context),
-            message: orderLine(order, locale),
+            message: orderLine(order, context),
             alertIds: [id],
             url: order.payUrl,
           }
         : {
             id,
             title: translate(locale, 'noticeGoneTitle'),
-            message: translate(locale, 'noticeGoneBody', { order: describeOrder(order, locale) }),
+            message: translate(locale, 'noticeGoneBody', {
+              order: describeOrder(order, locale, context.showPassengers),
+            }),
             alertIds: [id],
             url: order.payUrl,
           },
@@ -114,14 +122,15 @@ export function noticeForTimedAlert(alert: Alert, snapshot: Snapshot, context: N
     ? {
         id,
         title: translate(locale, 'noticeRemindTitle', { minutes: minutesLeftRoundedUp(order.deadline, context) }),
-        message: orderLine(order, locale),
+        message: orderLine(order, context),
         alertIds: [id],
         url: order.payUrl,
+        silenceable: true,
       }
     : {
         id,
         title: translate(locale, 'noticeDueTitle'),
-        message: translate(locale, 'noticeDueBody', { order: describeOrder(order, locale) }),
+        message: translate(locale, 'noticeDueBody', { order: describeOrder(order, locale, context.showPassengers) }),
         alertIds: [id],
         url: order.payUrl,
       };

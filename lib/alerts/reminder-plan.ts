@@ -1,6 +1,7 @@
 import { orderKey, payableOrders, type Order, type PayableOrder } from '../orders/model';
 import { toLocalInstant, type Clock } from '../time/clock';
 import { alertId, type Alert } from './alert-id';
+import type { QuietOrders } from './quiet';
 import type { SentLog } from './sent-log';
 
 export const DEFAULT_REMINDER_MINUTES: readonly number[] = [10, 5, 1];
@@ -17,11 +18,13 @@ export interface ReminderPlan {
   skip: string[];
 }
 
+type TimedReminder = Alert & { kind: 'remind'; offsetMs: number };
+
 function timedAlerts(order: PayableOrder, reminderMinutes: readonly number[]) {
   const key = orderKey(order);
   const reminders = [...reminderMinutes]
     .sort((a, b) => b - a)
-    .map((minutes): Alert & { offsetMs: number } => ({
+    .map((minutes): TimedReminder => ({
       kind: 'remind',
       orderKey: key,
       minutes,
@@ -29,6 +32,27 @@ function timedAlerts(order: PayableOrder, reminderMinutes: readonly number[]) {
       offsetMs: minutes * 60_000,
     }));
   return { reminders, due: { kind: 'due', orderKey: key, deadline: order.deadline } as const };
+}
+
+/**
+ * The reminders left once the user silenced an order: none when muted; when snoozed, none before
+ * the snooze ends and one at its end (a snooze means "remind me again then", not "skip one").
+ */
+function unsilenced(
+  reminders: TimedReminder[],
+  localDeadline: number,
+  silence: QuietOrders[string] | undefined,
+): TimedReminder[] {
+  if (!silence) return reminders;
+  if (silence.kind === 'muted') return [];
+  const left = localDeadline - silence.until;
+  if (left <= 0) return [];
+  const after = reminders.filter((reminder) => localDeadline - reminder.offsetMs >= silence.until);
+  const [template] = reminders;
+  if (!template) return after;
+  const minutes = Math.ceil(left / 60_000);
+  if (after.some((reminder) => reminder.minutes === minutes)) return after;
+  return [{ ...template, minutes, offsetMs: left }, ...after];
 }
 
 /**
@@ -42,11 +66,14 @@ export function planReminders(
   reminderMinutes: readonly number[],
   sent: SentLog,
   now: number,
+  quiet: QuietOrders = {},
 ): ReminderPlan {
   const plan: ReminderPlan = { alarms: new Map(), catchUp: [], skip: [] };
   for (const order of payableOrders(orders)) {
     const localDeadline = toLocalInstant(clock, order.deadline);
-    const { reminders, due } = timedAlerts(order, reminderMinutes);
+    const timed = timedAlerts(order, reminderMinutes);
+    const { due } = timed;
+    const reminders = unsilenced(timed.reminders, localDeadline, quiet[orderKey(order)]);
     const passed: Alert[] = [];
     for (const { offsetMs, ...reminder } of reminders) {
       const at = localDeadline - offsetMs;

@@ -218,3 +218,37 @@ describe('noticeForTimedAlert', () => {
     expect(noticeForTimedAlert({ kind: 'gone', orderKey: orderKey(order) }, snapshot, context())).toBeNull();
   });
 });
+
+describe('passenger names in notices', () => {
+  const events: WatchEvent[] = [
+    { kind: 'found', order },
+    { kind: 'gone', order: other },
+  ];
+  const timed: Alert[] = [
+    { kind: 'remind', orderKey: orderKey(order), minutes: 10, deadline: DEADLINE },
+    { kind: 'due', orderKey: orderKey(order), deadline: DEADLINE },
+  ];
+  const snapshot = makeSnapshot({ orders: [order] });
+  const texts = (overrides: Partial<NoticeContext>) =>
+    [
+      ...noticesForEvents(events, context(overrides)),
+      ...timed.flatMap((alert) => noticeForTimedAlert(alert, snapshot, context(overrides)) ?? []),
+    ].map((notice) => `${notice.title} ${notice.message}`);
+
+  it('are left out unless the user turned masking off', () => {
+    for (const text of texts({})) expectNoNames(text);
+  });
+
+  it('follow the route when the user asked for them', () => {
+    const [found, gone, remind, due] = texts({ showPassengers: true });
+    expect(found).toContain(`上海虹桥 · ${order.passengers.join('、')} · `);
+    expect(gone).toContain('王五');
+    expect(remind).toContain(order.passengers.join('、'));
+    expect(due).toContain(order.passengers.join('、'));
+  });
+
+  it('offer snooze and mute on reminders only', () => {
+    const notices = timed.map((alert) => noticeForTimedAlert(alert, snapshot, context()));
+    expect(notices.map((notice) => notice?.silenceable ?? false)).toEqual([true, false]);
+  });
+});

@@ -197,3 +197,60 @@ describe('remindersAlreadyPassed', () => {
     expect([...plan.alarms.keys()]).toEqual([remindId(1), dueId()]);
   });
 });
+
+describe('planReminders for muted and snoozed orders', () => {
+  const now = DEADLINE - 8 * MINUTE;
+
+  it('plans no reminder for a muted order, but still the deadline alarm', () => {
+    const plan = planReminders([order], LOCAL_CLOCK, THRESHOLDS, {}, now, { [KEY]: { kind: 'muted' } });
+    expect(plan.alarms).toEqual(new Map([[dueId(), DEADLINE]]));
+    expect(plan.catchUp).toEqual([]);
+  });
+
+  it('silences reminders during a snooze and reminds again when it ends', () => {
+    // Snoozed at 8 minutes left for 5 minutes: the 5-minute reminder falls inside the snooze.
+    const until = now + 5 * MINUTE;
+    const plan = planReminders([order], LOCAL_CLOCK, THRESHOLDS, {}, now, { [KEY]: { kind: 'snoozed', until } });
+    expect(plan.alarms).toEqual(
+      new Map([
+        [remindId(3), until],
+        [remindId(1), DEADLINE - MINUTE],
+        [dueId(), DEADLINE],
+      ]),
+    );
+  });
+
+  it('does not double a reminder that falls exactly at the end of a snooze', () => {
+    const until = DEADLINE - 5 * MINUTE;
+    const plan = planReminders([order], LOCAL_CLOCK, THRESHOLDS, {}, now, { [KEY]: { kind: 'snoozed', until } });
+    expect([...plan.alarms.keys()]).toEqual([remindId(5), remindId(1), dueId()]);
+  });
+
+  it('plans reminders as usual once a snooze is over, without catching up what it silenced', () => {
+    const later = DEADLINE - 4 * MINUTE;
+    const quiet = { [KEY]: { kind: 'snoozed' as const, until: DEADLINE - 6 * MINUTE } };
+    // The snooze's own reminder (6 minutes left) and the 5-minute one were shown; the 10-minute one
+    // fell inside the snooze.
+    const sent = { [remindId(6)]: later - 2 * MINUTE, [remindId(5)]: later - MINUTE };
+    const plan = planReminders([order], LOCAL_CLOCK, THRESHOLDS, sent, later, quiet);
+    expect(plan.alarms).toEqual(
+      new Map([
+        [remindId(1), DEADLINE - MINUTE],
+        [dueId(), DEADLINE],
+      ]),
+    );
+    expect(plan.catchUp).toEqual([]);
+  });
+
+  it('plans nothing more for a snooze that ends after the deadline', () => {
+    const quiet = { [KEY]: { kind: 'snoozed' as const, until: DEADLINE + MINUTE } };
+    const plan = planReminders([order], LOCAL_CLOCK, THRESHOLDS, {}, now, quiet);
+    expect(plan.alarms).toEqual(new Map([[dueId(), DEADLINE]]));
+  });
+
+  it('leaves other orders alone', () => {
+    const other = makeOrder({ id: 'E999999999' });
+    const plan = planReminders([order, other], LOCAL_CLOCK, THRESHOLDS, {}, now, { [KEY]: { kind: 'muted' } });
+    expect([...plan.alarms.keys()].filter((id) => id.endsWith(orderKey(other)))).toHaveLength(3);
+  });
+});

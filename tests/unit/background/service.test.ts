@@ -7,7 +7,8 @@ import type { Order } from '@/lib/orders/model';
 import type { Outcome } from '@/lib/sources/12306/classify';
 import type { QueryResult } from '@/lib/sources/12306/client';
 import { LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
-import { sentAlertsItem, snapshot12306Item } from '@/lib/storage/items';
+import { quietOrdersItem, sentAlertsItem, settingsItem, snapshot12306Item } from '@/lib/storage/items';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { sampleFromServerMillis } from '@/lib/time/clock';
 
 // The background's behaviour end to end inside WXT's fake browser (real storage, alarms,
@@ -309,5 +310,102 @@ describe('background', () => {
     await world.background.onNotificationClicked(`remind|5|${deadline}|${key}`);
     const urls = (await fakeBrowser.tabs.query({})).map((tab) => tab.url);
     expect(urls).toEqual(expect.arrayContaining([LOGIN_PAGE_URL, PAY_PAGE_URL]));
+  });
+
+  describe("with the user's settings", () => {
+    const remindAlarms = async () => (await alarmNames()).filter((name) => name.startsWith('remind|'));
+
+    it('plans reminders at the thresholds the user chose, and re-plans when they change', async () => {
+      await settingsItem.set({ ...DEFAULT_SETTINGS, reminderMinutes: [15, 3] });
+      world.reply({ kind: 'unpaid', orders: [order] });
+      await world.background.check();
+      expect(await remindAlarms()).toEqual([`remind|15|${deadline}|${key}`, `remind|3|${deadline}|${key}`].sort());
+
+      // 12 minutes left: a new 20-minute threshold has passed already and is not announced late.
+      world.setNow(deadline - 12 * MINUTE);
+      await settingsItem.set({ ...DEFAULT_SETTINGS, reminderMinutes: [20, 2] });
+      await world.background.onSettingsChanged();
+      expect(await remindAlarms()).toEqual([`remind|2|${deadline}|${key}`]);
+      expect(await alarmTime(`remind|2|${deadline}|${key}`)).toBe(deadline - 2 * MINUTE);
+      expect(await notificationIds()).toEqual([`found|${key}`]);
+    });
+
+    it('shows only the kinds of notification the user wants, and never later', async () => {
+      await settingsItem.set({ ...DEFAULT_SETTINGS, notify: { ...DEFAULT_SETTINGS.notify, found: false } });
+      world.reply({ kind: 'unpaid', orders: [order] });
+      await world.background.check();
+      expect(await notificationIds()).toEqual([]);
+      expect(Object.keys(await sentAlertsItem.get())).toContain(`found|${key}`);
+
+      await settingsItem.set(DEFAULT_SETTINGS);
+      await world.background.onSettingsChanged();
+      expect(await notificationIds()).toEqual([]);
+    });
+
+    it('names passengers in notifications only when the user turned masking off', async () => {
+      world.reply({ kind: 'unpaid', orders: [order] });
+      await world.background.check();
+      expect((await fakeBrowser.notifications.getAll())[`found|${key}`]!.message).not.toContain('杨赟');
+
+      await settingsItem.set({ ...DEFAULT_SETTINGS, maskPassengers: false });
+      world.setNow(deadline - 10 * MINUTE);
+      await world.background.onAlarm({ name: `remind|10|${deadline}|${key}` });
+      expect((await fakeBrowser.notifications.getAll())[`remind|10|${deadline}|${key}`]!.message).toContain('杨赟');
+    });
+  });
+
+  describe('muting and snoozing an order', () => {
+    const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+    const remindAlarms = async () => (await alarmNames()).filter((name) => name.startsWith('remind|'));
+
+    beforeEach(async () => {
+      world.reply({ kind: 'unpaid', orders: [order] });
+      await world.background.check();
+    });
+
+    it('mutes reminders from the popup, keeps the deadline alarm, and turns them back on', async () => {
+      await expect(
+        world.background.onMessage({ type: 'silence', orderKey: key, action: 'mute' }, own()),
+      ).resolves.toEqual({ ok: true });
+      expect(await remindAlarms()).toEqual([]);
+      expect(await alarmNames()).toContain(`due|${deadline}|${key}`);
+
+      await world.background.onMessage({ type: 'silence', orderKey: key, action: 'unmute' }, own());
+      expect(await remindAlarms()).toHaveLength(3);
+    });
+
+    it('snoozes from a notification button and reminds again when the snooze ends', async () => {
+      world.setNow(deadline - 10 * MINUTE);
+      const tenMinutes = `remind|10|${deadline}|${key}`;
+      await world.background.onAlarm({ name: tenMinutes });
+      await world.background.onNotificationButtonClicked(tenMinutes, 0);
+      expect(await notificationIds()).toEqual([`found|${key}`]);
+      // Five minutes of quiet, then "5 minutes left" as planned.
+      expect(await remindAlarms()).toEqual([`remind|1|${deadline}|${key}`, `remind|5|${deadline}|${key}`]);
+      expect(await quietOrdersItem.get()).toEqual({ [key]: { kind: 'snoozed', until: deadline - 5 * MINUTE } });
+    });
+
+    it('mutes from the second notification button', async () => {
+      await world.background.onNotificationButtonClicked(`remind|10|${deadline}|${key}`, 1);
+      expect(await remindAlarms()).toEqual([]);
+    });
+
+    it('ignores requests for unknown orders and from web pages', async () => {
+      await world.background.onMessage({ type: 'silence', orderKey: '12306:E000', action: 'mute' }, own());
+      const page = { id: fakeBrowser.runtime.id, url: 'https://kyfw.12306.cn/otn/view/index.html', tab: { id: 1 } };
+      expect(
+        world.background.onMessage({ type: 'silence', orderKey: key, action: 'mute' }, page as never),
+      ).toBeUndefined();
+      expect(world.background.onMessage({ type: 'silence', orderKey: key, action: 'delete' }, own())).toBeUndefined();
+      expect(await quietOrdersItem.get()).toEqual({});
+      expect(await remindAlarms()).toHaveLength(3);
+    });
+
+    it('forgets the silence once the order is gone', async () => {
+      await world.background.silence({ type: 'silence', orderKey: key, action: 'mute' });
+      world.reply({ kind: 'none', orders: [] });
+      await world.background.check();
+      expect(await quietOrdersItem.get()).toEqual({});
+    });
   });
 });
