@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { locale } from '@/lib/i18n';
 import { queryUnfinishedOrders } from '@/lib/sources/12306/client';
-import { settingsItem } from '@/lib/storage/items';
+import { settingsItem, snapshot12306Item } from '@/lib/storage/items';
+import { createOverlayService } from './overlay';
 import { createBackground } from './service';
 
 // Firefox (MV2) gets an event page that unloads when idle, like Chrome's service worker, so both
@@ -9,7 +10,11 @@ import { createBackground } from './service';
 export default defineBackground({
   persistent: false,
   main() {
-    const background = createBackground({ query: () => queryUnfinishedOrders(), now: Date.now, locale });
+    const background = createBackground({
+      sources: [{ id: '12306', item: snapshot12306Item, query: () => queryUnfinishedOrders() }],
+      now: Date.now,
+      locale,
+    });
 
     // Listeners are registered synchronously, first thing: a service worker woken by an event only
     // receives it if its listener exists when the script's first run ends.
@@ -22,6 +27,10 @@ export default defineBackground({
     );
     settingsItem.watch(() => void background.onSettingsChanged());
     browser.runtime.onMessage.addListener((message, sender) => background.onMessage(message, sender));
+    // The overlay on 12306 pages: its requests, and a push to its tabs whenever what it shows changes.
+    const overlay = createOverlayService();
+    browser.runtime.onMessage.addListener((message, sender) => overlay.onMessage(message, sender));
+    overlay.watch();
     // A login that happened while the extension was not running left no cookie event behind: look
     // once when the browser starts and when the extension is installed or updated.
     browser.runtime.onStartup.addListener(() => void background.check());

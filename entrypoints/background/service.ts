@@ -8,9 +8,9 @@ import { badgeFor } from '@/lib/badge';
 import type { Locale } from '@/lib/i18n/messages';
 import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messages';
 import type { Settings } from '@/lib/settings/schema';
-import { orderKey } from '@/lib/orders/model';
+import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
 import { COOKIE_SETTLE_MS, shouldCheckAfterCookieChange } from '@/lib/schedule/cookie-trigger';
-import { nextPollAt } from '@/lib/schedule/next-poll';
+import { nextPollAt, nextPollForAll } from '@/lib/schedule/next-poll';
 import type { QueryResult } from '@/lib/sources/12306/client';
 import {
   LOGIN_PAGE_URL,
@@ -19,7 +19,8 @@ import {
   SESSION_COOKIE_NAMES,
 } from '@/lib/sources/12306/endpoints';
 import { openOrFocus } from '@/lib/browser/tabs';
-import { quietOrdersItem, sentAlertsItem, settingsItem, snapshot12306Item } from '@/lib/storage/items';
+import { quietOrdersItem, sentAlertsItem, settingsItem } from '@/lib/storage/items';
+import type { ValidatedItem } from '@/lib/storage/validated-item';
 import { learnClock } from '@/lib/time/clock';
 import { createSerialQueue } from '@/lib/util/serial';
 import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
@@ -29,10 +30,23 @@ import { BADGE_ALARM, POLL_ALARM } from './alarm-names';
 import { showNotice } from './notifications';
 import { applyBadge } from './toolbar-badge';
 
-export interface BackgroundDeps {
+/** One place orders come from, with where its snapshot is stored. */
+export interface WatchedSource {
+  id: SourceId;
+  item: ValidatedItem<Snapshot>;
   query: () => Promise<QueryResult>;
+}
+
+export interface BackgroundDeps {
+  /** The main 12306 query first: its status stands for the 12306 login. */
+  sources: readonly WatchedSource[];
   now: () => number;
   locale: Locale;
+}
+
+interface Watched {
+  source: WatchedSource;
+  snapshot: Snapshot;
 }
 
 // Alarms whose time moved by less than this are left alone: the learned clock offset wobbles by a
@@ -55,8 +69,23 @@ export function createBackground(deps: BackgroundDeps) {
     await browser.alarms.create(name, { when });
   }
 
-  async function refreshBadge(snapshot: Snapshot, existing: Browser.alarms.Alarm[]) {
-    const badge = badgeFor([snapshot], deps.now());
+  const readAll = (): Promise<Watched[]> =>
+    Promise.all(deps.sources.map(async (source) => ({ source, snapshot: await source.item.get() })));
+
+  /** The order an alert or request names, with the snapshot (and so the clock) it belongs to. */
+  const findOrder = (watched: readonly Watched[], key: string): { order: Order; snapshot: Snapshot } | null => {
+    for (const { snapshot } of watched) {
+      const order = snapshot.orders.find((candidate) => orderKey(candidate) === key);
+      if (order) return { order, snapshot };
+    }
+    return null;
+  };
+
+  async function refreshBadge(watched: readonly Watched[], existing: Browser.alarms.Alarm[]) {
+    const badge = badgeFor(
+      watched.map((entry) => entry.snapshot),
+      deps.now(),
+    );
     await applyBadge(badge);
     if (badge.nextChangeAt === null) await browser.alarms.clear(BADGE_ALARM);
     else await setAlarm(BADGE_ALARM, badge.nextChangeAt, existing);
@@ -84,60 +113,105 @@ export function createBackground(deps: BackgroundDeps) {
   });
 
   /**
-   * Brings alerts, alarms and badge in line with the stored state; `events` are what just changed.
-   * After a settings change, reminders whose moment already passed under the new thresholds are
-   * recorded as passed over rather than announced late.
+   * Brings alerts, alarms and badge in line with the stored state; `events` are what just changed,
+   * per source. After a settings change, reminders whose moment already passed under the new
+   * thresholds are recorded as passed over rather than announced late.
    */
-  async function settle(snapshot: Snapshot, events: readonly WatchEvent[], settingsChanged = false) {
+  async function settle(
+    watched: readonly Watched[],
+    events: ReadonlyMap<SourceId, readonly WatchEvent[]>,
+    settingsChanged = false,
+  ) {
     const now = deps.now();
     const settings = await settingsItem.get();
     const reminders = settings.reminderMinutes;
     const storedQuiet = await quietOrdersItem.get();
-    const quiet = pruneQuiet(storedQuiet, new Set(snapshot.orders.map(orderKey)));
+    const known = new Set(watched.flatMap(({ snapshot }) => snapshot.orders.map(orderKey)));
+    const quiet = pruneQuiet(storedQuiet, known);
     if (Object.keys(quiet).length !== Object.keys(storedQuiet).length) await quietOrdersItem.set(quiet);
     let sent = await sentAlertsItem.get();
-    const eventNotices = noticesForEvents(events, noticeContext(snapshot, settings, sent, now));
-    const passedOver = (
-      settingsChanged ? snapshot.orders : events.flatMap((e) => (e.kind === 'found' ? [e.order] : []))
-    ).flatMap((order) => remindersAlreadyPassed(order, snapshot.clock, reminders, now));
-    sent = markSent(sent, passedOver, now);
 
-    const plan = planReminders(snapshot.orders, snapshot.clock, reminders, sent, now, quiet);
-    const catchUpNotices = plan.catchUp.flatMap(
-      (alert) => noticeForTimedAlert(alert, snapshot, noticeContext(snapshot, settings, sent, now)) ?? [],
-    );
-    const notices = [...eventNotices, ...catchUpNotices];
+    const notices: Notice[] = [];
+    const alarms = new Map<string, number>();
+    for (const { source, snapshot } of watched) {
+      const sourceEvents = events.get(source.id) ?? [];
+      notices.push(...noticesForEvents(sourceEvents, noticeContext(snapshot, settings, sent, now)));
+      const found = sourceEvents.flatMap((event) => (event.kind === 'found' ? [event.order] : []));
+      const passedOver = (settingsChanged ? snapshot.orders : found).flatMap((order) =>
+        remindersAlreadyPassed(order, snapshot.clock, reminders, now),
+      );
+      sent = markSent(sent, passedOver, now);
+
+      const plan = planReminders(snapshot.orders, snapshot.clock, reminders, sent, now, quiet);
+      notices.push(
+        ...plan.catchUp.flatMap(
+          (alert) => noticeForTimedAlert(alert, snapshot, noticeContext(snapshot, settings, sent, now)) ?? [],
+        ),
+      );
+      sent = markSent(sent, plan.skip, now);
+      for (const [id, when] of plan.alarms) alarms.set(id, when);
+    }
     // Recorded before showing: a background stopped half-way must not show an alert twice.
-    sent = markSent(sent, [...notices.flatMap((notice) => notice.alertIds), ...plan.skip], now);
+    sent = markSent(
+      sent,
+      notices.flatMap((notice) => notice.alertIds),
+      now,
+    );
     await sentAlertsItem.set(sent);
     await show(notices, settings);
 
     // A copy: clearing alarms while walking the browser's own list would skip some.
     const existing = [...(await browser.alarms.getAll())];
     for (const alarm of existing) {
-      if (parseAlertId(alarm.name) && !plan.alarms.has(alarm.name)) await browser.alarms.clear(alarm.name);
+      if (parseAlertId(alarm.name) && !alarms.has(alarm.name)) await browser.alarms.clear(alarm.name);
     }
-    for (const [id, when] of plan.alarms) await setAlarm(id, when, existing);
+    for (const [id, when] of alarms) await setAlarm(id, when, existing);
 
-    const pollAt = nextPollAt(snapshot, now);
+    const pollAt = nextPollForAll(
+      watched.map((entry) => entry.snapshot),
+      now,
+    );
     if (pollAt === null) await browser.alarms.clear(POLL_ALARM);
     else await setAlarm(POLL_ALARM, Math.max(pollAt, now), existing);
 
-    await refreshBadge(snapshot, existing);
+    await refreshBadge(watched, existing);
   }
 
-  /** One query to 12306. Never more than one in flight: callers during a query share its result. */
-  function check(): Promise<void> {
+  /**
+   * One round of queries: every source whose own next check is due (all of them when `all`), one
+   * after the other. Never more than one round in flight: callers during a round share its result.
+   * Each source folds its reply into its own snapshot, so one source failing cannot touch another.
+   */
+  function check(all = true): Promise<void> {
     inFlight ??= (async () => {
       try {
-        const result = await deps.query();
-        await serial(async () => {
-          const previous = await snapshot12306Item.get();
-          const clock = result.clockSample ? learnClock(previous.clock, result.clockSample) : previous.clock;
-          const { snapshot, events } = applyOutcome({ ...previous, clock }, result.outcome, deps.now());
-          await snapshot12306Item.set(snapshot);
-          await settle(snapshot, events);
-        });
+        const due = new Set(
+          (await readAll())
+            .filter(({ snapshot }) => {
+              if (all) return true;
+              const at = nextPollAt(snapshot, deps.now());
+              return at !== null && at <= deps.now() + ALARM_TOLERANCE_MS;
+            })
+            .map(({ source }) => source.id),
+        );
+        const events = new Map<SourceId, WatchEvent[]>();
+        for (const source of deps.sources.filter((candidate) => due.has(candidate.id))) {
+          let result: QueryResult;
+          try {
+            result = await source.query();
+          } catch (error) {
+            console.error(`PayClock: ${source.id} query failed`, error);
+            continue;
+          }
+          await serial(async () => {
+            const previous = await source.item.get();
+            const clock = result.clockSample ? learnClock(previous.clock, result.clockSample) : previous.clock;
+            const applied = applyOutcome({ ...previous, clock }, result.outcome, deps.now());
+            await source.item.set(applied.snapshot);
+            events.set(source.id, applied.events);
+          });
+        }
+        await serial(async () => settle(await readAll(), events));
       } catch (error) {
         console.error('PayClock: check failed', error);
       } finally {
@@ -151,24 +225,27 @@ export function createBackground(deps: BackgroundDeps) {
     const alert = parseAlertId(id);
     if (!alert) return;
     await serial(async () => {
-      const snapshot = await snapshot12306Item.get();
+      const watched = await readAll();
+      const found = findOrder(watched, alert.orderKey);
       const sent = await sentAlertsItem.get();
       const settings = await settingsItem.get();
       const now = deps.now();
-      const notice = noticeForTimedAlert(alert, snapshot, noticeContext(snapshot, settings, sent, now));
+      const notice = found
+        ? noticeForTimedAlert(alert, found.snapshot, noticeContext(found.snapshot, settings, sent, now))
+        : null;
       if (notice) {
         await sentAlertsItem.set(markSent(sent, notice.alertIds, now));
         await show([notice], settings);
       }
-      await refreshBadge(snapshot, await browser.alarms.getAll());
+      await refreshBadge(watched, await browser.alarms.getAll());
     });
   }
 
   /** Mutes, snoozes or un-silences one order's reminders, then re-plans its alarms. */
   function silence(request: SilenceRequest): Promise<void> {
     return serial(async () => {
-      const snapshot = await snapshot12306Item.get();
-      if (!snapshot.orders.some((order) => orderKey(order) === request.orderKey)) return;
+      const watched = await readAll();
+      if (!findOrder(watched, request.orderKey)) return;
       const quiet = await quietOrdersItem.get();
       const now = deps.now();
       const next =
@@ -178,7 +255,7 @@ export function createBackground(deps: BackgroundDeps) {
             ? snooze(quiet, request.orderKey, now)
             : unquiet(quiet, request.orderKey);
       await quietOrdersItem.set(next);
-      await settle(snapshot, []);
+      await settle(watched, new Map());
     });
   }
 
@@ -186,17 +263,17 @@ export function createBackground(deps: BackgroundDeps) {
     check,
 
     /** Every time the background starts: re-plan alarms and badge from what is stored. */
-    wake: () => serial(async () => settle(await snapshot12306Item.get(), [])),
+    wake: () => serial(async () => settle(await readAll(), new Map())),
 
     /** The user changed the settings: re-plan reminders for the new thresholds. */
-    onSettingsChanged: () => serial(async () => settle(await snapshot12306Item.get(), [], true)),
+    onSettingsChanged: () => serial(async () => settle(await readAll(), new Map(), true)),
 
     silence,
 
     async onAlarm(alarm: Pick<Browser.alarms.Alarm, 'name'>) {
-      if (alarm.name === POLL_ALARM) return check();
+      if (alarm.name === POLL_ALARM) return check(false);
       if (alarm.name === BADGE_ALARM)
-        return serial(async () => refreshBadge(await snapshot12306Item.get(), await browser.alarms.getAll()));
+        return serial(async () => refreshBadge(await readAll(), await browser.alarms.getAll()));
       return fireTimedAlert(alarm.name);
     },
 
@@ -204,8 +281,9 @@ export function createBackground(deps: BackgroundDeps) {
       const { cookie } = change;
       if (cookie.domain.replace(/^\./, '') !== SESSION_COOKIE_DOMAIN || !SESSION_COOKIE_NAMES.includes(cookie.name))
         return;
-      const { status } = await snapshot12306Item.get();
-      if (!shouldCheckAfterCookieChange(status, change)) return;
+      // Every 12306 source shares the one 12306 login; the main query's status speaks for it.
+      const [main] = await readAll();
+      if (!main || !shouldCheckAfterCookieChange(main.snapshot.status, change)) return;
       clearTimeout(cookieTimer);
       cookieTimer = setTimeout(() => void check(), COOKIE_SETTLE_MS);
     },
@@ -220,7 +298,7 @@ export function createBackground(deps: BackgroundDeps) {
       if (!parsed.success) return undefined;
       const request = parsed.data;
       if (request.type === 'silence') return silence(request).then(() => ({ ok: true }));
-      return check().then(async () => ({ ok: (await snapshot12306Item.get()).status === 'ok' }));
+      return check().then(async () => ({ ok: (await readAll())[0]?.snapshot.status === 'ok' }));
     },
 
     /** Chrome's notification buttons: 0 snoozes the order's reminders, 1 mutes them. */
@@ -236,9 +314,7 @@ export function createBackground(deps: BackgroundDeps) {
       await browser.notifications.clear(id);
       if (!alert) return;
       if (alert.kind === 'loginExpired') return openOrFocus(LOGIN_PAGE_URL);
-      const { orders } = await snapshot12306Item.get();
-      const order = orders.find((candidate) => orderKey(candidate) === alert.orderKey);
-      return openOrFocus(order?.payUrl ?? PAY_PAGE_URL);
+      return openOrFocus(findOrder(await readAll(), alert.orderKey)?.order.payUrl ?? PAY_PAGE_URL);
     },
   };
 }

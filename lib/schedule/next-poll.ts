@@ -50,3 +50,9 @@ export function nextPollAt(snapshot: Snapshot, now: number): number | null {
     .find((instant) => instant > checkedAt);
   return Math.min(checkedAt + base, afterNextDeadline ?? Infinity);
 }
+
+/** The earliest next check over several sources, or null when none is to be polled. */
+export function nextPollForAll(snapshots: readonly Snapshot[], now: number): number | null {
+  const times = snapshots.map((snapshot) => nextPollAt(snapshot, now)).filter((at): at is number => at !== null);
+  return times.length > 0 ? Math.min(...times) : null;
+}

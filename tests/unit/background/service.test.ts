@@ -42,7 +42,8 @@ function setup() {
     if (!next) throw new Error('test sent more queries than it scripted');
     return next;
   });
-  const background = createBackground({ query, now: () => now, locale: 'zh' });
+  const sources = [{ id: '12306' as const, item: snapshot12306Item, query }];
+  const background = createBackground({ sources, now: () => now, locale: 'zh' });
   return {
     background,
     query,
@@ -53,7 +54,7 @@ function setup() {
       now = value;
     },
     restart() {
-      return createBackground({ query, now: () => now, locale: 'zh' });
+      return createBackground({ sources, now: () => now, locale: 'zh' });
     },
   };
 }
@@ -260,8 +261,10 @@ describe('background', () => {
     );
     const first = world.background.check();
     const second = world.background.check();
-    await Promise.resolve();
+    await vi.waitFor(() => expect(world.query).toHaveBeenCalled());
+    const third = world.background.check();
     release();
+    await third;
     await Promise.all([first, second]);
     expect(world.query).toHaveBeenCalledTimes(1);
   });

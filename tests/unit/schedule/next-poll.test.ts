@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nextPollAt, POLL_TIMING } from '@/lib/schedule/next-poll';
-import type { SourceStatus } from '@/lib/watch/snapshot';
+import { nextPollAt, nextPollForAll, POLL_TIMING } from '@/lib/schedule/next-poll';
+import { EMPTY_SNAPSHOT, type SourceStatus } from '@/lib/watch/snapshot';
+
 import { makeOrder, makeQueuingOrder, makeSnapshot } from '../helpers/orders';
 
 const SECOND = 1000;
@@ -147,5 +148,16 @@ describe('nextPollAt', () => {
       expect(nextPollAt(structuredClone(snapshot), NOW + 7 * SECOND)).toBe(first);
       expect(nextPollAt(snapshot, NOW)).toBe(first);
     }
+  });
+});
+
+describe('nextPollForAll', () => {
+  const now = Date.UTC(2026, 10, 22, 6, 0, 0);
+  it('takes the earliest source, and none when no source is polled', () => {
+    const loggedOut = { ...EMPTY_SNAPSHOT, status: 'loggedOut' as const };
+    const fresh = EMPTY_SNAPSHOT; // never checked: due now
+    expect(nextPollForAll([loggedOut, fresh], now)).toBe(now);
+    expect(nextPollForAll([loggedOut, loggedOut], now)).toBeNull();
+    expect(nextPollForAll([], now)).toBeNull();
   });
 });
