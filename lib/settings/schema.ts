@@ -2,7 +2,11 @@ import { z } from 'zod/mini';
 import type { AlertKind } from '../alerts/alert-id';
 
 // The user's settings: one object, validated on every read and write, stored versioned in
-// storage.local (see lib/storage/items.ts). Nothing here is a secret, so it may be exported.
+// storage.local (see lib/storage/items.ts). Nothing here is a secret, so it may be exported: the
+// settings file (lib/settings/transfer.ts) holds every field of this schema. Secrets such as API keys
+// must live in an item of their own, never in this schema.
+//
+// Changing the shape of a field means a new version: see lib/settings/migrations.ts.
 
 export const MAX_REMINDERS = 5;
 export const MAX_REMINDER_MINUTES = 120;

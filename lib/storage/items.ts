@@ -1,5 +1,7 @@
 import { quietSchema } from '../alerts/quiet';
 import { sentLogSchema } from '../alerts/sent-log';
+import { SETTINGS_VERSION, settingsMigrations } from '../settings/migrations';
+import { readSettings } from '../settings/read';
 import { DEFAULT_SETTINGS, settingsSchema } from '../settings/schema';
 import { EMPTY_SNAPSHOT, snapshotSchema } from '../watch/snapshot';
 import { defineValidatedItem } from './validated-item';
@@ -29,9 +31,14 @@ export const quietOrdersItem = defineValidatedItem('local:alerts.quiet', {
   version: 1,
 });
 
-/** The user's settings (the options page). */
+/**
+ * The user's settings (the options page). Read field by field: a damaged value keeps its valid
+ * fields and defaults only the others. Versions and migrations: lib/settings/migrations.ts.
+ */
 export const settingsItem = defineValidatedItem('local:settings', {
   schema: settingsSchema,
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: SETTINGS_VERSION,
+  migrations: settingsMigrations,
+  read: readSettings,
 });

@@ -3,7 +3,7 @@ import type { z } from 'zod/mini';
 
 // A versioned storage item whose value is checked against its zod schema on every read. Stored data
 // can be from an older version, hand-edited or damaged; a reader gets the migrated value or the
-// fallback, never a shape its types do not promise.
+// fallback (or, with `read`, whatever the item makes of it), never a shape its types do not promise.
 
 export interface ValidatedItem<T> {
   key: StorageItemKey;
@@ -19,6 +19,12 @@ export interface ValidatedItemOptions<T> {
   version: number;
   /** Migrations from each older version (WXT runs them in order when the item is first used). */
   migrations?: Record<number, (old: any) => unknown>;
+  /**
+   * Reads a stored (already migrated) value instead of "valid, or else the whole fallback": for an
+   * item that should keep the good parts of a damaged value. Must return a valid T whatever it gets.
+   * Writes are still checked against `schema`.
+   */
+  read?: (raw: unknown) => T;
 }
 
 export function defineValidatedItem<T>(key: StorageItemKey, options: ValidatedItemOptions<T>): ValidatedItem<T> {
@@ -27,10 +33,12 @@ export function defineValidatedItem<T>(key: StorageItemKey, options: ValidatedIt
     version: options.version,
     migrations: options.migrations,
   });
-  const validate = (value: unknown): T => {
-    const parsed = options.schema.safeParse(value);
-    return parsed.success ? parsed.data : options.fallback;
-  };
+  const validate =
+    options.read ??
+    ((value: unknown): T => {
+      const parsed = options.schema.safeParse(value);
+      return parsed.success ? parsed.data : options.fallback;
+    });
   return {
     key,
     get: async () => validate(await item.getValue()),
