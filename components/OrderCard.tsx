@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/messages';
 import type { Order, QueueInfo } from '@/lib/orders/model';
 import { formatBeijingClock, formatBeijingShort } from '@/lib/time/beijing';
 import { Countdown } from './Countdown';
@@ -20,8 +21,15 @@ function queueText(queue: QueueInfo | null): string {
   return t('queuing');
 }
 
+/** A waitlist order is prepaid, not paid: its own words for the deadline and the buttons. */
+const WORDS = {
+  '12306': { payBy: 'payBy', pay: 'pay', view: 'viewQueue' },
+  '12306-waitlist': { payBy: 'waitlistPayBy', pay: 'waitlistPay', view: 'waitlistView' },
+} as const satisfies Record<Order['source'], Record<string, MessageKey>>;
+
 // Every value from the server is rendered as a text node by Preact, never parsed as HTML.
 export function OrderCard({ order, offsetMs, onOpen, children }: Props) {
+  const words = WORDS[order.source];
   const details = [
     order.departure !== null ? t('departs', { time: formatBeijingShort(order.departure) }) : null,
     order.passengers.join('、') || null,
@@ -49,13 +57,15 @@ export function OrderCard({ order, offsetMs, onOpen, children }: Props) {
           {order.state === 'queuing'
             ? queueText(order.queue)
             : order.deadline !== null
-              ? [t('payBy', { time: formatBeijingClock(order.deadline) }), order.statusText].filter(Boolean).join(' · ')
+              ? [t(words.payBy, { time: formatBeijingClock(order.deadline) }), order.statusText]
+                  .filter(Boolean)
+                  .join(' · ')
               : order.statusText}
         </div>
         {children}
       </div>
       <button type="button" class="order__pay" onClick={() => onOpen(order)}>
-        {order.state === 'queuing' ? t('viewQueue') : t('pay')}
+        {order.state === 'queuing' ? t(words.view) : t(words.pay)}
       </button>
     </li>
   );

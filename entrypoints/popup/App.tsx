@@ -5,61 +5,117 @@ import { SilenceControls } from '@/components/SilenceControls';
 import { SourceLine } from '@/components/SourceLine';
 import { setTickPhase } from '@/components/ticker';
 import { useStoredValue } from '@/components/useStoredValue';
+import type { QuietOrders } from '@/lib/alerts/quiet';
 import { URGENCY_COLORS } from '@/lib/badge';
 import { openOrFocus } from '@/lib/browser/tabs';
 import { t } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { replySchema, type Request, type SilenceRequest } from '@/lib/messages';
-import { orderKey, type Order } from '@/lib/orders/model';
+import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
 import { LOGIN_PAGE_URL } from '@/lib/sources/12306/endpoints';
-import { quietOrdersItem, snapshot12306Item } from '@/lib/storage/items';
+import { quietOrdersItem, snapshot12306Item, snapshotWaitlistItem } from '@/lib/storage/items';
+import type { ValidatedItem } from '@/lib/storage/validated-item';
+import type { Snapshot } from '@/lib/watch/snapshot';
 
 // The badge and the countdowns share one palette.
 const palette = Object.fromEntries(Object.entries(URGENCY_COLORS).map(([urgency, color]) => [`--${urgency}`, color]));
+
+interface PopupSource {
+  id: SourceId;
+  name: MessageKey;
+  item: ValidatedItem<Snapshot>;
+  loginUrl: string;
+  /** A secondary source gets a section only while it has orders: its own status would be noise. */
+  secondary: boolean;
+}
+
+const SOURCES: readonly PopupSource[] = [
+  { id: '12306', name: 'source12306', item: snapshot12306Item, loginUrl: LOGIN_PAGE_URL, secondary: false },
+  {
+    id: '12306-waitlist',
+    name: 'waitlistSource',
+    item: snapshotWaitlistItem,
+    loginUrl: LOGIN_PAGE_URL,
+    secondary: true,
+  },
+];
 
 async function openAndClose(url: string) {
   await openOrFocus(url);
   window.close();
 }
 
+async function send(request: Request, failure: string) {
+  try {
+    return replySchema.safeParse(await browser.runtime.sendMessage(request));
+  } catch (error) {
+    console.warn(`PayClock: ${failure}`, error);
+    return null;
+  }
+}
+
+const byDeadline = (a: Order, b: Order) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity);
+
+function SourceSection({ source, snapshot, quiet }: { source: PopupSource; snapshot: Snapshot; quiet: QuietOrders }) {
+  // Only an order with a deadline still ahead has reminders to silence.
+  const silenceable = (order: Order) =>
+    order.state === 'unpaid' && order.deadline !== null && order.deadline > Date.now() + snapshot.clock.offsetMs;
+  const silence = (order: Order, action: SilenceRequest['action']) =>
+    void send({ type: 'silence', orderKey: orderKey(order), action }, 'could not change reminders');
+
+  return (
+    <>
+      <SourceLine name={t(source.name)} snapshot={snapshot} onLogIn={() => void openAndClose(source.loginUrl)} />
+      {snapshot.orders.length > 0 && (
+        <ul class="orders">
+          {[...snapshot.orders].sort(byDeadline).map((order) => (
+            <OrderCard
+              key={orderKey(order)}
+              order={order}
+              offsetMs={snapshot.clock.offsetMs}
+              onOpen={(o) => void openAndClose(o.payUrl)}
+            >
+              {silenceable(order) && (
+                <SilenceControls
+                  silence={quiet[orderKey(order)]}
+                  now={Date.now()}
+                  offsetMs={snapshot.clock.offsetMs}
+                  onSilence={(action) => silence(order, action)}
+                />
+              )}
+            </OrderCard>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 export function App() {
-  // Rendered straight from storage: the popup never waits for the network.
-  const snapshot = useStoredValue(snapshot12306Item);
+  // Rendered straight from storage: the popup never waits for the network. SOURCES never changes,
+  // so the hooks below run in the same order on every render.
+  const snapshots = SOURCES.map((source) => useStoredValue(source.item));
   const quiet = useStoredValue(quietOrdersItem) ?? {};
   const [refreshing, setRefreshing] = useState(false);
+  const [main] = snapshots;
 
   useEffect(() => {
-    if (snapshot) setTickPhase(snapshot.clock.offsetMs);
-  }, [snapshot?.clock.offsetMs]);
+    if (main) setTickPhase(main.clock.offsetMs);
+  }, [main?.clock.offsetMs]);
 
   async function refresh() {
     setRefreshing(true);
-    try {
-      const request: Request = { type: 'refresh' };
-      replySchema.safeParse(await browser.runtime.sendMessage(request));
-    } catch (error) {
-      console.warn('PayClock: refresh failed', error);
-    } finally {
-      setRefreshing(false);
-    }
+    await send({ type: 'refresh' }, 'refresh failed');
+    setRefreshing(false);
   }
 
-  async function silence(order: Order, action: SilenceRequest['action']) {
-    try {
-      const request: Request = { type: 'silence', orderKey: orderKey(order), action };
-      replySchema.safeParse(await browser.runtime.sendMessage(request));
-    } catch (error) {
-      console.warn('PayClock: could not change reminders', error);
-    }
-  }
-
-  // Only an order with a deadline still ahead has reminders to silence.
-  const silenceable = (order: Order) =>
-    order.state === 'unpaid' &&
-    order.deadline !== null &&
-    order.deadline > Date.now() + (snapshot?.clock.offsetMs ?? 0);
-
-  const orders = snapshot?.orders ?? [];
-  const sorted = [...orders].sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity));
+  const loaded = snapshots.every((snapshot) => snapshot !== undefined);
+  const shown = SOURCES.flatMap((source, index) => {
+    const snapshot = snapshots[index];
+    if (!snapshot || (source.secondary && snapshot.orders.length === 0)) return [];
+    return [{ source, snapshot }];
+  });
+  const empty = shown.every(({ snapshot }) => snapshot.orders.length === 0);
 
   return (
     <main class="popup" style={palette}>
@@ -72,33 +128,15 @@ export function App() {
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </header>
-      {snapshot && (
+      {loaded && (
         <>
-          <SourceLine name={t('source12306')} snapshot={snapshot} onLogIn={() => void openAndClose(LOGIN_PAGE_URL)} />
-          {sorted.length > 0 ? (
-            <ul class="orders">
-              {sorted.map((order: Order) => (
-                <OrderCard
-                  key={`${order.source}:${order.id}`}
-                  order={order}
-                  offsetMs={snapshot.clock.offsetMs}
-                  onOpen={(o) => void openAndClose(o.payUrl)}
-                >
-                  {silenceable(order) && (
-                    <SilenceControls
-                      silence={quiet[orderKey(order)]}
-                      now={Date.now()}
-                      offsetMs={snapshot.clock.offsetMs}
-                      onSilence={(action) => void silence(order, action)}
-                    />
-                  )}
-                </OrderCard>
-              ))}
-            </ul>
-          ) : (
+          {shown.map(({ source, snapshot }) => (
+            <SourceSection key={source.id} source={source} snapshot={snapshot} quiet={quiet} />
+          ))}
+          {empty && main && (
             <div class="empty">
               <p class="empty__title">{t('emptyTitle')}</p>
-              <p class="empty__hint">{snapshot.status === 'loggedOut' ? t('emptyLoggedOut') : t('emptyHint')}</p>
+              <p class="empty__hint">{main.status === 'loggedOut' ? t('emptyLoggedOut') : t('emptyHint')}</p>
             </div>
           )}
         </>

@@ -17,6 +17,13 @@ export const snapshot12306Item = defineValidatedItem('local:snapshot.12306', {
   version: 1,
 });
 
+/** What the extension knows about the user's 12306 候补 (waitlist) orders awaiting prepayment. */
+export const snapshotWaitlistItem = defineValidatedItem('local:snapshot.12306-waitlist', {
+  schema: snapshotSchema,
+  fallback: EMPTY_SNAPSHOT,
+  version: 1,
+});
+
 /** Alerts already shown, so each is shown at most once even across restarts. */
 export const sentAlertsItem = defineValidatedItem('local:alerts.sent', {
   schema: sentLogSchema,

@@ -80,7 +80,27 @@ function messagesText(messages: unknown): string {
   return '';
 }
 
-function classifyJson(body: string): Outcome {
+/**
+ * What the server's own words say about a failure (logged out, busy, refused), or null when they say
+ * none of these. Shared by every 12306 query: each words its messages the same way.
+ */
+export function classifyServerWords(said: string): Outcome | null {
+  if (mentions(said, LOGIN_WORDS)) return { kind: 'loggedOut', detail: said || 'login required' };
+  if (mentions(said, BUSY_WORDS)) return { kind: 'busy', detail: said };
+  if (mentions(said, REFUSED_WORDS)) return { kind: 'rejected', detail: said };
+  return null;
+}
+
+/** A logged-in JSON reply with `status: true`, its `data` left for the query's own reader. */
+export interface UnderstoodReply {
+  kind: 'understood';
+  data: unknown;
+  /** The server's `messages` as short plain text ('' when none). */
+  said: string;
+  body: string;
+}
+
+function screenJson(body: string): Outcome | UnderstoodReply {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -94,12 +114,14 @@ function classifyJson(body: string): Outcome {
   const said = excerpt(messagesText(messages));
 
   // The old logged-out form says status:true, so login is checked before success.
-  if (mentions(said, LOGIN_WORDS) || (url ?? '').includes('login'))
-    return { kind: 'loggedOut', detail: said || 'login required' };
-  if (mentions(said, BUSY_WORDS)) return { kind: 'busy', detail: said };
-  if (mentions(said, REFUSED_WORDS)) return { kind: 'rejected', detail: said };
+  if ((url ?? '').includes('login')) return { kind: 'loggedOut', detail: said || 'login required' };
+  const failure = classifyServerWords(said);
+  if (failure) return failure;
   if (status !== true) return { kind: 'unexpected', detail: said || excerpt(body, 'unknown reply: ') };
+  return { kind: 'understood', data, said, body };
+}
 
+function readOrders(data: unknown, body: string): Outcome {
   if (data === undefined || data === null || data === '') return { kind: 'none', orders: [] };
   const parsed = replyDataSchema.safeParse(data);
   // Data naming neither list is not "nothing unfinished" but something we do not know; reading it
@@ -121,8 +143,13 @@ function classifyJson(body: string): Outcome {
   return { kind: 'none', orders: [] };
 }
 
-/** Sorts any reply to the unfinished-orders query into one outcome (shared/api-notes.md). */
-export function classifyReply(result: HttpResult): Outcome {
+/**
+ * Everything 12306's JSON queries share (shared/api-notes.md): redirects to the login or error
+ * pages, HTTP status, empty and HTML bodies, the JSON envelope and the words in its `messages`.
+ * Returns the outcome when that much decides it, otherwise the reply's `data` for the query's own
+ * reader, so every query treats a logged-out or busy 12306 the same way.
+ */
+export function screenReply(result: HttpResult): Outcome | UnderstoodReply {
   if (result.kind !== 'reply') return result;
   const { status, redirected, url, contentType, body } = result;
 
@@ -135,5 +162,11 @@ export function classifyReply(result: HttpResult): Outcome {
   if (status < 200 || status >= 300) return { kind: 'unexpected', detail: excerpt(body, `HTTP ${status} `) };
   if (body.trim() === '') return { kind: 'busy', detail: 'empty reply' };
   if (/html/i.test(contentType) || body.trimStart().startsWith('<')) return classifyHtml(body);
-  return classifyJson(body);
+  return screenJson(body);
+}
+
+/** Sorts any reply to the unfinished-orders query into one outcome (shared/api-notes.md). */
+export function classifyReply(result: HttpResult): Outcome {
+  const screened = screenReply(result);
+  return screened.kind === 'understood' ? readOrders(screened.data, screened.body) : screened;
 }

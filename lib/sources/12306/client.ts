@@ -16,11 +16,24 @@ export interface QueryOptions {
 
 export const QUERY_TIMEOUT_MS = 20_000;
 
+/** One POST to 12306 as the site's own page sends it. */
+export interface PostRequest {
+  url: string;
+  /** null sends no body at all (and so no Content-Type). */
+  body: string | null;
+  headers: Readonly<Record<string, string>>;
+}
+
 /**
- * Asks 12306 for the user's unfinished orders with the browser's own 12306 cookies. The extension
- * never sees or stores the cookies; `credentials: 'include'` lets the browser attach them.
+ * Sends one POST to 12306 with the browser's own 12306 cookies and gives back what the network said,
+ * unread, with what its `Date` header says about 12306's clock. The extension never sees or stores
+ * the cookies; `credentials: 'include'` lets the browser attach them. Every 12306 query goes through
+ * here so that all of them time out, follow redirects and learn the clock the same way.
  */
-export async function queryUnfinishedOrders(options: QueryOptions = {}): Promise<QueryResult> {
+export async function post12306(
+  request: PostRequest,
+  options: QueryOptions = {},
+): Promise<{ http: HttpResult; clockSample: ClockSample | null }> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const now = options.now ?? Date.now;
   const controller = new AbortController();
@@ -29,10 +42,10 @@ export async function queryUnfinishedOrders(options: QueryOptions = {}): Promise
   let http: HttpResult;
   let dateHeader: string | null = null;
   try {
-    const response = await doFetch(UNFINISHED_ORDERS_URL, {
+    const response = await doFetch(request.url, {
       method: 'POST',
-      body: QUERY_BODY,
-      headers: QUERY_HEADERS,
+      body: request.body,
+      headers: request.headers,
       credentials: 'include',
       cache: 'no-store',
       redirect: 'follow',
@@ -54,5 +67,14 @@ export async function queryUnfinishedOrders(options: QueryOptions = {}): Promise
   } finally {
     clearTimeout(timer);
   }
-  return { outcome: classifyReply(http), clockSample: sampleFromDateHeader(dateHeader, sentAt, now()) };
+  return { http, clockSample: sampleFromDateHeader(dateHeader, sentAt, now()) };
+}
+
+/** Asks 12306 for the user's unfinished orders. */
+export async function queryUnfinishedOrders(options: QueryOptions = {}): Promise<QueryResult> {
+  const { http, clockSample } = await post12306(
+    { url: UNFINISHED_ORDERS_URL, body: QUERY_BODY, headers: QUERY_HEADERS },
+    options,
+  );
+  return { outcome: classifyReply(http), clockSample };
 }

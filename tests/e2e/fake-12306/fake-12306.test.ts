@@ -9,8 +9,10 @@ import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { classifyReply } from '../../../lib/sources/12306/classify';
 import { QUERY_BODY, QUERY_HEADERS } from '../../../lib/sources/12306/endpoints';
+import { classifyWaitlistReply } from '../../../lib/sources/12306-waitlist/classify';
+import { WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from '../../../lib/sources/12306-waitlist/endpoints';
 import { startProxy, type Proxy } from '../harness/proxy';
-import { PASSPORT_REDIRECT, QUERY_PATH, startFake12306, type Fake12306 } from './server';
+import { PASSPORT_REDIRECT, QUERY_PATH, startFake12306, WAITLIST_PATH, type Fake12306 } from './server';
 import { WWW_ERROR_URL } from './plans';
 
 interface Answer {
@@ -74,20 +76,38 @@ async function send(
   });
 }
 
+const cookieHeader = (cookies?: Record<string, string>): Record<string, string> =>
+  cookies
+    ? {
+        Cookie: Object.entries(cookies)
+          .map(([name, value]) => `${name}=${value}`)
+          .join('; '),
+      }
+    : {};
+
 const query = (cookies?: Record<string, string>, signal?: AbortSignal) =>
   send('kyfw.12306.cn', 'POST', QUERY_PATH, {
-    headers: {
-      ...QUERY_HEADERS,
-      ...(cookies
-        ? {
-            Cookie: Object.entries(cookies)
-              .map(([name, value]) => `${name}=${value}`)
-              .join('; '),
-          }
-        : {}),
-    },
+    headers: { ...QUERY_HEADERS, ...cookieHeader(cookies) },
     body: QUERY_BODY,
     signal,
+  });
+
+/** The waitlist query as the extension sends it: no body at all. */
+const waitlistQuery = (cookies?: Record<string, string>, signal?: AbortSignal) =>
+  send('kyfw.12306.cn', 'POST', WAITLIST_PATH, {
+    headers: { ...WAITLIST_QUERY_HEADERS, 'Content-Length': '0', ...cookieHeader(cookies) },
+    signal,
+  });
+
+/** A reply read with the extension's own waitlist classifier. */
+const waitlistOutcome = (answer: Answer) =>
+  classifyWaitlistReply({
+    kind: 'reply',
+    status: answer.status,
+    redirected: false,
+    url: WAITLIST_QUEUE_URL,
+    contentType: answer.headers['content-type'] ?? '',
+    body: answer.body,
   });
 
 /** Parsed Set-Cookie headers: name → value and lowercased attributes. */
@@ -127,6 +147,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   fake.setReply({ kind: 'none' });
+  fake.setWaitlistReply({ kind: 'none' });
   fake.setClockSkew(0);
 });
 
@@ -310,5 +331,131 @@ describe('fake 12306', () => {
     fake.setReply({ kind: 'empty' });
     const empty = await query(session);
     expect([empty.status, empty.body]).toEqual([200, '']);
+  });
+});
+
+describe('fake 12306: the 候补 (waitlist) query', () => {
+  const ORDER = { reserveNo: 'EH9071000300612700', passengers: ['张三', '李<四>'] };
+
+  it('redirects a logged-out waitlist query to the passport page, like the main query', async () => {
+    const before = fake.waitlistQueries().length;
+    const reply = await waitlistQuery();
+    expect(reply.status).toBe(302);
+    expect(reply.headers.location).toBe(PASSPORT_REDIRECT);
+
+    const cookies = await logIn();
+    fake.expireSessions();
+    const expired = await waitlistQuery({ JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! });
+    expect(expired.status).toBe(302);
+    expect(expired.headers.location).toBe(PASSPORT_REDIRECT);
+    expect(fake.waitlistQueries()).toHaveLength(before + 2);
+  });
+
+  it('answers nothing waiting by default, read as none by the extension', async () => {
+    const cookies = await logIn();
+    const reply = await waitlistQuery({ JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/json;charset=UTF-8');
+    expect(waitlistOutcome(reply)).toEqual({ kind: 'none', orders: [] });
+  });
+
+  it('answers a scripted prepay order, read as unpaid until loseTime, and records the query', async () => {
+    const loseTime = Math.floor(clock / 1000) * 1000 + 9 * 60_000;
+    fake.setClockSkew(-5_000);
+    fake.setWaitlistReply({ kind: 'prepay', order: ORDER, loseTime });
+    const cookies = await logIn();
+    const session = { JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! };
+    const reply = await waitlistQuery(session);
+    expect(reply.status).toBe(200);
+    // beginTime is 12306's own clock at the reply: the skewed one.
+    expect(JSON.parse(reply.body).data).toMatchObject({ status: 1, beginTime: clock - 5_000, loseTime });
+    const outcome = waitlistOutcome(reply);
+    expect(outcome.kind).toBe('unpaid');
+    expect(outcome.kind === 'unpaid' && outcome.orders.map((o) => [o.source, o.id, o.deadline, o.passengers])).toEqual([
+      ['12306-waitlist', 'EH9071000300612700', loseTime, ['张三', '李<四>']],
+    ]);
+
+    const last = fake.waitlistQueries().at(-1)!;
+    expect(last).toMatchObject({ method: 'POST', host: 'kyfw.12306.cn', path: WAITLIST_PATH, body: '', at: clock });
+    expect(last.cookies).toEqual(session);
+    expect(last.headers['x-requested-with']).toBe('XMLHttpRequest');
+    expect(last.headers.accept).toBe('*/*');
+    expect(last.headers['content-type']).toBeUndefined();
+    // The two queries are recorded apart.
+    expect(fake.orderQueries()).not.toContain(last);
+
+    // The 候补订单 page lists the same order, escaped.
+    const page = await send('kyfw.12306.cn', 'GET', '/otn/view/lineUp_order.html', { headers: cookieHeader(session) });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('EH9071000300612700');
+    expect(page.body).toContain('李&lt;四&gt;');
+    expect(page.body).toContain('预付款');
+  });
+
+  it('scripts the waitlist apart from the main query', async () => {
+    const cookies = await logIn();
+    const session = { JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! };
+    fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E123456789', payLimit: clock + 20 * 60_000 }] });
+    fake.setWaitlistReply({ kind: 'busyJson', message: '系统忙，请稍后再试' });
+
+    const main = await query(session);
+    expect(
+      classifyReply({
+        kind: 'reply',
+        status: main.status,
+        redirected: false,
+        url: 'https://kyfw.12306.cn' + QUERY_PATH,
+        contentType: main.headers['content-type'] ?? '',
+        body: main.body,
+      }).kind,
+    ).toBe('unpaid');
+    expect(waitlistOutcome(await waitlistQuery(session))).toEqual({ kind: 'busy', detail: '系统忙，请稍后再试' });
+
+    // The main query's failures do not leak into the waitlist either.
+    fake.setReply({ kind: 'status', status: 503 });
+    fake.setWaitlistReply({ kind: 'none' });
+    expect((await query(session)).status).toBe(503);
+    expect(waitlistOutcome(await waitlistQuery(session)).kind).toBe('none');
+  });
+
+  it.each([
+    [{ kind: 'queuing' }, 'queuing'],
+    [{ kind: 'queuing', order: { reserveNo: 'EH2' } }, 'queuing'],
+    [{ kind: 'failed' }, 'none'],
+    [{ kind: 'queryFailed', msg: '候补功能暂停使用' }, 'unexpected'],
+    [{ kind: 'loggedOutJson' }, 'loggedOut'],
+    [{ kind: 'status', status: 502 }, 'busy'],
+    [{ kind: 'status', status: 403 }, 'rejected'],
+    [{ kind: 'empty' }, 'busy'],
+    [{ kind: 'malformed' }, 'unexpected'],
+    [{ kind: 'html' }, 'loggedOut'],
+  ] as const)('answers %o, read as %s', async (plan, kind) => {
+    const cookies = await logIn();
+    fake.setWaitlistReply(plan);
+    const reply = await waitlistQuery({ JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! });
+    expect(waitlistOutcome(reply).kind).toBe(kind);
+  });
+
+  it('redirects a busy waitlist query to the error page', async () => {
+    const cookies = await logIn();
+    fake.setWaitlistReply({ kind: 'busyRedirect', to: 'otn' });
+    const reply = await waitlistQuery({ JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! });
+    expect(reply.status).toBe(302);
+    expect(reply.headers.location).toBe('https://kyfw.12306.cn/otn/login/error');
+  });
+
+  it('answers a slow waitlist plan late, and drops it quietly when the client leaves', async () => {
+    const cookies = await logIn();
+    const session = { JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! };
+    fake.setWaitlistReply({ kind: 'slow', delayMs: 300, then: { kind: 'none' } });
+    const started = Date.now();
+    const late = await waitlistQuery(session);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(waitlistOutcome(late).kind).toBe('none');
+
+    fake.setWaitlistReply({ kind: 'slow', delayMs: 60_000, then: { kind: 'none' } });
+    await expect(waitlistQuery(session, AbortSignal.timeout(100))).rejects.toThrow();
+    fake.setWaitlistReply({ kind: 'failed' });
+    expect(waitlistOutcome(await waitlistQuery(session)).kind).toBe('none');
   });
 });

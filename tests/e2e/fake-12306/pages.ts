@@ -4,7 +4,8 @@
 // only add noise to the recorded requests). Anything interpolated is escaped.
 
 import { STATUS_CODES } from 'node:http';
-import { queuingJson, unpaidOrdersJson, type FixtureOrder } from '../../fixtures/12306/replies';
+import { beijingText, queuingJson, unpaidOrdersJson, type FixtureOrder } from '../../fixtures/12306/replies';
+import { waitlistOrderObject, type FixtureWaitlistOrder } from '../../fixtures/12306/waitlist-replies';
 
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -184,13 +185,43 @@ ${list}
   );
 }
 
-/** 候补订单 (`/otn/view/lineUp_order.html`): the fake has no waitlist orders. */
-export function lineUpPage(): string {
+/** What the 候补订单 page lists: the waitlist order awaiting prepayment, if one is scripted. */
+export type PageWaitlist = { order: FixtureWaitlistOrder; loseTime: number } | null;
+
+function waitlistBlock(shown: NonNullable<PageWaitlist>): string {
+  // Read back from the shared reply builder so the page and the JSON never disagree.
+  const order = waitlistOrderObject(shown.order, shown.loseTime);
+  const no = escapeHtml(order.reserve_no);
+  const needs = order.needs
+    .map(
+      (need) => `<tr class="need-row">
+        <td class="train">${escapeHtml(need.board_train_code)} ${escapeHtml(need.from_station_name)} → ${escapeHtml(need.to_station_name)}</td>
+        <td class="depart">${escapeHtml(need.train_date)} ${escapeHtml(need.start_time)}开</td>
+        <td class="seat-type">${escapeHtml(need.seat_name)}</td>
+      </tr>`,
+    )
+    .join('\n');
+  return `<div class="order-item order-lineup" data-reserve-no="${no}">
+    <div class="order-item-hd">候补订单号：<span class="order-no">${no}</span>　${escapeHtml(order.status_name)}</div>
+    <table>${needs}
+      <tr><td colspan="3" class="passenger">${order.passengers.map((p) => escapeHtml(p.passenger_name)).join('，')}</td></tr>
+    </table>
+    <div class="order-item-ft">
+      请在 <span class="pay-limit">${escapeHtml(beijingText(shown.loseTime))}</span> 前支付预付款，逾期将取消候补订单。
+      预付款：<span class="total-price">${escapeHtml(order.prepay_amount)}元</span>
+      <button type="button" class="btn btn-primary btn-pay" data-reserve-no="${no}">立即支付</button>
+    </div>
+  </div>`;
+}
+
+/** 候补订单 (`/otn/view/lineUp_order.html`), listing the scripted waitlist order awaiting prepayment. */
+export function lineUpPage(shown: PageWaitlist = null): string {
+  const list = shown ? waitlistBlock(shown) : '<div class="no-order">您没有待兑现的候补订单。</div>';
   return layout(
     '候补订单 | 中国铁路12306网站',
     true,
     `<h2 class="order-title">候补订单</h2>
-<div class="order-panel" id="lineUpOrder"><div class="no-order">您没有待兑现的候补订单。</div></div>`,
+<div class="order-panel" id="lineUpOrder">${list}</div>`,
   );
 }
 

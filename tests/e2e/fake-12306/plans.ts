@@ -1,6 +1,7 @@
-// What the fake answers to the unfinished-orders query of a logged-in user, as scripted by a test.
-// The bodies come from the shared reply builders (tests/fixtures/12306/replies.ts) so the unit tests
-// and the end-to-end tests see exactly the same replies.
+// What the fake answers to the unfinished-orders query and to the waitlist query of a logged-in
+// user, each scripted by a test on its own. The bodies come from the shared reply builders
+// (tests/fixtures/12306/replies.ts, waitlist-replies.ts) so the unit tests and the end-to-end tests
+// see exactly the same replies.
 
 import {
   busyJson,
@@ -12,6 +13,15 @@ import {
   unpaidOrdersJson,
   type FixtureOrder,
 } from '../../fixtures/12306/replies';
+import {
+  awaitingPrepayJson,
+  WAITLIST_MALFORMED_JSON,
+  WAITLIST_NOTHING_JSON,
+  waitlistFailedJson,
+  waitlistQueryFailedJson,
+  waitlistQueuingJson,
+  type FixtureWaitlistOrder,
+} from '../../fixtures/12306/waitlist-replies';
 import { errorStatusPage } from './pages';
 
 export type ReplyPlan =
@@ -26,6 +36,21 @@ export type ReplyPlan =
   | { kind: 'malformed' } // MALFORMED_JSON
   | { kind: 'html'; body?: string } // 200 text/html page (default: the login page, as 12306 sends)
   | { kind: 'slow'; delayMs: number; then: ReplyPlan }; // `then` after delayMs
+
+/** The forms 12306 gives any /otn query when something is wrong, whichever query it was. */
+type FailurePlan = Extract<
+  ReplyPlan,
+  { kind: 'loggedOutJson' | 'busyJson' | 'busyRedirect' | 'status' | 'empty' | 'malformed' | 'html' }
+>;
+
+export type WaitlistPlan =
+  | { kind: 'prepay'; order: FixtureWaitlistOrder; loseTime: number } // awaitingPrepayJson
+  | { kind: 'queuing'; order?: FixtureWaitlistOrder } // waitlistQueuingJson
+  | { kind: 'failed'; message?: string } // waitlistFailedJson: the queue failed, nothing to prepay
+  | { kind: 'none' } // WAITLIST_NOTHING_JSON
+  | { kind: 'queryFailed'; msg: string } // waitlistQueryFailedJson: flag false
+  | FailurePlan // as for the unfinished-orders query; `malformed` is WAITLIST_MALFORMED_JSON
+  | { kind: 'slow'; delayMs: number; then: WaitlistPlan }; // `then` after delayMs
 
 /** A reply ready to write; the server adds `Date` and `Content-Length`. */
 export interface Reply {
@@ -73,5 +98,28 @@ export function replyFor(plan: Exclude<ReplyPlan, { kind: 'slow' }>): Reply {
       return json(MALFORMED_JSON);
     case 'html':
       return html(plan.body ?? PASSPORT_HTML);
+  }
+}
+
+/**
+ * The waitlist reply for every plan but `slow`. `serverNow` is the fake's (skewed) clock: 12306
+ * stamps a prepay reply's `beginTime` with its own.
+ */
+export function waitlistReplyFor(plan: Exclude<WaitlistPlan, { kind: 'slow' }>, serverNow: number): Reply {
+  switch (plan.kind) {
+    case 'prepay':
+      return json(awaitingPrepayJson(plan.order, plan.loseTime, serverNow));
+    case 'queuing':
+      return json(waitlistQueuingJson(plan.order ? { order: plan.order, now: serverNow } : {}));
+    case 'failed':
+      return json(waitlistFailedJson(plan.message));
+    case 'none':
+      return json(WAITLIST_NOTHING_JSON);
+    case 'queryFailed':
+      return json(waitlistQueryFailedJson(plan.msg));
+    case 'malformed':
+      return json(WAITLIST_MALFORMED_JSON);
+    default:
+      return replyFor(plan);
   }
 }

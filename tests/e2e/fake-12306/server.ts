@@ -1,19 +1,36 @@
 // A fake 12306 for the end-to-end tests: one HTTPS server on loopback that answers for both
 // kyfw.12306.cn and www.12306.cn (routed by the Host header, as the browsers reach it through the
 // CONNECT proxy in tests/e2e/harness/proxy.ts). It logs users in and out with the real cookies,
-// answers the unfinished-orders query as a test scripts it, serves the pages the extension sends
-// users to, and records every request.
+// answers the unfinished-orders query and the 候补 (waitlist) query as a test scripts each of them,
+// serves the pages the extension sends users to, and records every request.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { ERROR_PAGE_HTML, PASSPORT_HTML } from '../../fixtures/12306/replies';
 import { makeCertificate } from '../harness/cert';
-import { homePage, lineUpPage, loginPage, ticketSearchPage, unpaidOrdersPage, type PageOrders } from './pages';
-import { html, KYFW, redirect, replyFor, type Reply, type ReplyPlan } from './plans';
+import {
+  homePage,
+  lineUpPage,
+  loginPage,
+  ticketSearchPage,
+  unpaidOrdersPage,
+  type PageOrders,
+  type PageWaitlist,
+} from './pages';
+import {
+  html,
+  KYFW,
+  redirect,
+  replyFor,
+  waitlistReplyFor,
+  type Reply,
+  type ReplyPlan,
+  type WaitlistPlan,
+} from './plans';
 import { parseCookies, Sessions } from './session';
 
-export type { ReplyPlan } from './plans';
+export type { ReplyPlan, WaitlistPlan } from './plans';
 
 export interface RecordedRequest {
   /** When it arrived, by the `now` option's clock (not skewed). */
@@ -34,9 +51,12 @@ export interface Fake12306 {
   /** The proxy routes for both hosts, ready for `startProxy`. */
   routes: Record<string, number>;
   setReply(plan: ReplyPlan): void;
+  /** Scripts the waitlist query on its own; default: nothing waiting. */
+  setWaitlistReply(plan: WaitlistPlan): void;
   setClockSkew(ms: number): void;
   requests: RecordedRequest[];
   orderQueries(): RecordedRequest[];
+  waitlistQueries(): RecordedRequest[];
   expireSessions(): void;
   close(): Promise<void>;
 }
@@ -44,6 +64,7 @@ export interface Fake12306 {
 export const KYFW_HOST = 'kyfw.12306.cn';
 export const WWW_HOST = 'www.12306.cn';
 export const QUERY_PATH = '/otn/queryOrder/queryMyOrderNoComplete';
+export const WAITLIST_PATH = '/otn/afterNateOrder/queryQueue';
 /** Where 12306 sends a logged-out request, exactly. */
 export const PASSPORT_REDIRECT = `${KYFW}/otn/passport?redirect=/otn/login/userLogin`;
 const LOGIN_PAGE = `${KYFW}/otn/resources/login.html`;
@@ -62,6 +83,14 @@ function pageOrders(plan: ReplyPlan): PageOrders {
   if (plan.kind === 'queuing') return { queuing: plan.options };
   return null;
 }
+
+/** What the 候补订单 page should list for a waitlist plan: the order awaiting prepayment, if any. */
+function pageWaitlist(plan: WaitlistPlan): PageWaitlist {
+  while (plan.kind === 'slow') plan = plan.then;
+  return plan.kind === 'prepay' ? { order: plan.order, loseTime: plan.loseTime } : null;
+}
+
+type Slow = { kind: 'slow'; delayMs: number; then: { kind: string } };
 
 /** Resolves true after `ms`, or false at once when `gone` aborts (the client left, the server closed). */
 function wait(ms: number, gone: AbortSignal): Promise<boolean> {
@@ -95,15 +124,32 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
   const requests: RecordedRequest[] = [];
   const closing = new AbortController();
   let plan: ReplyPlan = { kind: 'none' };
+  let waitlistPlan: WaitlistPlan = { kind: 'none' };
   let skew = 0;
+
+  /** The plan once its delays have passed; null when the client left while it was slow. */
+  async function afterDelays<P extends { kind: string }>(
+    current: P,
+    gone: AbortSignal,
+  ): Promise<Exclude<P, Slow> | null> {
+    let next: { kind: string } = current;
+    while (next.kind === 'slow') {
+      const slow = next as Slow;
+      if (!(await wait(slow.delayMs, gone))) return null;
+      next = slow.then;
+    }
+    return next as Exclude<P, Slow>;
+  }
 
   /** The scripted answer to a logged-in query; null when the client left while it was slow. */
   async function planned(current: ReplyPlan, gone: AbortSignal): Promise<Reply | null> {
-    while (current.kind === 'slow') {
-      if (!(await wait(current.delayMs, gone))) return null;
-      current = current.then;
-    }
-    return replyFor(current);
+    const settled = await afterDelays(current, gone);
+    return settled && replyFor(settled);
+  }
+
+  async function plannedWaitlist(current: WaitlistPlan, gone: AbortSignal): Promise<Reply | null> {
+    const settled = await afterDelays(current, gone);
+    return settled && waitlistReplyFor(settled, now() + skew);
   }
 
   async function route(request: RecordedRequest, gone: AbortSignal): Promise<Reply | null> {
@@ -119,6 +165,9 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
       case `POST ${QUERY_PATH}`:
         // The plan is read now: a setReply during a slow reply affects only later queries.
         return loggedIn ? planned(plan, gone) : redirect(PASSPORT_REDIRECT);
+      case `POST ${WAITLIST_PATH}`:
+        // Same session, same 302 for a logged-out query, as every /otn query.
+        return loggedIn ? plannedWaitlist(waitlistPlan, gone) : redirect(PASSPORT_REDIRECT);
       case 'GET /otn/resources/login.html':
         return html(loginPage());
       case 'GET /otn/passport':
@@ -138,7 +187,7 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
       case 'GET /otn/view/train_order.html':
         return loggedIn ? html(unpaidOrdersPage(pageOrders(plan))) : redirect(LOGIN_PAGE);
       case 'GET /otn/view/lineUp_order.html':
-        return loggedIn ? html(lineUpPage()) : redirect(LOGIN_PAGE);
+        return loggedIn ? html(lineUpPage(pageWaitlist(waitlistPlan))) : redirect(LOGIN_PAGE);
       case 'GET /otn/login/error':
         return html(ERROR_PAGE_HTML);
       default:
@@ -201,11 +250,15 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
     setReply: (next) => {
       plan = next;
     },
+    setWaitlistReply: (next) => {
+      waitlistPlan = next;
+    },
     setClockSkew: (ms) => {
       skew = ms;
     },
     requests,
     orderQueries: () => requests.filter((r) => r.method === 'POST' && pathOf(r.path) === QUERY_PATH),
+    waitlistQueries: () => requests.filter((r) => r.method === 'POST' && pathOf(r.path) === WAITLIST_PATH),
     expireSessions: () => sessions.expireAll(),
     close: () =>
       new Promise<void>((resolve) => {

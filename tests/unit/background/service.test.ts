@@ -7,9 +7,16 @@ import type { Order } from '@/lib/orders/model';
 import type { Outcome } from '@/lib/sources/12306/classify';
 import type { QueryResult } from '@/lib/sources/12306/client';
 import { LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
-import { quietOrdersItem, sentAlertsItem, settingsItem, snapshot12306Item } from '@/lib/storage/items';
+import {
+  quietOrdersItem,
+  sentAlertsItem,
+  settingsItem,
+  snapshot12306Item,
+  snapshotWaitlistItem,
+} from '@/lib/storage/items';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { sampleFromServerMillis } from '@/lib/time/clock';
+import { nextPollAt } from '@/lib/schedule/next-poll';
 
 // The background's behaviour end to end inside WXT's fake browser (real storage, alarms,
 // notifications, tabs and badge semantics), with 12306 replaced by scripted query results.
@@ -409,6 +416,81 @@ describe('background', () => {
       world.reply({ kind: 'none', orders: [] });
       await world.background.check();
       expect(await quietOrdersItem.get()).toEqual({});
+    });
+  });
+
+  describe('with the 12306 waitlist as a second source', () => {
+    const waitlistOrder: Order = { ...unpaidOrder('W2026112200001', T0 + 20 * MINUTE), source: '12306-waitlist' };
+    const waitlistKey = '12306-waitlist:W2026112200001';
+
+    function twoSources() {
+      const mainReplies: QueryResult[] = [];
+      const waitlistReplies: QueryResult[] = [];
+      const take = (queue: QueryResult[]) => async () => {
+        const next = queue.shift();
+        if (!next) throw new Error('test sent more queries than it scripted');
+        return next;
+      };
+      const main = vi.fn(take(mainReplies));
+      const waitlist = vi.fn(take(waitlistReplies));
+      const background = createBackground({
+        sources: [
+          { id: '12306', item: snapshot12306Item, query: main },
+          { id: '12306-waitlist', item: snapshotWaitlistItem, query: waitlist },
+        ],
+        now: () => T0,
+        locale: 'zh',
+      });
+      const reply = (queue: QueryResult[], outcome: Outcome) => queue.push({ outcome, clockSample: null });
+      return { background, main, waitlist, mainReplies, waitlistReplies, reply };
+    }
+
+    it('announces and plans reminders for orders from both', async () => {
+      const two = twoSources();
+      two.reply(two.mainReplies, { kind: 'unpaid', orders: [order] });
+      two.reply(two.waitlistReplies, { kind: 'unpaid', orders: [waitlistOrder] });
+      await two.background.check();
+      expect(await notificationIds()).toEqual([`found|${key}`, `found|${waitlistKey}`].sort());
+      expect(await alarmNames()).toContain(`remind|5|${waitlistOrder.deadline}|${waitlistKey}`);
+      // The badge counts down to the nearer one: the waitlist prepayment, 20 minutes away.
+      expect(await badgeText()).toBe('20');
+    });
+
+    it('keeps the main orders whatever the waitlist query does, and the other way round', async () => {
+      const two = twoSources();
+      two.reply(two.mainReplies, { kind: 'unpaid', orders: [order] });
+      two.reply(two.waitlistReplies, { kind: 'unpaid', orders: [waitlistOrder] });
+      await two.background.check();
+
+      two.reply(two.mainReplies, { kind: 'unpaid', orders: [order] });
+      two.reply(two.waitlistReplies, { kind: 'unexpected', detail: '<html>' });
+      await two.background.check();
+      expect((await snapshot12306Item.get()).status).toBe('ok');
+      expect((await snapshotWaitlistItem.get()).status).toBe('unexpected');
+      expect((await snapshotWaitlistItem.get()).orders).toEqual([waitlistOrder]);
+
+      two.reply(two.mainReplies, { kind: 'busy', detail: '网络繁忙' });
+      two.reply(two.waitlistReplies, { kind: 'none', orders: [] });
+      await two.background.check();
+      expect((await snapshot12306Item.get()).orders).toEqual([order]);
+      expect(await notificationIds()).toContain(`gone|${waitlistKey}`);
+      expect(await notificationIds()).not.toContain(`gone|${key}`);
+    });
+
+    it('a poll alarm queries only the sources whose own check is due', async () => {
+      const two = twoSources();
+      two.reply(two.mainReplies, { kind: 'unpaid', orders: [order] });
+      two.reply(two.waitlistReplies, { kind: 'busy', detail: '网络繁忙' });
+      await two.background.check();
+      // Both were checked at T0: the main one is due again in a minute, the busy one backs off.
+      expect(nextPollAt(await snapshot12306Item.get(), T0)).toBe(T0 + MINUTE);
+      await fakeBrowser.storage.local.set({
+        'snapshot.12306': { ...(await snapshot12306Item.get()), checkedAt: T0 - MINUTE },
+      });
+      two.reply(two.mainReplies, { kind: 'unpaid', orders: [order] });
+      await two.background.onAlarm({ name: POLL_ALARM });
+      expect(two.main).toHaveBeenCalledTimes(2);
+      expect(two.waitlist).toHaveBeenCalledTimes(1);
     });
   });
 });
