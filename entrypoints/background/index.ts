@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { locale } from '@/lib/i18n';
 import { queryUnfinishedOrders } from '@/lib/sources/12306/client';
-import { settingsItem, snapshot12306Item } from '@/lib/storage/items';
+import { queryWaitlist } from '@/lib/sources/12306-waitlist/client';
+import { settingsItem, snapshot12306Item, snapshotWaitlistItem } from '@/lib/storage/items';
 import { createOverlayService } from './overlay';
 import { createBackground } from './service';
 
@@ -11,7 +12,11 @@ export default defineBackground({
   persistent: false,
   main() {
     const background = createBackground({
-      sources: [{ id: '12306', item: snapshot12306Item, query: () => queryUnfinishedOrders() }],
+      // The main query first: its status stands for the 12306 login that both share.
+      sources: [
+        { id: '12306', item: snapshot12306Item, query: () => queryUnfinishedOrders() },
+        { id: '12306-waitlist', item: snapshotWaitlistItem, query: () => queryWaitlist() },
+      ],
       now: Date.now,
       locale,
     });
@@ -28,7 +33,7 @@ export default defineBackground({
     settingsItem.watch(() => void background.onSettingsChanged());
     browser.runtime.onMessage.addListener((message, sender) => background.onMessage(message, sender));
     // The overlay on 12306 pages: its requests, and a push to its tabs whenever what it shows changes.
-    const overlay = createOverlayService();
+    const overlay = createOverlayService([snapshot12306Item, snapshotWaitlistItem]);
     browser.runtime.onMessage.addListener((message, sender) => overlay.onMessage(message, sender));
     overlay.watch();
     // A login that happened while the extension was not running left no cookie event behind: look

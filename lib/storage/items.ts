@@ -1,5 +1,6 @@
 import { quietSchema } from '../alerts/quiet';
 import { sentLogSchema } from '../alerts/sent-log';
+import { DEFAULT_OVERLAY_VIEW, overlayViewSchema } from '../overlay/view';
 import { SETTINGS_VERSION, settingsMigrations } from '../settings/migrations';
 import { readSettings } from '../settings/read';
 import { DEFAULT_SETTINGS, settingsSchema } from '../settings/schema';
@@ -48,4 +49,11 @@ export const settingsItem = defineValidatedItem('local:settings', {
   version: SETTINGS_VERSION,
   migrations: settingsMigrations,
   read: readSettings,
+});
+
+/** Whether the overlay on 12306 pages is left collapsed; read by the background only. */
+export const overlayViewItem = defineValidatedItem('local:overlay.view', {
+  schema: overlayViewSchema,
+  fallback: DEFAULT_OVERLAY_VIEW,
+  version: 1,
 });

@@ -1,4 +1,10 @@
 import type { Strings } from './strings';
 
-// The countdown overlay on 12306 pages.
-export const overlayStrings = {} as const satisfies Strings;
+// The countdown overlay on 12306 pages. Its pay, queue and expiry words are the popup's.
+export const overlayStrings = {
+  /** Split around `{time}` by the overlay, which puts the live countdown there. */
+  overlayTimeLeft: { zh: '剩余 {time}', en: '{time} left' },
+  overlayExpand: { zh: '展开全部待处理订单', en: 'Show all pending orders' },
+  overlayCollapse: { zh: '收起', en: 'Collapse' },
+  overlayListTitle: { zh: '待处理订单 {n} 个', en: 'Pending orders: {n}' },
+} as const satisfies Strings;

@@ -1,0 +1,90 @@
+import { browser, type Browser } from 'wxt/browser';
+import {
+  OVERLAY_MATCH,
+  OVERLAY_ORIGIN,
+  overlayRequestSchema,
+  type OverlayPush,
+  type OverlaySummary,
+} from '@/lib/overlay/messages';
+import { overlaySummary } from '@/lib/overlay/summary';
+import { overlayViewItem, settingsItem } from '@/lib/storage/items';
+import type { ValidatedItem } from '@/lib/storage/validated-item';
+import type { Snapshot } from '@/lib/watch/snapshot';
+
+// The background's side of the overlay on 12306 pages: it answers the overlay's content scripts and
+// tells them whenever what they show may have changed. Content scripts run inside pages, so they
+// are only ever sent the summary the overlay displays, never anything else from storage.
+
+export async function currentOverlaySummary(
+  snapshotItems: readonly ValidatedItem<Snapshot>[],
+): Promise<OverlaySummary> {
+  const [snapshots, settings, view] = await Promise.all([
+    Promise.all(snapshotItems.map((item) => item.get())),
+    settingsItem.get(),
+    overlayViewItem.get(),
+  ]);
+  return overlaySummary(snapshots, settings, view);
+}
+
+/** A content script of this extension, in a tab showing a 12306 page. */
+export function isOverlaySender(sender: Browser.runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id || sender.tab === undefined || !sender.url) return false;
+  try {
+    return new URL(sender.url).origin === OVERLAY_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** `snapshotItems`: every source's stored snapshot; the overlay lists the orders of all of them. */
+export function createOverlayService(snapshotItems: readonly ValidatedItem<Snapshot>[]) {
+  const summary = () => currentOverlaySummary(snapshotItems);
+  // The snapshot is rewritten after every check, mostly unchanged for the overlay: repeating the
+  // last push would only re-render every 12306 tab. A background that restarted pushes afresh.
+  let lastPushed: string | null = null;
+
+  async function push() {
+    const message: OverlayPush = { type: 'overlay.summary', summary: await summary() };
+    const text = JSON.stringify(message);
+    if (text === lastPushed) return;
+    lastPushed = text;
+    const tabs = await browser.tabs.query({ url: OVERLAY_MATCH });
+    await Promise.all(
+      tabs.map(async (tab) => {
+        if (tab.id === undefined) return;
+        try {
+          await browser.tabs.sendMessage(tab.id, message);
+        } catch {
+          // A tab still loading, or opened before the extension was: it asks by itself once its
+          // content script starts.
+        }
+      }),
+    );
+  }
+
+  return {
+    /** Answers the overlay's requests; undefined (no answer) for everything and everyone else. */
+    onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<OverlaySummary> | undefined {
+      if (!isOverlaySender(sender)) return undefined;
+      const request = overlayRequestSchema.safeParse(message);
+      if (!request.success) return undefined;
+      if (request.data.type === 'overlay.get') return summary();
+      const collapsed = request.data.collapsed;
+      return overlayViewItem.set({ collapsed }).then(summary);
+    },
+
+    /** Pushes to every 12306 tab after each change to what the overlay shows; returns the unwatch. */
+    watch(): () => void {
+      const changed = () =>
+        void push().catch((error: unknown) => console.warn('PayClock: could not update the overlays', error));
+      const unwatch = [
+        ...snapshotItems.map((item) => item.watch(changed)),
+        settingsItem.watch(changed),
+        overlayViewItem.watch(changed),
+      ];
+      return () => unwatch.forEach((stop) => stop());
+    },
+  };
+}
+
+export type OverlayService = ReturnType<typeof createOverlayService>;

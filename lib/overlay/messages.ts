@@ -1,0 +1,48 @@
+import { z } from 'zod/mini';
+
+// Messages between the background and the overlay's content script on 12306 pages. A content script
+// shares its page's fate, so it is told only what the overlay shows and never reads storage itself
+// (secrets will live there). Both ends parse with these schemas; anything else is ignored.
+//
+// Kept free of the order model's schemas: this file is bundled into the content script, which stays small.
+
+/** The pages the overlay runs on; the background answers content scripts from this origin only. */
+export const OVERLAY_ORIGIN = 'https://kyfw.12306.cn';
+export const OVERLAY_MATCH = `${OVERLAY_ORIGIN}/*`;
+
+export const overlayOrderSchema = z.object({
+  /** `orderKey()`: stable across updates. */
+  key: z.string(),
+  /** Which words its link uses (a waitlist order is prepaid, not paid). */
+  source: z.enum(['12306', '12306-waitlist']),
+  title: z.string(),
+  route: z.nullable(z.string()),
+  /** On the summary's clock (`offsetMs`); null while queuing or when the source gave none. */
+  deadline: z.nullable(z.number()),
+  /** Only https addresses are ever made into links; null when the source's was anything else. */
+  payUrl: z.nullable(z.string().check(z.startsWith('https://'))),
+  state: z.enum(['unpaid', 'queuing']),
+});
+export type OverlayOrder = z.infer<typeof overlayOrderSchema>;
+
+export const overlaySummarySchema = z.object({
+  /** The user's `overlay` setting; when off, `orders` is empty. */
+  enabled: z.boolean(),
+  collapsed: z.boolean(),
+  /** How far the server's clock is ahead of the local one; every deadline is on that clock. */
+  offsetMs: z.number(),
+  /** Nearest deadline first, orders without one last. */
+  orders: z.array(overlayOrderSchema),
+});
+export type OverlaySummary = z.infer<typeof overlaySummarySchema>;
+
+/** From the content script; both are answered with the current summary. */
+export const overlayRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('overlay.get') }),
+  z.object({ type: z.literal('overlay.setCollapsed'), collapsed: z.boolean() }),
+]);
+export type OverlayRequest = z.infer<typeof overlayRequestSchema>;
+
+/** From the background to every 12306 tab, whenever what the overlay shows may have changed. */
+export const overlayPushSchema = z.object({ type: z.literal('overlay.summary'), summary: overlaySummarySchema });
+export type OverlayPush = z.infer<typeof overlayPushSchema>;

@@ -1,0 +1,188 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { Browser } from 'wxt/browser';
+import { createOverlayService, isOverlaySender } from '@/entrypoints/background/overlay';
+import { nearestDue } from '@/lib/overlay/due';
+import {
+  overlayPushSchema,
+  overlayRequestSchema,
+  overlaySummarySchema,
+  type OverlayOrder,
+  type OverlaySummary,
+} from '@/lib/overlay/messages';
+import { overlayViewItem, settingsItem, snapshot12306Item } from '@/lib/storage/items';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { makeOrder, makeSnapshot } from '../helpers/orders';
+
+const NOW = Date.UTC(2026, 2, 24, 6, 30, 0);
+const MINUTE = 60_000;
+const PAGE = 'https://kyfw.12306.cn/otn/view/train_order.html';
+
+function order(overrides: Partial<OverlayOrder> = {}): OverlayOrder {
+  return {
+    key: '12306:E1',
+    source: '12306',
+    title: 'G101',
+    route: '北京南 → 上海虹桥',
+    deadline: NOW + 10 * MINUTE,
+    payUrl: PAGE,
+    state: 'unpaid',
+    ...overrides,
+  };
+}
+
+function summary(orders: OverlayOrder[], overrides: Partial<OverlaySummary> = {}): OverlaySummary {
+  return { enabled: true, collapsed: true, offsetMs: 0, orders, ...overrides };
+}
+
+describe('overlay messages', () => {
+  it('accept the overlay’s two requests and nothing else', () => {
+    expect(overlayRequestSchema.safeParse({ type: 'overlay.get' }).success).toBe(true);
+    expect(overlayRequestSchema.safeParse({ type: 'overlay.setCollapsed', collapsed: false }).success).toBe(true);
+    for (const bad of [
+      { type: 'refresh' },
+      { type: 'overlay.setCollapsed' },
+      { type: 'overlay.setCollapsed', collapsed: 'yes' },
+      { type: 'overlay.summary', summary: summary([]) },
+      'overlay.get',
+      null,
+    ]) {
+      expect(overlayRequestSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it('accept a push with a valid summary only', () => {
+    expect(overlayPushSchema.safeParse({ type: 'overlay.summary', summary: summary([order()]) }).success).toBe(true);
+    for (const bad of [
+      { type: 'overlay.summary' },
+      { type: 'overlay.get', summary: summary([]) },
+      { type: 'overlay.summary', summary: { ...summary([]), offsetMs: '0' } },
+      { type: 'overlay.summary', summary: summary([order({ payUrl: 'javascript:alert(1)' })]) },
+      { type: 'overlay.summary', summary: summary([order({ state: 'paid' as 'unpaid' })]) },
+      { type: 'overlay.summary', summary: summary([order({ source: 'elsewhere' as '12306' })]) },
+      { type: 'overlay.summary', summary: summary([{ ...order(), deadline: undefined as unknown as null }]) },
+    ]) {
+      expect(overlayPushSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it('drop fields a summary does not have', () => {
+    const parsed = overlaySummarySchema.parse(summary([{ ...order(), passengers: ['张三'] } as OverlayOrder]));
+    expect(parsed.orders[0]).not.toHaveProperty('passengers');
+  });
+});
+
+describe('nearestDue', () => {
+  it('is the unpaid order with the nearest deadline still ahead', () => {
+    const orders = [
+      order({ key: 'past', deadline: NOW - 1 }),
+      order({ key: 'queuing', state: 'queuing', deadline: null }),
+      order({ key: 'unknown', deadline: null }),
+      order({ key: 'later', deadline: NOW + 20 * MINUTE }),
+      order({ key: 'sooner', deadline: NOW + 5 * MINUTE }),
+    ];
+    expect(nearestDue(summary(orders), NOW)?.key).toBe('sooner');
+  });
+
+  it('follows the server clock', () => {
+    const orders = [order({ key: 'a', deadline: NOW + 1_000 }), order({ key: 'b', deadline: NOW + 3 * MINUTE })];
+    expect(nearestDue(summary(orders), NOW)?.key).toBe('a');
+    // The server is two seconds ahead: its deadline a has already passed.
+    expect(nearestDue(summary(orders, { offsetMs: 2_000 }), NOW)?.key).toBe('b');
+  });
+
+  it('is null when nothing is due or the overlay is off', () => {
+    expect(nearestDue(summary([]), NOW)).toBeNull();
+    expect(nearestDue(summary([order({ deadline: NOW })]), NOW)).toBeNull();
+    expect(nearestDue(summary([order({ state: 'queuing', deadline: null })]), NOW)).toBeNull();
+    expect(nearestDue(summary([order()], { enabled: false }), NOW)).toBeNull();
+  });
+});
+
+describe('the background’s overlay side', () => {
+  const contentScript = (url = PAGE): Browser.runtime.MessageSender => ({
+    id: fakeBrowser.runtime.id,
+    url,
+    tab: { id: 7, index: 0, url } as Browser.tabs.Tab,
+    frameId: 0,
+  });
+
+  beforeEach(async () => {
+    await snapshot12306Item.set(
+      makeSnapshot({ status: 'ok', orders: [makeOrder({ id: 'E1', deadline: NOW + 10 * MINUTE })] }),
+    );
+  });
+
+  it('answers only this extension’s content scripts on 12306 pages', () => {
+    expect(isOverlaySender(contentScript())).toBe(true);
+    expect(isOverlaySender(contentScript('https://kyfw.12306.cn/otn/leftTicket/init#x'))).toBe(true);
+    for (const sender of [
+      { ...contentScript(), id: 'another-extension' },
+      { ...contentScript(), tab: undefined }, // an extension page, not a content script
+      contentScript('http://kyfw.12306.cn/otn/view/train_order.html'),
+      contentScript('https://kyfw.12306.cn.example.com/'),
+      contentScript('https://www.12306.cn/index/'),
+      contentScript('chrome-extension://abc/popup.html'),
+      contentScript('not a url'),
+      { id: fakeBrowser.runtime.id },
+    ]) {
+      expect(isOverlaySender(sender), JSON.stringify(sender)).toBe(false);
+    }
+  });
+
+  it('answers overlay.get with the summary, and ignores other messages and senders', async () => {
+    const service = createOverlayService([snapshot12306Item]);
+    const reply = await service.onMessage({ type: 'overlay.get' }, contentScript());
+    expect(reply).toMatchObject({ enabled: true, collapsed: true, orders: [{ key: '12306:E1' }] });
+    expect(service.onMessage({ type: 'refresh' }, contentScript())).toBeUndefined();
+    expect(service.onMessage({ type: 'overlay.get' }, { ...contentScript(), id: 'other' })).toBeUndefined();
+    expect(
+      service.onMessage(
+        { type: 'overlay.get' },
+        { id: fakeBrowser.runtime.id, url: 'chrome-extension://x/popup.html' },
+      ),
+    ).toBeUndefined();
+  });
+
+  it('remembers the collapsed choice', async () => {
+    const service = createOverlayService([snapshot12306Item]);
+    const reply = await service.onMessage({ type: 'overlay.setCollapsed', collapsed: false }, contentScript());
+    expect(reply?.collapsed).toBe(false);
+    expect(await overlayViewItem.get()).toEqual({ collapsed: false });
+  });
+
+  it('pushes the new summary to every 12306 tab when orders, settings or the view change', async () => {
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }, { id: 2 }] as Browser.tabs.Tab[]);
+    const sent: [number, unknown][] = [];
+    fakeBrowser.tabs.sendMessage = vi.fn(async (tabId: number, message: unknown) => {
+      sent.push([tabId, message]);
+      // A tab without the content script: the push to it fails, and the others still get theirs.
+      if (tabId === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+    }) as unknown as typeof fakeBrowser.tabs.sendMessage;
+    const stop = createOverlayService([snapshot12306Item]).watch();
+    const pushed = async (count: number) => {
+      await vi.waitFor(() => expect(sent).toHaveLength(count));
+      const last = sent.at(-1)![1];
+      return overlayPushSchema.parse(last).summary;
+    };
+
+    await settingsItem.set({ ...DEFAULT_SETTINGS, overlay: false });
+    expect(await pushed(2)).toMatchObject({ enabled: false, orders: [] });
+    expect(query).toHaveBeenCalledWith({ url: 'https://kyfw.12306.cn/*' });
+
+    await settingsItem.set(DEFAULT_SETTINGS);
+    expect((await pushed(4)).orders).toHaveLength(1);
+
+    await overlayViewItem.set({ collapsed: false });
+    expect((await pushed(6)).collapsed).toBe(false);
+
+    await snapshot12306Item.set(makeSnapshot({ status: 'ok', orders: [] }));
+    expect((await pushed(8)).orders).toEqual([]);
+
+    // A rewrite that changes nothing the overlay shows is not pushed again.
+    await snapshot12306Item.set(makeSnapshot({ status: 'ok', orders: [], checkedAt: NOW }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toHaveLength(8);
+    stop();
+  });
+});
