@@ -107,17 +107,18 @@ export function App() {
   const parsed = draft === null ? null : parseReminderMinutes(draft);
   const minutesError = parsed && !parsed.ok ? parsed : null;
 
-  function onMinutesInput(text: string) {
-    setDraft(text);
-    const result = parseReminderMinutes(text);
-    if (result.ok && !sameMinutes(result.minutes, current.reminderMinutes)) {
-      void save({ ...current, reminderMinutes: result.minutes });
-    }
-  }
-
-  /** Leaving the field shows valid times in their usual form; invalid text stays, with its message. */
+  /**
+   * Saved when the user is done with the field (Enter or leaving it), not on every keystroke: half
+   * typed text ("5" on the way to "50", or "3, 50" on the way to a refused "3, 500") must never
+   * become the stored reminder times. The message about bad text shows while typing.
+   */
   function onMinutesDone() {
-    if (draft !== null && parseReminderMinutes(draft).ok) setDraft(null);
+    if (draft === null) return;
+    const result = parseReminderMinutes(draft);
+    if (!result.ok) return; // invalid text stays, with its message; nothing is stored
+    setDraft(null);
+    if (!sameMinutes(result.minutes, current.reminderMinutes))
+      void save({ ...current, reminderMinutes: result.minutes });
   }
 
   function restoreDefaultMinutes() {
@@ -194,7 +195,7 @@ export function App() {
             spellcheck={false}
             aria-invalid={minutesError ? 'true' : 'false'}
             aria-describedby="reminder-minutes-error reminder-minutes-hint"
-            onInput={(event) => onMinutesInput(event.currentTarget.value)}
+            onInput={(event) => setDraft(event.currentTarget.value)}
             onBlur={onMinutesDone}
             onKeyDown={(event) => event.key === 'Enter' && onMinutesDone()}
           />

@@ -87,6 +87,11 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     extensionId,
     // Even with background networking off, Chromium 156 still calls its sign-in and updater hosts.
     ownTraffic: /^(https?:\/\/)?(accounts\.google\.com|update\.googleapis\.com)[:/]/,
+    async openPage(path: string) {
+      const page = await browser.newPage();
+      await page.goto(extensionPage(path));
+      return page;
+    },
     async openPopup(view: PopupView = {}) {
       const page = await browser.newPage();
       await page.setViewport({

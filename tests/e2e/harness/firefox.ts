@@ -109,6 +109,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
   return {
     browser,
     ownTraffic: /(?!)/, // with the prefs above, Firefox makes no connection of its own
+    openPage: openExtensionPage,
     async openPopup(view: PopupView = {}) {
       const page = await openExtensionPage('popup.html');
       await page.setViewport({

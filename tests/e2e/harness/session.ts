@@ -23,6 +23,8 @@ export interface ExtensionSession {
   browser: Browser;
   /** Opens the popup page in a tab sized like the toolbar popup (380 × 600 unless told). */
   openPopup(view?: PopupView): Promise<Page>;
+  /** Opens another of the extension's pages (e.g. `options.html`) in a tab. */
+  openPage(path: string): Promise<Page>;
   badge(): Promise<Badge>;
   /** Ids of the notifications currently shown. An id names the alert: `remind|1|<deadline>|12306:E…`. */
   notifications(): Promise<string[]>;

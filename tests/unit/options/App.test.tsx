@@ -79,21 +79,25 @@ describe('options page', () => {
     const { getByLabelText, queryByText } = await renderApp();
     const field = getByLabelText('Minutes before the deadline to remind me') as HTMLInputElement;
     fireEvent.input(field, { target: { value: '2，30 、 15' } });
-    await waitFor(async () => expect((await stored())?.reminderMinutes).toEqual([30, 15, 2]));
     expect(field.getAttribute('aria-invalid')).toBe('false');
     expect(queryByText(/whole number|out of range/)).toBeNull();
     fireEvent.blur(field);
+    await waitFor(async () => expect((await stored())?.reminderMinutes).toEqual([30, 15, 2]));
     await waitFor(() => expect(field.value).toBe('30, 15, 2'));
   });
 
-  it('does not rewrite the field while someone is typing in it', async () => {
+  it('stores nothing while someone is still typing, and saves on Enter', async () => {
     const { getByLabelText } = await renderApp();
     const field = getByLabelText('Minutes before the deadline to remind me') as HTMLInputElement;
     field.focus();
-    fireEvent.input(field, { target: { value: '8 4' } });
-    await waitFor(async () => expect((await stored())?.reminderMinutes).toEqual([8, 4]));
+    // On the way to '3, 500', which is refused: the valid prefix '3, 50' must not be stored.
+    fireEvent.input(field, { target: { value: '3, 50' } });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(field.value).toBe('8 4');
+    expect((await stored())?.reminderMinutes ?? DEFAULT_SETTINGS.reminderMinutes).toEqual([10, 5, 1]);
+    expect(field.value).toBe('3, 50');
+    fireEvent.input(field, { target: { value: '8 4' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await waitFor(async () => expect((await stored())?.reminderMinutes).toEqual([8, 4]));
   });
 
   it('follows changes stored elsewhere', async () => {
