@@ -62,3 +62,48 @@ describe.each(BROWSERS)('%s: settings', (_name, launch) => {
     expect(JSON.stringify((await session.storage()).settings)).toContain('"reminderMinutes":[3,1]');
   });
 });
+
+describe.each(BROWSERS)('%s: silencing one order', (_name, launch) => {
+  let world: World;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    session = await launch({ proxyPort: world.proxy.port });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await world?.close();
+  });
+
+  it('snoozes and mutes reminders from the popup, and turns them back on', async () => {
+    world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E600000001', payLimit: Date.now() + 20 * MINUTE }] });
+    const page = await session.browser.newPage();
+    await logInOn12306(page);
+    await page.close();
+    const popup = await session.openPopup();
+    await popup.bringToFront();
+    const key = '12306:E600000001';
+    const quiet = async () => (await session.storage())['alerts.quiet'] as Record<string, { kind: string }> | undefined;
+    const clickButton = async (text: string) => {
+      const buttons = await popup.waitForSelector('.silence');
+      expect(buttons).not.toBeNull();
+      await popup.$$eval(
+        '.silence__button',
+        (elements, wanted) =>
+          (elements.find((element) => element.textContent?.startsWith(wanted)) as HTMLElement | undefined)?.click(),
+        text,
+      );
+    };
+
+    await clickButton('Remind me in 5 min');
+    await eventually(async () => (await quiet())?.[key]?.kind === 'snoozed', 5_000, 'snoozed');
+    await popup.waitForFunction(() => document.querySelector('.silence__state')?.textContent?.includes('paused until'));
+
+    await clickButton('Turn reminders back on');
+    await eventually(async () => !(await quiet())?.[key], 5_000, 'back on');
+    await clickButton('No more reminders');
+    await eventually(async () => (await quiet())?.[key]?.kind === 'muted', 5_000, 'muted');
+    expect(await popup.$eval('.silence__state', (element) => element.textContent)).toBe('Reminders off for this order');
+  });
+});
