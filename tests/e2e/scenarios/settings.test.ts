@@ -55,6 +55,8 @@ describe.each(BROWSERS)('%s: settings', (_name, launch) => {
     const field = await options.waitForSelector('#reminder-minutes');
     await field!.click({ count: 3 });
     await options.keyboard.press('Backspace');
+    // The page's own type, not the small one Chrome gives extension pages by default.
+    expect(await options.$eval('.field__label', (label) => getComputedStyle(label).fontSize)).toBe('14px');
     await field!.type('3, 500');
     await options.waitForFunction(() => document.querySelector('#reminder-minutes-error')?.textContent?.trim());
     await options.keyboard.press('Tab');
