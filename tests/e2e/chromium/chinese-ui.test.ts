@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import { describe, expect, it } from 'vitest';
+import { launchChromium } from '../harness/chromium';
 import { screenshot, sourceLine, waitForOrders } from '../harness/popup';
-import { logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import { logInOn12306, MINUTE, useWorldAndBrowser } from '../harness/world';
 
 // Chinese is the first language of the interface: a browser in Chinese gets it without any setting.
 // This run also takes the README's picture (test-results/screenshots/popup.png → docs/popup.png).
 
 describe('Chromium in Chinese', () => {
-  let world: World;
-  let chromium: ChromiumSession;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    chromium = await launchChromium({ proxyPort: world.proxy.port, timeZone: 'Asia/Shanghai', language: 'zh-CN' });
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await world?.close();
-  });
+  const env = useWorldAndBrowser(launchChromium, { timeZone: 'Asia/Shanghai', language: 'zh-CN' });
 
   it('shows the popup in Chinese', async () => {
-    world.fake.setReply({
+    env.world.fake.setReply({
       kind: 'orders',
       orders: [
         { sequenceNo: 'E849708636', payLimit: Date.now() + 3 * MINUTE + 30_000, passengers: ['杨赟'], priceYuan: 553 },
@@ -35,9 +25,9 @@ describe('Chromium in Chinese', () => {
         },
       ],
     });
-    const page = await chromium.browser.newPage();
+    const page = await env.session.browser.newPage();
     await logInOn12306(page);
-    const popup = await chromium.openPopup({ deviceScaleFactor: 2 });
+    const popup = await env.session.openPopup({ deviceScaleFactor: 2 });
     const [urgent, calm] = await waitForOrders(popup, 2);
 
     expect(await popup.$eval('html', (html) => html.lang)).toBe('zh-CN');

@@ -1,6 +1,8 @@
 import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startFake12306, type Fake12306 } from '../fake-12306/server';
 import { startProxy, type Proxy } from './proxy';
+import type { ExtensionSession, LaunchOptions } from './session';
 
 // The small internet an end-to-end test lives in: the fake 12306 (both of its hosts) behind a
 // CONNECT proxy that refuses everything else.
@@ -55,3 +57,42 @@ export async function eventually<T>(
 }
 
 export const MINUTE = 60_000;
+
+export interface WorldAndBrowser<S extends ExtensionSession> {
+  readonly world: World;
+  readonly session: S;
+}
+
+/**
+ * Starts a world and a browser with the extension before a describe block's tests, and closes both
+ * after them. `beforeLaunch` scripts the fake 12306 before the extension's first check.
+ */
+export function useWorldAndBrowser<O extends LaunchOptions, S extends ExtensionSession>(
+  launch: (options: O) => Promise<S>,
+  options: Omit<O, 'proxyPort'> & { beforeLaunch?: (world: World) => void } = {} as Omit<O, 'proxyPort'>,
+): WorldAndBrowser<S> {
+  const { beforeLaunch, ...launchOptions } = options;
+  let world: World | undefined;
+  let session: S | undefined;
+  beforeAll(async () => {
+    world = await startWorld();
+    beforeLaunch?.(world);
+    session = await launch({ ...launchOptions, proxyPort: world.proxy.port } as O);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await world?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the world and browser start in beforeAll');
+    return value;
+  };
+  return {
+    get world() {
+      return started(world);
+    },
+    get session() {
+      return started(session);
+    },
+  };
+}

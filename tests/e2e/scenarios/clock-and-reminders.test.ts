@@ -1,36 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from '../harness/browsers';
-import type { ExtensionSession } from '../harness/session';
 import { countdownSeconds, waitForOrders } from '../harness/popup';
-import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import { eventually, logInOn12306, MINUTE, useWorldAndBrowser } from '../harness/world';
 
 // Scenarios 4 and 5: the countdown follows 12306's clock, not the computer's, and a reminder
 // notification appears at its moment, fired by its own alarm rather than by the next poll.
 
 describe.each(BROWSERS)('%s: server clock and reminders', (_name, launch) => {
-  let world: World;
-  let session: ExtensionSession;
   const skew = 5 * MINUTE;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    // 12306's clock is 5 minutes ahead of this computer's.
-    world.fake.setClockSkew(skew);
-    session = await launch({ proxyPort: world.proxy.port });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await world?.close();
-  });
+  // 12306's clock is 5 minutes ahead of this computer's.
+  const env = useWorldAndBrowser(launch, { beforeLaunch: (world) => world.fake.setClockSkew(skew) });
 
   it('counts down to the deadline on the server clock', async () => {
     // 10 minutes left by 12306's clock (15 by ours). The 1-minute reminder falls 9 minutes from now
     // on the server clock; the 5 and 10 minute ones are covered by the "new order" notice.
     const deadline = Date.now() + skew + 10 * MINUTE;
-    world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E100000001', payLimit: deadline }] });
-    const page = await session.browser.newPage();
+    env.world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E100000001', payLimit: deadline }] });
+    const page = await env.session.browser.newPage();
     await logInOn12306(page);
-    const popup = await session.openPopup();
+    const popup = await env.session.openPopup();
     const [order] = await waitForOrders(popup, 1);
     const expected = Math.ceil((deadline - (Date.now() + skew)) / 1000);
     expect(Math.abs(countdownSeconds(order!.countdown) - expected)).toBeLessThanOrEqual(2);
@@ -42,14 +30,14 @@ describe.each(BROWSERS)('%s: server clock and reminders', (_name, launch) => {
   it('shows a reminder when its threshold is reached, within a couple of seconds', async () => {
     // A second order whose 1-minute reminder is due 8 seconds from now (server clock).
     const deadline = Date.now() + skew + MINUTE + 8_000;
-    world.fake.setReply({
+    env.world.fake.setReply({
       kind: 'orders',
       orders: [
         { sequenceNo: 'E100000001', payLimit: Date.now() + skew + 10 * MINUTE },
         { sequenceNo: 'E100000002', train: 'G7', payLimit: deadline },
       ],
     });
-    const popup = await session.openPopup();
+    const popup = await env.session.openPopup();
     await popup.click('.refresh');
     await waitForOrders(popup, 2);
     await popup.close();
@@ -57,7 +45,7 @@ describe.each(BROWSERS)('%s: server clock and reminders', (_name, launch) => {
     const reminder = `remind|1|${Math.floor(deadline / 1000) * 1000}|12306:E100000002`;
     const plannedAt = Math.floor(deadline / 1000) * 1000 - skew - MINUTE; // local instant
     const shownAt = await eventually(
-      async () => ((await session.notifications()).includes(reminder) ? Date.now() : undefined),
+      async () => ((await env.session.notifications()).includes(reminder) ? Date.now() : undefined),
       20_000,
       `notification ${reminder}`,
     );

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSERS } from '../harness/browsers';
-import type { ExtensionSession } from '../harness/session';
 import { refresh, shownOrders, sourceLine, waitForOrders } from '../harness/popup';
-import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import { eventually, logInOn12306, MINUTE, useWorldAndBrowser } from '../harness/world';
 import type { ReplyPlan } from '../fake-12306/server';
 
 // Scenario 6: an order leaves the list only on a good reply that no longer has it. Busy, failed,
@@ -11,32 +10,30 @@ import type { ReplyPlan } from '../fake-12306/server';
 // pending" notification.
 
 describe.each(BROWSERS)('%s: paid orders and failed replies', (_name, launch) => {
-  let world: World;
-  let session: ExtensionSession;
+  const env = useWorldAndBrowser(launch);
   let popup: Page;
 
   beforeAll(async () => {
-    world = await startWorld();
-    session = await launch({ proxyPort: world.proxy.port });
-    world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E200000001', payLimit: Date.now() + 20 * MINUTE }] });
-    const page = await session.browser.newPage();
+    env.world.fake.setReply({
+      kind: 'orders',
+      orders: [{ sequenceNo: 'E200000001', payLimit: Date.now() + 20 * MINUTE }],
+    });
+    const page = await env.session.browser.newPage();
     await logInOn12306(page);
-    popup = await session.openPopup();
+    popup = await env.session.openPopup();
     await waitForOrders(popup, 1);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await world?.close();
   });
 
   it('a paid order leaves the list and "no longer pending" is notified', async () => {
-    world.fake.setReply({ kind: 'none' });
+    env.world.fake.setReply({ kind: 'none' });
     await refresh(popup);
     expect(await shownOrders(popup)).toEqual([]);
     expect(await popup.$eval('.empty', (element) => (element as HTMLElement).innerText)).toContain(
       'No orders waiting for payment',
     );
-    expect(await eventually(async () => (await session.notifications()).includes('gone|12306:E200000001'))).toBe(true);
+    expect(await eventually(async () => (await env.session.notifications()).includes('gone|12306:E200000001'))).toBe(
+      true,
+    );
   });
 
   const failures: [string, ReplyPlan, string][] = [
@@ -50,17 +47,20 @@ describe.each(BROWSERS)('%s: paid orders and failed replies', (_name, launch) =>
   ];
 
   it.each(failures)('after %s the order stays, marked as not confirmed', async (_name, plan, status) => {
-    world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E200000002', payLimit: Date.now() + 20 * MINUTE }] });
+    env.world.fake.setReply({
+      kind: 'orders',
+      orders: [{ sequenceNo: 'E200000002', payLimit: Date.now() + 20 * MINUTE }],
+    });
     await refresh(popup);
     await eventually(async () => (await sourceLine(popup)).status === 'ok', 10_000, 'a good check');
     expect((await shownOrders(popup)).map((order) => order.id)).toEqual(['E200000002']);
 
-    world.fake.setReply(plan);
+    env.world.fake.setReply(plan);
     await refresh(popup);
     expect((await sourceLine(popup)).status).toBe(status);
     expect((await shownOrders(popup)).map((order) => order.id)).toEqual(['E200000002']);
     expect((await sourceLine(popup)).text).toContain('not yet confirmed');
-    expect(await session.notifications()).not.toContain('gone|12306:E200000002');
+    expect(await env.session.notifications()).not.toContain('gone|12306:E200000002');
     // The server's own words, as text.
     if (plan.kind === 'busyJson') expect((await sourceLine(popup)).text).toContain('网络繁忙');
     if (plan.kind === 'slow') expect((await sourceLine(popup)).text).toContain('12306 did not answer in time');

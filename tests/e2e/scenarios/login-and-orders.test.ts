@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from '../harness/browsers';
-import type { ExtensionSession } from '../harness/session';
 import { countdownSeconds, screenshot, shownOrders, sourceLine, waitForOrders } from '../harness/popup';
-import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import { eventually, logInOn12306, MINUTE, useWorldAndBrowser } from '../harness/world';
 
 // Scenarios 1, 2, 3 and 9 of the end-to-end plan, in each browser, once with the browser in Los Angeles
 // and once in Beijing: the countdown must match the Beijing-time deadline either way.
@@ -15,35 +14,25 @@ const CASES = BROWSERS.flatMap(([name, launch]) =>
 );
 
 describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
-  let world: World;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    session = await launch({ proxyPort: world.proxy.port, timeZone });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await world?.close();
-  });
+  const env = useWorldAndBrowser(launch, { timeZone });
 
   it('logged out: says so with a login link, shows no countdown, and stops asking 12306', async () => {
-    await eventually(async () => world.fake.orderQueries().length > 0, 15_000, 'the first check');
-    const popup = await session.openPopup();
+    await eventually(async () => env.world.fake.orderQueries().length > 0, 15_000, 'the first check');
+    const popup = await env.session.openPopup();
     await eventually(async () => (await sourceLine(popup)).status === 'loggedOut', 10_000, 'logged-out status');
     expect((await sourceLine(popup)).text).toContain('Not logged in to 12306');
     expect(await popup.$('.source .link')).not.toBeNull();
     expect(await shownOrders(popup)).toEqual([]);
-    expect((await session.badge()).text).toBe('');
+    expect((await env.session.badge()).text).toBe('');
 
     await new Promise((resolve) => setTimeout(resolve, 5_000));
-    expect(world.fake.orderQueries()).toHaveLength(1);
+    expect(env.world.fake.orderQueries()).toHaveLength(1);
     await popup.close();
   });
 
   it('notices a login on 12306 by itself and shows the order with a live countdown', async () => {
     const deadline = Date.now() + 12 * MINUTE + 34_000;
-    world.fake.setReply({
+    env.world.fake.setReply({
       kind: 'orders',
       orders: [
         { sequenceNo: 'E849708636', payLimit: deadline, passengers: ['杨赟'], priceYuan: 553 },
@@ -58,18 +47,18 @@ describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
         },
       ],
     });
-    const page = await session.browser.newPage();
+    const page = await env.session.browser.newPage();
     const loggedInAt = Date.now();
     await logInOn12306(page);
 
-    const query = await eventually(async () => world.fake.orderQueries().at(1), 10_000, 'a query after login');
+    const query = await eventually(async () => env.world.fake.orderQueries().at(1), 10_000, 'a query after login');
     expect(query.at - loggedInAt).toBeLessThan(8_000);
     expect(query.cookies.JSESSIONID).toBeTruthy();
     expect(query.cookies.tk).toBeTruthy();
     expect(query.headers['x-requested-with']).toBe('XMLHttpRequest');
     expect(query.body).toBe('_json_att=');
 
-    const popup = await session.openPopup();
+    const popup = await env.session.openPopup();
     const orders = await waitForOrders(popup, 2);
     const [first, second] = orders;
     expect(first).toMatchObject({ id: 'E849708636', train: 'G101', route: '北京南 → 上海虹桥' });
@@ -93,7 +82,7 @@ describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
   it('badge shows the minutes to the nearest deadline, then the login-needed mark', async () => {
     const badge = await eventually(
       async () => {
-        const current = await session.badge();
+        const current = await env.session.badge();
         return current.text !== '' && current;
       },
       10_000,
@@ -102,13 +91,13 @@ describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
     expect(badge.text).toMatch(/^1[12]$/);
     expect(badge.color).toEqual(GREEN);
 
-    world.fake.expireSessions();
-    const popup = await session.openPopup();
+    env.world.fake.expireSessions();
+    const popup = await env.session.openPopup();
     await popup.click('.refresh');
     await eventually(async () => (await sourceLine(popup)).status === 'loggedOut', 10_000, 'logged out again');
     const marked = await eventually(
       async () => {
-        const current = await session.badge();
+        const current = await env.session.badge();
         return current.text.startsWith('!') && current;
       },
       5_000,
@@ -119,13 +108,13 @@ describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
     // The orders stay on screen, marked as not confirmed.
     expect(await shownOrders(popup)).toHaveLength(2);
     expect((await sourceLine(popup)).text).toContain('not yet confirmed');
-    expect((await session.notifications()).some((id) => id.startsWith('loginExpired|'))).toBe(true);
+    expect((await env.session.notifications()).some((id) => id.startsWith('loginExpired|'))).toBe(true);
     await popup.close();
   });
 
   it('reaches nothing but 12306', () => {
     // Every connection the browser opened went through the proxy, which refuses and records all
     // targets but the fake 12306.
-    expect(world.proxy.refused.filter((target) => !session.ownTraffic.test(target))).toEqual([]);
+    expect(env.world.proxy.refused.filter((target) => !env.session.ownTraffic.test(target))).toEqual([]);
   });
 });

@@ -1,34 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from '../harness/browsers';
-import type { ExtensionSession } from '../harness/session';
-import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import { eventually, logInOn12306, MINUTE, useWorldAndBrowser } from '../harness/world';
 
 // The settings page drives the background: a reminder time the user adds produces its reminder.
 
 describe.each(BROWSERS)('%s: settings', (_name, launch) => {
-  let world: World;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    session = await launch({ proxyPort: world.proxy.port });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await world?.close();
-  });
+  const env = useWorldAndBrowser(launch);
 
   it('a reminder time added on the settings page produces its reminder', async () => {
     // 3 minutes and a bit left: the default 10 and 5 minute reminders have passed already.
     const deadline = Math.floor((Date.now() + 3 * MINUTE + 12_000) / 1000) * 1000;
-    world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E500000001', payLimit: deadline }] });
-    const page = await session.browser.newPage();
+    env.world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E500000001', payLimit: deadline }] });
+    const page = await env.session.browser.newPage();
     await logInOn12306(page);
     await page.close();
     const key = '12306:E500000001';
-    await eventually(async () => (await session.notifications()).includes(`found|${key}`), 10_000, 'found');
+    await eventually(async () => (await env.session.notifications()).includes(`found|${key}`), 10_000, 'found');
 
-    const options = await session.openPage('options.html');
+    const options = await env.session.openPage('options.html');
     await options.bringToFront();
     const field = await options.waitForSelector('#reminder-minutes');
     await field!.click({ count: 3 });
@@ -36,21 +25,21 @@ describe.each(BROWSERS)('%s: settings', (_name, launch) => {
     await field!.type('3、1');
     await options.keyboard.press('Tab');
     await eventually(
-      async () => JSON.stringify((await session.storage()).settings).includes('"reminderMinutes":[3,1]'),
+      async () => JSON.stringify((await env.session.storage()).settings).includes('"reminderMinutes":[3,1]'),
       5_000,
       'the new reminder times stored',
     );
 
     const reminder = `remind|3|${deadline}|${key}`;
-    await eventually(async () => (await session.notifications()).includes(reminder), 20_000, reminder);
-    const { 'alerts.sent': sent } = (await session.storage()) as { 'alerts.sent': Record<string, number> };
+    await eventually(async () => (await env.session.notifications()).includes(reminder), 20_000, reminder);
+    const { 'alerts.sent': sent } = (await env.session.storage()) as { 'alerts.sent': Record<string, number> };
     expect(Math.abs(sent[reminder]! - (deadline - 3 * MINUTE))).toBeLessThan(2_500);
     // The passed default reminders were not announced late.
-    expect((await session.notifications()).filter((id) => id.startsWith('remind|'))).toEqual([reminder]);
+    expect((await env.session.notifications()).filter((id) => id.startsWith('remind|'))).toEqual([reminder]);
   });
 
   it('refuses bad reminder times with a message and keeps the stored ones', async () => {
-    const options = await session.openPage('options.html');
+    const options = await env.session.openPage('options.html');
     await options.bringToFront();
     const field = await options.waitForSelector('#reminder-minutes');
     await field!.click({ count: 3 });
@@ -61,32 +50,26 @@ describe.each(BROWSERS)('%s: settings', (_name, launch) => {
     await options.waitForFunction(() => document.querySelector('#reminder-minutes-error')?.textContent?.trim());
     await options.keyboard.press('Tab');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(JSON.stringify((await session.storage()).settings)).toContain('"reminderMinutes":[3,1]');
+    expect(JSON.stringify((await env.session.storage()).settings)).toContain('"reminderMinutes":[3,1]');
   });
 });
 
 describe.each(BROWSERS)('%s: silencing one order', (_name, launch) => {
-  let world: World;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    session = await launch({ proxyPort: world.proxy.port });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await world?.close();
-  });
+  const env = useWorldAndBrowser(launch);
 
   it('snoozes and mutes reminders from the popup, and turns them back on', async () => {
-    world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E600000001', payLimit: Date.now() + 20 * MINUTE }] });
-    const page = await session.browser.newPage();
+    env.world.fake.setReply({
+      kind: 'orders',
+      orders: [{ sequenceNo: 'E600000001', payLimit: Date.now() + 20 * MINUTE }],
+    });
+    const page = await env.session.browser.newPage();
     await logInOn12306(page);
     await page.close();
-    const popup = await session.openPopup();
+    const popup = await env.session.openPopup();
     await popup.bringToFront();
     const key = '12306:E600000001';
-    const quiet = async () => (await session.storage())['alerts.quiet'] as Record<string, { kind: string }> | undefined;
+    const quiet = async () =>
+      (await env.session.storage())['alerts.quiet'] as Record<string, { kind: string }> | undefined;
     const clickButton = async (text: string) => {
       const buttons = await popup.waitForSelector('.silence');
       expect(buttons).not.toBeNull();
