@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/i18n/messages';
 import type { Order, QueueInfo } from '@/lib/orders/model';
+import { SOURCE_WORDS } from '@/lib/orders/source-words';
 import { formatBeijingClock, formatBeijingShort } from '@/lib/time/beijing';
 import { Countdown } from './Countdown';
 
@@ -21,15 +21,9 @@ function queueText(queue: QueueInfo | null): string {
   return t('queuing');
 }
 
-/** A waitlist order is prepaid, not paid: its own words for the deadline and the buttons. */
-const WORDS = {
-  '12306': { payBy: 'payBy', pay: 'pay', view: 'viewQueue' },
-  '12306-waitlist': { payBy: 'waitlistPayBy', pay: 'waitlistPay', view: 'waitlistView' },
-} as const satisfies Record<Order['source'], Record<string, MessageKey>>;
-
 // Every value from the server is rendered as a text node by Preact, never parsed as HTML.
 export function OrderCard({ order, offsetMs, onOpen, children }: Props) {
-  const words = WORDS[order.source];
+  const words = SOURCE_WORDS[order.source];
   const details = [
     order.departure !== null ? t('departs', { time: formatBeijingShort(order.departure) }) : null,
     order.passengers.join('、') || null,

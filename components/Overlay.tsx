@@ -1,6 +1,6 @@
+import { SOURCE_WORDS } from '@/lib/orders/source-words';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/i18n/messages';
 import { nearestDue, type DueOrder } from '@/lib/overlay/due';
 import type { OverlayOrder, OverlaySummary } from '@/lib/overlay/messages';
 import { Countdown } from './Countdown';
@@ -44,15 +44,9 @@ function OverlayShown({ summary, onCollapsedChange, onTick, onNothingDue }: Prop
   );
 }
 
-/** The popup's words for each source's link: a waitlist order is prepaid, not paid. */
-const LINK_WORDS = {
-  '12306': { pay: 'pay', view: 'viewQueue' },
-  '12306-waitlist': { pay: 'waitlistPay', view: 'waitlistView' },
-} as const satisfies Record<OverlayOrder['source'], Record<string, MessageKey>>;
-
 function PayLink({ order }: { order: OverlayOrder }) {
   if (order.payUrl === null) return null;
-  const words = LINK_WORDS[order.source];
+  const words = SOURCE_WORDS[order.source];
   // A new tab: whatever the user was doing on this page (a booking form, a search) stays as it was.
   return (
     <a class="pay" href={order.payUrl} target="_blank" rel="noopener noreferrer">

@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 // The one order model every source parses into. The popup, badge, overlay and alerts only ever see
 // this shape, so a new source is a new parser, not a new UI.
 
-export const sourceIdSchema = z.enum(['12306', '12306-waitlist']);
+export const sourceIdSchema = z.enum(['12306', '12306-waitlist', 'ticket-system']);
 export type SourceId = z.infer<typeof sourceIdSchema>;
 
 /** `unpaid`: an order exists and must be paid before `deadline`. `queuing`: still waiting for seats. */

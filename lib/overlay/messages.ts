@@ -14,7 +14,7 @@ export const overlayOrderSchema = z.object({
   /** `orderKey()`: stable across updates. */
   key: z.string(),
   /** Which words its link uses (a waitlist order is prepaid, not paid). */
-  source: z.enum(['12306', '12306-waitlist']),
+  source: z.enum(['12306', '12306-waitlist', 'ticket-system']),
   title: z.string(),
   route: z.nullable(z.string()),
   /** On the summary's clock (`offsetMs`); null while queuing or when the source gave none. */
