@@ -12,6 +12,8 @@ const STATUS_TEXT: Record<Exclude<SourceStatus, 'ok'>, MessageKey> = {
   timeout: 'statusTimeout',
   offline: 'statusOffline',
   unexpected: 'statusUnexpected',
+  authFailed: 'statusAuthFailed',
+  noPermission: 'statusNoPermission',
 };
 
 interface Props {

@@ -14,6 +14,8 @@ export const sourceStatusSchema = z.enum([
   'timeout',
   'offline',
   'unexpected', // a reply we could not read; `detail` keeps a short excerpt
+  'authFailed', // a ticket-system venue refused the account's key: not polled until the user fixes it
+  'noPermission', // the browser does not let the extension reach the venue: not polled until granted
 ]);
 export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 
@@ -42,6 +44,10 @@ export const EMPTY_SNAPSHOT: Snapshot = {
   failures: 0,
   clock: LOCAL_CLOCK,
 };
+
+/** States only the user can end (log in, fix a key, grant access): polling waits for them. */
+export const needsUser = (status: SourceStatus) =>
+  status === 'loggedOut' || status === 'authFailed' || status === 'noPermission';
 
 /** True when the orders shown are not confirmed by the latest check. */
 export function isStale(snapshot: Snapshot): boolean {

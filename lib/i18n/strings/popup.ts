@@ -15,6 +15,8 @@ export const popupStrings = {
   statusTimeout: { zh: '12306 未在时限内响应', en: '12306 did not answer in time' },
   statusOffline: { zh: '无法连接 12306，请检查网络', en: 'Cannot reach 12306; check your connection' },
   statusUnexpected: { zh: '12306 返回了无法识别的内容', en: '12306 sent a reply PayClock cannot read' },
+  statusAuthFailed: { zh: '账户验证失败，已停止查询', en: 'Authentication failed; checks stopped' },
+  statusNoPermission: { zh: '未获准访问该网站，已停止查询', en: 'No access to this site; checks stopped' },
   staleData: { zh: '下方为 {ago}的数据，尚未确认', en: 'Orders below are from {ago}, not yet confirmed' },
 
   justNow: { zh: '刚刚', en: 'just now' },

@@ -1,0 +1,193 @@
+import { z } from 'zod/mini';
+
+// A ticket-system account: one agent login at one venue. Everything here may be shown in the UI and
+// stored next to the orders; the Hawk key derived from the account's KEY and password is not part of
+// it and lives only in the background's own item (lib/storage/items.ts, `accountKeysItem`).
+
+export const ticketFlavourSchema = z.enum(['v5', 'v3']);
+export type TicketFlavour = z.infer<typeof ticketFlavourSchema>;
+
+/**
+ * The seed documents' paths, relative to the venue's base URL. Instances differ (`api/WebInterface/...`
+ * on some), so each account keeps its own, editable copy.
+ */
+export const DEFAULT_PATH_TEMPLATES: Readonly<Record<TicketFlavour, string>> = {
+  v5: 'api/Order/Query/Main/{orderid}?personalid={personalid}',
+  v3: 'api/V3Reserve/Order/Query/Single/RetOrderQueryview/{username}/{orderid}',
+};
+
+export const PLACEHOLDERS = ['orderid', 'username', 'personalid'] as const;
+type Placeholder = (typeof PLACEHOLDERS)[number];
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+/** What the user types in the account form (the options page), before it is checked. */
+export const accountDraftSchema = z.object({
+  label: text(60),
+  baseUrl: text(300),
+  flavour: ticketFlavourSchema,
+  pathTemplate: text(300),
+  username: text(100),
+  /** The Hawk `id`; empty means "the username" (the likely one, api-notes.md). */
+  hawkId: text(100),
+  /** 个人会员ID: 0 unless a personal member queries through official channels. */
+  personalId: text(20),
+  /** Plain http was accepted after the warning: keys would then cross the network readable. */
+  allowHttp: z.boolean(),
+});
+export type AccountDraft = z.infer<typeof accountDraftSchema>;
+
+export const accountIdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w-]+$/));
+
+/** A checked, stored account: base URL normalised, defaults filled in. */
+export const accountSchema = z.object({
+  ...accountDraftSchema.shape,
+  id: accountIdSchema,
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const EMPTY_DRAFT: AccountDraft = {
+  label: '',
+  baseUrl: 'https://',
+  flavour: 'v5',
+  pathTemplate: DEFAULT_PATH_TEMPLATES.v5,
+  username: '',
+  hawkId: '',
+  personalId: '0',
+  allowHttp: false,
+};
+
+/** Why a draft cannot be saved, field by field; the UI words each code. */
+export type DraftProblem =
+  | { field: 'baseUrl'; problem: 'missing' | 'invalid' | 'notHttp' | 'insecure' | 'credentials' | 'queryOrFragment' }
+  | { field: 'pathTemplate'; problem: 'missing' | 'noOrderId' | 'unknownPlaceholder' | 'absolute' }
+  | { field: 'username'; problem: 'missing' | 'invalid' }
+  | { field: 'hawkId'; problem: 'invalid' }
+  | { field: 'personalId'; problem: 'invalid' }
+  | { field: 'label'; problem: 'missing' };
+
+// Hawk attribute values: printable ASCII without `"` and `\` (api-notes.md).
+const HAWK_ATTRIBUTE = /^[ !#-[\]-~]+$/;
+
+export interface CheckedUrl {
+  /** `https://host[:port]/path/`, always ending in `/` so relative paths join under it. */
+  baseUrl: string;
+  /** The match pattern to ask host permission for: `https://host/*` (ports are not part of patterns). */
+  originPattern: string;
+  secure: boolean;
+}
+
+/** Parses the base URL as typed. Plain http is refused unless `allowHttp` (the user accepted the warning). */
+export function checkBaseUrl(raw: string, allowHttp: boolean): CheckedUrl | DraftProblem {
+  const typed = raw.trim();
+  if (typed === '' || typed === 'https://' || typed === 'http://') return { field: 'baseUrl', problem: 'missing' };
+  let url: URL;
+  try {
+    // A bare host name is what people paste most often: read it as https.
+    url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`);
+  } catch {
+    return { field: 'baseUrl', problem: 'invalid' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { field: 'baseUrl', problem: 'notHttp' };
+  if (!url.hostname || /\s/.test(typed)) return { field: 'baseUrl', problem: 'invalid' };
+  if (url.username || url.password) return { field: 'baseUrl', problem: 'credentials' };
+  if (url.search || url.hash) return { field: 'baseUrl', problem: 'queryOrFragment' };
+  const secure = url.protocol === 'https:';
+  if (!secure && !allowHttp) return { field: 'baseUrl', problem: 'insecure' };
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  return {
+    baseUrl: `${url.protocol}//${url.host}${path}`,
+    originPattern: `${url.protocol}//${url.hostname}/*`,
+    secure,
+  };
+}
+
+const isProblem = (value: CheckedUrl | DraftProblem): value is DraftProblem => 'problem' in value;
+
+function checkTemplate(raw: string): DraftProblem | null {
+  const template = raw.trim();
+  if (template === '') return { field: 'pathTemplate', problem: 'missing' };
+  if (/^[a-z][a-z\d+.-]*:/i.test(template) || template.startsWith('//')) return { field: 'pathTemplate', problem: 'absolute' };
+  const names = [...template.matchAll(/\{([^}]*)\}/g)].map((match) => match[1]);
+  if (names.some((name) => !PLACEHOLDERS.includes(name as Placeholder)))
+    return { field: 'pathTemplate', problem: 'unknownPlaceholder' };
+  if (!names.includes('orderid')) return { field: 'pathTemplate', problem: 'noOrderId' };
+  return null;
+}
+
+/** Checks a draft; on success gives the account to store (with `id`). */
+export function checkDraft(draft: AccountDraft, id: string): { account: Account; url: CheckedUrl } | { problems: DraftProblem[] } {
+  const problems: DraftProblem[] = [];
+  const url = checkBaseUrl(draft.baseUrl, draft.allowHttp);
+  if (isProblem(url)) problems.push(url);
+  const template = checkTemplate(draft.pathTemplate);
+  if (template) problems.push(template);
+  const username = draft.username.trim();
+  if (username === '') problems.push({ field: 'username', problem: 'missing' });
+  else if (!HAWK_ATTRIBUTE.test(username) || /[/?#]/.test(username)) problems.push({ field: 'username', problem: 'invalid' });
+  const hawkId = draft.hawkId.trim();
+  if (hawkId !== '' && !HAWK_ATTRIBUTE.test(hawkId)) problems.push({ field: 'hawkId', problem: 'invalid' });
+  const personalId = draft.personalId.trim() || '0';
+  if (!/^\d{1,19}$/.test(personalId)) problems.push({ field: 'personalId', problem: 'invalid' });
+  if (problems.length > 0 || isProblem(url)) return { problems };
+  return {
+    url,
+    account: {
+      id,
+      label: draft.label.trim() || url.baseUrl.replace(/^https?:\/\//, '').replace(/\/$/, ''),
+      baseUrl: url.baseUrl,
+      flavour: draft.flavour,
+      pathTemplate: draft.pathTemplate.trim(),
+      username,
+      hawkId,
+      personalId,
+      allowHttp: draft.allowHttp,
+    },
+  };
+}
+
+/** The Hawk id the account signs with. */
+export const hawkIdOf = (account: Pick<Account, 'hawkId' | 'username'>) => account.hawkId || account.username;
+
+/** The permission pattern for an account's venue. */
+export function originPatternOf(account: Pick<Account, 'baseUrl'>): string {
+  const url = new URL(account.baseUrl);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+/** The query URL for one order: the template's placeholders filled in (each URL-encoded). */
+export function orderUrl(account: Pick<Account, 'baseUrl' | 'pathTemplate' | 'username' | 'personalId'>, orderId: string) {
+  const values: Record<Placeholder, string> = {
+    orderid: orderId,
+    username: account.username,
+    personalid: account.personalId || '0',
+  };
+  const path = account.pathTemplate
+    .trim()
+    .replace(/^\/+/, '')
+    .replace(/\{(orderid|username|personalid)\}/g, (_whole, name: Placeholder) => encodeURIComponent(values[name]));
+  return new URL(path, account.baseUrl).toString();
+}
+
+// Order numbers are the venue's own strings ("电子门票系统订单编号"); anything that could change the
+// request's path is refused rather than escaped into another resource.
+const ORDER_ID = /^[^\s/?#\\%]{1,64}$/;
+
+export interface OrderIdList {
+  ids: string[];
+  invalid: string[];
+}
+
+/** Reads order numbers pasted at once: one per line, or separated by spaces, commas or semicolons. */
+export function parseOrderIds(pasted: string): OrderIdList {
+  const ids: string[] = [];
+  const invalid: string[] = [];
+  for (const piece of pasted.split(/[\s,，;；、]+/)) {
+    if (piece === '') continue;
+    if (!ORDER_ID.test(piece)) invalid.push(piece.slice(0, 80));
+    else if (!ids.includes(piece)) ids.push(piece);
+  }
+  return { ids, invalid };
+}
+
+export const orderIdSchema = z.string().check(z.regex(ORDER_ID));
