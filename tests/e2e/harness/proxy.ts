@@ -11,6 +11,8 @@ export interface Proxy {
   port: number;
   /** Every refused target, in order: `host:port` for CONNECT, the URL for plain-HTTP requests. */
   refused: string[];
+  /** Every routed `host:port` a CONNECT tunnelled, in order (one per connection). */
+  tunnelled: string[];
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function startProxy(routes: Record<string, number>): Promise<Proxy>
   // Host names are case-insensitive; browsers send them lowercased, but a test might not.
   const table = new Map(Object.entries(routes).map(([target, port]) => [target.toLowerCase(), port]));
   const refused: string[] = [];
+  const tunnelled: string[] = [];
   const open = new Set<Duplex>();
   const track = (socket: Duplex) => {
     open.add(socket);
@@ -29,7 +32,8 @@ export async function startProxy(routes: Record<string, number>): Promise<Proxy>
   };
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    // A plain-HTTP proxy request (absolute URL): 12306 is HTTPS-only, so nothing here is wanted.
+    // A plain-HTTP proxy request (absolute URL): 12306 and the fake venues are HTTPS-only, so
+    // nothing here is wanted.
     refused.push(request.url ?? '');
     response.writeHead(403, { 'Content-Length': '0', Connection: 'close' }).end();
   });
@@ -46,6 +50,7 @@ export async function startProxy(routes: Record<string, number>): Promise<Proxy>
       client.end(FORBIDDEN);
       return;
     }
+    tunnelled.push(target);
     const upstream: Socket = connect(port, LOOPBACK);
     track(upstream);
     let established = false;
@@ -81,6 +86,7 @@ export async function startProxy(routes: Record<string, number>): Promise<Proxy>
   return {
     port: (server.address() as AddressInfo).port,
     refused,
+    tunnelled,
     close: () =>
       new Promise<void>((resolve) => {
         // Tunnels are hijacked sockets the server no longer tracks: destroy them ourselves.

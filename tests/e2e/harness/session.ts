@@ -6,6 +6,15 @@ export interface LaunchOptions {
   proxyPort: number;
   /** The browser's own time zone (TZ), to prove the extension does not depend on it. */
   timeZone?: string;
+  /**
+   * What happens when the extension calls `permissions.request` for a site (a venue's origin):
+   * `accept` (default) grants any https or http origin at once, as a user clicking Allow would;
+   * `show` leaves the browser's own prompt up, which nothing in a headless browser can answer, so
+   * the request never settles and the origin stays ungranted.
+   */
+  permissionPrompts?: 'accept' | 'show';
+  /** An unpacked extension to load instead of the production build (the harness's own probes). */
+  extensionDir?: string;
 }
 
 export interface PopupView {

@@ -1,30 +1,45 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startFake12306, type Fake12306 } from '../fake-12306/server';
+import { startFakeTicketSystem, type FakeTicketSystem } from '../fake-ticket-system/server';
 import { startProxy, type Proxy } from './proxy';
 import type { ExtensionSession, LaunchOptions } from './session';
 
-// The small internet an end-to-end test lives in: the fake 12306 (both of its hosts) behind a
-// CONNECT proxy that refuses everything else.
+// The small internet an end-to-end test lives in: the fake 12306 (both of its hosts) and the fake
+// ticket-system venues (`tickets.venue-a.test`, `piao.venue-b.test`) behind a CONNECT proxy that
+// refuses everything else. A venue host is reachable because it is routed here, not because any
+// check lets it off: a test that sets up no venue account can still ask that none was contacted
+// (`venuesContacted`).
 
 export interface World {
   fake: Fake12306;
+  venue: FakeTicketSystem;
   proxy: Proxy;
   close(): Promise<void>;
 }
 
 export async function startWorld(): Promise<World> {
   const fake = await startFake12306();
-  const proxy = await startProxy({ 'kyfw.12306.cn:443': fake.port, 'www.12306.cn:443': fake.port });
+  const venue = await startFakeTicketSystem();
+  const proxy = await startProxy({ ...fake.routes, ...venue.routes });
   return {
     fake,
+    venue,
     proxy,
     async close() {
       await proxy.close();
+      await venue.close();
       await fake.close();
     },
   };
 }
+
+/** The venue hosts the browser opened a connection to (each once), whether or not it sent a request. */
+export const venuesContacted = (world: World): string[] => [
+  ...new Set(
+    world.proxy.tunnelled.filter((target) => target in world.venue.routes).map((target) => target.replace(/:443$/, '')),
+  ),
+];
 
 export const LOGIN_PAGE = 'https://kyfw.12306.cn/otn/resources/login.html';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from '../harness/browsers';
 import { countdownSeconds, screenshot, shownOrders, sourceLine, waitForOrders } from '../harness/popup';
-import { eventually, logInOn12306, MINUTE, useWorldAndBrowser } from '../harness/world';
+import { eventually, logInOn12306, MINUTE, useWorldAndBrowser, venuesContacted } from '../harness/world';
 
 // Scenarios 1, 2, 3 and 9 of the end-to-end plan, in each browser, once with the browser in Los Angeles
 // and once in Beijing: the countdown must match the Beijing-time deadline either way.
@@ -114,7 +114,10 @@ describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
 
   it('reaches nothing but 12306', () => {
     // Every connection the browser opened went through the proxy, which refuses and records all
-    // targets but the fake 12306.
+    // targets but the fake 12306 and the fake venues.
     expect(env.world.proxy.refused.filter((target) => !env.session.ownTraffic.test(target))).toEqual([]);
+    // The venues are routed, but no venue account was set up: not one connection to them.
+    expect(venuesContacted(env.world)).toEqual([]);
+    expect(env.world.venue.requests).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../harness/browsers';
 import type { ExtensionSession } from '../harness/session';
 import { countdownSeconds, refresh } from '../harness/popup';
-import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import { eventually, logInOn12306, MINUTE, startWorld, venuesContacted, type World } from '../harness/world';
 
 // The countdown overlay on 12306 pages: it shows the nearest deadline as a pill, expands to every
 // order, remembers that choice, survives hostile page CSS and the site's in-page navigation, changes
@@ -305,6 +305,7 @@ describe.each(BROWSERS)('%s: the overlay on 12306 pages', (name, launch) => {
     );
     expect(fromPages).toEqual([]);
     expect(world.proxy.refused.filter((target) => !session.ownTraffic.test(target))).toEqual([]);
+    expect(venuesContacted(world)).toEqual([]);
   });
 
   it('takes itself out of the page when the extension is reloaded under it', async () => {
