@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Badge, ExtensionSession, LaunchOptions, PopupView } from './session';
 
 // Debian's Chromium with the production build of the extension loaded unpacked, in a fresh profile,
@@ -14,6 +14,51 @@ import type { Badge, ExtensionSession, LaunchOptions, PopupView } from './sessio
 // same extension APIs from a tab showing one of the extension's own pages.
 
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
+
+/** What `permissionPrompts: 'accept'` lets the extension have without a prompt. */
+const ACCEPTED_SITES = ['https://*/*', 'http://*/*'];
+
+// `chrome.developerPrivate`, the private API behind chrome://extensions, as far as used here.
+type DeveloperPrivate = { addHostPermission(id: string, host: string, done: () => void): void };
+type WithDeveloperPrivate = {
+  chrome: { developerPrivate: DeveloperPrivate; runtime: { lastError?: { message?: string } } };
+};
+
+/**
+ * Makes `permissions.request` for any https or http origin resolve `true` at once, as if the user
+ * clicked Allow, while the extension itself still has none of them until it asks.
+ *
+ * Chromium has no switch for this: `--apps-gallery-install-auto-confirm-for-tests` is gone from
+ * Chromium 156, and `permissions.request`'s own auto-confirm (`SetAutoConfirmForTests`,
+ * `ScopedTestDialogAutoConfirm`) is a global only Chromium's C++ browser tests can set. Headless,
+ * the prompt is a browser dialog no driver can click, so the request never settles. What works:
+ * chrome://extensions' "Site access → On specific sites" (`developerPrivate.addHostPermission`)
+ * puts the patterns in the extension's runtime-granted permissions without making them active;
+ * `permissions.request` then skips the prompt for anything those already cover (permissions_api.cc:
+ * "We don't prompt for already-granted permissions") and grants just what was asked. Tried with a
+ * throw-away MV3 extension: `contains` false before the click, `request` → true with no prompt,
+ * `contains` true after, and a site outside the patterns still prompts.
+ */
+async function acceptSitePermissionPrompts(browser: Browser, extensionId: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`chrome://extensions/?id=${extensionId}`);
+    for (const pattern of ACCEPTED_SITES) {
+      const error = await page.evaluate(
+        (id, host) =>
+          new Promise<string | null>((done) => {
+            const { chrome } = globalThis as unknown as WithDeveloperPrivate;
+            chrome.developerPrivate.addHostPermission(id, host, () => done(chrome.runtime.lastError?.message ?? null));
+          }),
+        extensionId,
+        pattern,
+      );
+      if (error !== null) throw new Error(`could not pre-grant ${pattern}: ${error}`);
+    }
+  } finally {
+    await page.close();
+  }
+}
 
 export interface WorkerStatus {
   at: number;
@@ -70,7 +115,8 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       `--lang=${options.language ?? 'en-US'}`,
     ],
   });
-  const extensionId = await browser.installExtension(CHROME_BUILD);
+  const extensionId = await browser.installExtension(options.extensionDir ?? CHROME_BUILD);
+  if ((options.permissionPrompts ?? 'accept') === 'accept') await acceptSitePermissionPrompts(browser, extensionId);
   const extensionPage = (path: string) => `chrome-extension://${extensionId}/${path}`;
 
   let probe: Page | undefined;

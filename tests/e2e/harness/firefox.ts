@@ -23,7 +23,8 @@ import type { Badge, ExtensionSession, LaunchOptions, PopupView } from './sessio
 //   keeps it open, as a desktop would, until it times out or is clicked.
 
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
-const ADDON_ID = 'payclock@payclock.app'; // browser_specific_settings.gecko.id in wxt.config.ts
+// browser_specific_settings.gecko.id in wxt.config.ts; an `extensionDir` add-on must use it too.
+export const ADDON_ID = 'payclock@payclock.app';
 
 export interface FirefoxOptions extends LaunchOptions {
   /** How long Firefox lets an idle event page live before unloading it (ms). */
@@ -81,10 +82,15 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
       'alerts.useSystemBackend': false,
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }),
+      // With this pref off, `permissions.request` grants what the add-on asks for without showing
+      // its doorhanger (ext-permissions.js skips the prompt when it is false); the add-on still
+      // has nothing until it asks. Tried on 153 ESR: `contains` false, click, `request` → true.
+      // Left on (`show`), the doorhanger waits for a click no driver can give headless.
+      'extensions.webextOptionalPermissionPrompts': options.permissionPrompts === 'show',
       ...(options.backgroundIdleMs ? { 'extensions.background.idle.timeout': options.backgroundIdleMs } : {}),
     },
   });
-  await browser.installExtension(FIREFOX_BUILD);
+  await browser.installExtension(options.extensionDir ?? FIREFOX_BUILD);
   const extensionPage = (path: string) => `moz-extension://${uuid}/${path}`;
 
   async function openExtensionPage(path: string): Promise<Page> {
