@@ -25,13 +25,17 @@ function queueText(queue: QueueInfo | null): string {
 export function OrderCard({ order, offsetMs, onOpen, children }: Props) {
   const words = SOURCE_WORDS[order.source];
   const details = [
-    order.departure !== null ? t('departs', { time: formatBeijingShort(order.departure) }) : null,
+    order.departure === null
+      ? null
+      : order.source === 'ticket-system'
+        ? t('visitOn', { date: formatBeijingShort(order.departure).slice(0, 5) }) // a visit day, not a train
+        : t('departs', { time: formatBeijingShort(order.departure) }),
     order.passengers.join('、') || null,
     order.amountYuan !== null ? t('amount', { amount: order.amountYuan.toFixed(2).replace(/\.?0+$/, '') }) : null,
   ].filter(Boolean);
 
   return (
-    <li class={`order order--${order.state}`} data-order-id={order.id}>
+    <li class={`order order--${order.state}`} data-order-id={order.id} data-account-id={order.accountId}>
       <div class="order__when">
         {order.state === 'queuing' ? (
           <span class="countdown countdown--queue">{t('queuing')}</span>

@@ -9,6 +9,7 @@ import { formatReminderMinutes, parseReminderMinutes, sameMinutes } from '@/lib/
 import { DEFAULT_SETTINGS, MAX_REMINDER_MINUTES, MAX_REMINDERS, type Settings } from '@/lib/settings/schema';
 import { exportSettings, importSettings, SETTINGS_FILE_MAX_CHARS, SETTINGS_FILE_NAME } from '@/lib/settings/transfer';
 import { settingsItem } from '@/lib/storage/items';
+import { AccountsSection, WatchedSection } from './Accounts';
 
 // The settings page. Every valid change is stored at once; the page follows the stored settings, so
 // a change made in another tab shows here too. Nothing typed or imported is ever rendered as HTML.
@@ -262,6 +263,9 @@ export function App() {
           onChange={(maskPassengers) => void save({ ...current, maskPassengers })}
         />
       </section>
+
+      <AccountsSection />
+      <WatchedSection />
 
       <section class="card" aria-labelledby="transfer-heading">
         <h2 id="transfer-heading">{t('settingsTransferHeading')}</h2>

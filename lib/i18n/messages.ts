@@ -1,3 +1,4 @@
+import { accountStrings } from './strings/accounts';
 import { manifestStrings } from './strings/manifest';
 import { noticeStrings } from './strings/notices';
 import { overlayStrings } from './strings/overlay';
@@ -16,6 +17,7 @@ export const STRING_PARTS = {
   settingsStrings,
   overlayStrings,
   waitlistStrings,
+  accountStrings,
 };
 
 export const messages = {
@@ -25,6 +27,7 @@ export const messages = {
   ...settingsStrings,
   ...overlayStrings,
   ...waitlistStrings,
+  ...accountStrings,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,448 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { askBackground, hostOfPattern, requestAccess } from '@/components/ask-background';
+import { TestResultView } from '@/components/TestResultView';
+import { draftProblemText } from '@/components/ticket-words';
+import { Toggle } from '@/components/Toggle';
+import { t } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { Params } from '@/lib/i18n/translate';
+import { saveAccountReplySchema, testResultSchema, type AccountSecret, type TestResult } from '@/lib/messages';
+import {
+  checkBaseUrl,
+  checkDraft,
+  DEFAULT_PATH_TEMPLATES,
+  EMPTY_DRAFT,
+  type Account,
+  type AccountDraft,
+  type DraftProblem,
+  type TicketFlavour,
+} from '@/lib/sources/ticket-system/account';
+
+// Adding or editing one ticket-system account, and testing it. The KEY and password typed here go to
+// the background once, in the save (or test) request; nothing on this page ever receives a key back.
+
+type Field = DraftProblem['field'] | 'key' | 'password';
+type Problem = { field: string; problem: string };
+
+interface Message {
+  key: MessageKey;
+  params?: Params;
+  tone: 'ok' | 'error';
+}
+
+interface Props {
+  /** The account being edited; null adds a new one. */
+  account: Account | null;
+  /** Put the cursor in the test's order field (the list's "test connection"). */
+  focusTest?: boolean;
+  onSaved: (id: string) => void;
+  onClose: () => void;
+}
+
+const draftOf = (account: Account): AccountDraft => ({
+  label: account.label,
+  baseUrl: account.baseUrl,
+  flavour: account.flavour,
+  pathTemplate: account.pathTemplate,
+  username: account.username,
+  hawkId: account.hawkId,
+  personalId: account.personalId,
+  allowHttp: account.allowHttp,
+});
+
+const SECRET_WORDS: Record<string, MessageKey> = {
+  'key.missing': 'secretKeyMissing',
+  'password.missing': 'secretPasswordMissing',
+  'key.both': 'secretBothNeeded',
+  'password.both': 'secretBothNeeded',
+};
+
+const problemText = (problem: Problem) => {
+  const secret = SECRET_WORDS[`${problem.field}.${problem.problem}`];
+  return secret ? t(secret) : draftProblemText(problem);
+};
+
+export function AccountForm({ account, focusTest = false, onSaved, onClose }: Props) {
+  const uid = useId();
+  const fieldId = (field: string) => `${uid}-${field}`;
+  /** Null until the account exists; a new account becomes an edited one once saved. */
+  const [id, setId] = useState<string | null>(account?.id ?? null);
+  const [draft, setDraft] = useState<AccountDraft>(account ? draftOf(account) : EMPTY_DRAFT);
+  const [key, setKey] = useState('');
+  const [password, setPassword] = useState('');
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+  /** Problems the background found (it checks again); cleared when the user edits. */
+  const [replyProblems, setReplyProblems] = useState<Problem[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [testOrderId, setTestOrderId] = useState('');
+  const [testing, setTesting] = useState(false);
+  const [testResult, setTestResult] = useState<TestResult | null>(null);
+  const [testMessage, setTestMessage] = useState<Message | null>(null);
+  const testInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (focusTest) testInput.current?.focus();
+  }, [focusTest]);
+
+  const keySaved = id !== null;
+  const url = checkBaseUrl(draft.baseUrl, true);
+  const plainHttp = !('problem' in url) && !url.secure;
+  // Only what is sent: acceptance of http means nothing for an https address.
+  const sent: AccountDraft = { ...draft, allowHttp: plainHttp && draft.allowHttp };
+
+  function secretProblems(): Problem[] {
+    const hasKey = key !== '';
+    const hasPassword = password !== '';
+    if (hasKey && hasPassword) return [];
+    if (!keySaved) {
+      return [
+        ...(hasKey ? [] : [{ field: 'key', problem: 'missing' }]),
+        ...(hasPassword ? [] : [{ field: 'password', problem: 'missing' }]),
+      ];
+    }
+    if (hasKey) return [{ field: 'password', problem: 'both' }];
+    if (hasPassword) return [{ field: 'key', problem: 'both' }];
+    return [];
+  }
+  const secret = (): AccountSecret | null => (key !== '' && password !== '' ? { key, password } : null);
+
+  const checked = checkDraft(sent, id ?? 'new');
+  const localProblems: Problem[] = 'problems' in checked ? checked.problems : [];
+  const shownProblems = (field: Field): Problem[] => {
+    const local = [...localProblems, ...(attempted ? secretProblems() : [])].filter(
+      (problem) => problem.field === field && (attempted || touched.has(field)),
+    );
+    const fromReply = replyProblems.filter(
+      (problem) => problem.field === field && !local.some((other) => other.problem === problem.problem),
+    );
+    return [...local, ...fromReply];
+  };
+
+  function edit(change: Partial<AccountDraft>) {
+    setDraft((current) => ({ ...current, ...change }));
+    setReplyProblems([]);
+    setMessage(null);
+  }
+  const touch = (field: Field) => setTouched((current) => new Set(current).add(field));
+
+  function switchFlavour(flavour: TicketFlavour) {
+    const untouchedTemplate = draft.pathTemplate.trim() === DEFAULT_PATH_TEMPLATES[draft.flavour];
+    edit({ flavour, ...(untouchedTemplate ? { pathTemplate: DEFAULT_PATH_TEMPLATES[flavour] } : {}) });
+  }
+
+  // Save. The permission prompt is only allowed during the click (a user gesture), so everything
+  // before `requestAccess` is synchronous.
+  function onSave() {
+    setAttempted(true);
+    setMessage(null);
+    if ('problems' in checked || secretProblems().length > 0) {
+      setMessage({ key: 'acctCheckFields', tone: 'error' });
+      return;
+    }
+    void save(checked.url.originPattern, secret());
+  }
+
+  async function save(pattern: string, secretSent: AccountSecret | null) {
+    setSaving(true);
+    try {
+      const access = await requestAccess(pattern);
+      if (!access.granted) {
+        const host = hostOfPattern(pattern);
+        setMessage(
+          access.error === null
+            ? { key: 'acctPermissionRefused', params: { host }, tone: 'error' }
+            : { key: 'acctPermissionError', params: { host, detail: access.error }, tone: 'error' },
+        );
+        return;
+      }
+      const reply = await askBackground(
+        { type: 'account.save', id, draft: sent, secret: secretSent },
+        saveAccountReplySchema,
+      );
+      if (!reply) {
+        setMessage({ key: 'acctNoReply', tone: 'error' });
+        return;
+      }
+      if (reply.ok) {
+        setId(reply.id);
+        setKey('');
+        setPassword('');
+        setAttempted(false);
+        setMessage({ key: 'acctSaved', tone: 'ok' });
+        onSaved(reply.id);
+        return;
+      }
+      if (reply.error === 'needSecret')
+        setReplyProblems([
+          { field: 'key', problem: 'missing' },
+          { field: 'password', problem: 'missing' },
+        ]);
+      else setReplyProblems(reply.problems);
+      setMessage(
+        reply.error === 'unknown'
+          ? { key: 'acctSaveUnknown', tone: 'error' }
+          : { key: 'acctCheckFields', tone: 'error' },
+      );
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  // Test connection: the same gesture rule for the permission.
+  function onTest() {
+    setTestMessage(null);
+    if ('problems' in checked) {
+      setAttempted(true);
+      setTestResult({ kind: 'draft', problems: checked.problems });
+      return;
+    }
+    if (testOrderId.trim() === '') {
+      setTestResult({ kind: 'needOrderId' });
+      return;
+    }
+    const typedProblems = secretProblems();
+    if (typedProblems.length > 0) {
+      setAttempted(true);
+      setTestResult({ kind: 'needSecret' });
+      return;
+    }
+    void test(checked.url.originPattern, secret(), testOrderId.trim());
+  }
+
+  async function test(pattern: string, secretSent: AccountSecret | null, orderId: string) {
+    setTesting(true);
+    setTestResult(null);
+    try {
+      const access = await requestAccess(pattern);
+      if (!access.granted) {
+        const host = hostOfPattern(pattern);
+        setTestMessage(
+          access.error === null
+            ? { key: 'acctPermissionRefusedTest', params: { host }, tone: 'error' }
+            : { key: 'acctPermissionError', params: { host, detail: access.error }, tone: 'error' },
+        );
+        return;
+      }
+      const result = await askBackground(
+        { type: 'account.test', id, draft: sent, secret: secretSent, orderId },
+        testResultSchema,
+      );
+      if (result) setTestResult(result);
+      else setTestMessage({ key: 'acctNoReply', tone: 'error' });
+    } finally {
+      setTesting(false);
+    }
+  }
+
+  function FieldErrors({ field }: { field: Field }) {
+    const problems = shownProblems(field);
+    return (
+      <p id={fieldId(`${field}-error`)} class="field__error" aria-live="polite">
+        {problems.map(problemText).join(' ')}
+      </p>
+    );
+  }
+
+  const invalid = (field: Field) => (shownProblems(field).length > 0 ? 'true' : 'false');
+
+  function TextField(props: {
+    field: Exclude<Field, 'key' | 'password'>;
+    label: MessageKey;
+    hint?: ComponentChildren;
+    placeholder?: string;
+    inputMode?: 'numeric' | 'url';
+  }) {
+    const { field, label, hint, placeholder, inputMode } = props;
+    return (
+      <div class="field">
+        <label class="field__label" for={fieldId(field)}>
+          {t(label)}
+        </label>
+        <input
+          id={fieldId(field)}
+          name={field}
+          type="text"
+          class="field__input"
+          value={draft[field]}
+          placeholder={placeholder}
+          inputMode={inputMode}
+          autocomplete="off"
+          spellcheck={false}
+          aria-invalid={invalid(field)}
+          aria-describedby={`${fieldId(`${field}-error`)} ${fieldId(`${field}-hint`)}`}
+          onInput={(event) => edit({ [field]: event.currentTarget.value })}
+          onBlur={() => touch(field)}
+        />
+        {FieldErrors({ field })}
+        {hint && (
+          <p id={fieldId(`${field}-hint`)} class="hint">
+            {hint}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  function SecretField({
+    field,
+    label,
+    value,
+    set,
+  }: {
+    field: 'key' | 'password';
+    label: MessageKey;
+    value: string;
+    set: (v: string) => void;
+  }) {
+    return (
+      <div class="field">
+        <label class="field__label" for={fieldId(field)}>
+          {t(label)}
+        </label>
+        <input
+          id={fieldId(field)}
+          name={field}
+          type="password"
+          class="field__input"
+          value={value}
+          autocomplete="new-password"
+          spellcheck={false}
+          aria-invalid={invalid(field)}
+          aria-describedby={`${fieldId(`${field}-error`)} ${fieldId('secret-hint')}`}
+          onInput={(event) => {
+            set(event.currentTarget.value);
+            setReplyProblems([]);
+            setMessage(null);
+          }}
+        />
+        {FieldErrors({ field })}
+      </div>
+    );
+  }
+
+  const heading = keySaved
+    ? t('acctFormEditHeading', { label: account?.label ?? draft.label })
+    : t('acctFormAddHeading');
+
+  return (
+    <form
+      class="account-form"
+      aria-label={heading}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave();
+      }}
+    >
+      <h3>{heading}</h3>
+      {TextField({ field: 'label', label: 'acctLabel', hint: t('acctLabelHint') })}
+      {TextField({ field: 'baseUrl', label: 'acctBaseUrl', hint: t('acctBaseUrlHint'), inputMode: 'url' })}
+      {plainHttp && (
+        <div class="warning">
+          <p class="warning__text">{t('acctHttpWarning')}</p>
+          <Toggle
+            name="allowHttp"
+            label={t('acctAllowHttp')}
+            checked={draft.allowHttp}
+            onChange={(allowHttp) => edit({ allowHttp })}
+          />
+        </div>
+      )}
+
+      <fieldset class="field field--choice">
+        <legend class="field__label">{t('acctFlavour')}</legend>
+        {(['v5', 'v3'] as const).map((flavour) => (
+          <label key={flavour} class="choice">
+            <input
+              type="radio"
+              name={`${uid}-flavour`}
+              value={flavour}
+              checked={draft.flavour === flavour}
+              onChange={() => switchFlavour(flavour)}
+            />
+            <span>{t(flavour === 'v5' ? 'acctFlavourV5' : 'acctFlavourV3')}</span>
+          </label>
+        ))}
+      </fieldset>
+      {TextField({
+        field: 'pathTemplate',
+        label: 'acctPathTemplate',
+        hint: (
+          <>
+            {t('acctPathTemplateHint')}{' '}
+            {draft.pathTemplate.trim() !== DEFAULT_PATH_TEMPLATES[draft.flavour] && (
+              <button
+                type="button"
+                class="button button--quiet button--small"
+                onClick={() => edit({ pathTemplate: DEFAULT_PATH_TEMPLATES[draft.flavour] })}
+              >
+                {t('acctPathDefault')}
+              </button>
+            )}
+          </>
+        ),
+      })}
+      {TextField({ field: 'username', label: 'acctUsername' })}
+      {TextField({ field: 'hawkId', label: 'acctHawkId', placeholder: t('acctHawkIdPlaceholder') })}
+
+      <div class="secret">
+        {SecretField({ field: 'key', label: 'acctKey', value: key, set: setKey })}
+        {SecretField({ field: 'password', label: 'acctPassword', value: password, set: setPassword })}
+        <p id={fieldId('secret-hint')} class="hint">
+          {keySaved ? `${t('acctSecretSaved')} ${t('acctSecretHint')}` : t('acctSecretHint')}
+        </p>
+      </div>
+
+      {TextField({ field: 'personalId', label: 'acctPersonalId', hint: t('acctPersonalIdHint'), inputMode: 'numeric' })}
+
+      <div class="buttons">
+        <button type="submit" class="button" disabled={saving} aria-busy={saving}>
+          {saving ? t('acctSaving') : t('acctSave')}
+        </button>
+        <button type="button" class="button button--quiet" onClick={onClose}>
+          {t('acctCancel')}
+        </button>
+      </div>
+      <p class={`status status--${message?.tone ?? 'ok'}`} role="status">
+        {message ? t(message.key, message.params) : ''}
+      </p>
+
+      <fieldset class="test">
+        <legend class="field__label">{t('testHeading')}</legend>
+        <div class="field__row">
+          <label class="visually-hidden" for={fieldId('test-order')}>
+            {t('testOrderId')}
+          </label>
+          <input
+            id={fieldId('test-order')}
+            ref={testInput}
+            type="text"
+            class="field__input"
+            value={testOrderId}
+            placeholder={t('testOrderId')}
+            autocomplete="off"
+            spellcheck={false}
+            onInput={(event) => setTestOrderId(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                onTest();
+              }
+            }}
+          />
+          <button type="button" class="button button--quiet" onClick={onTest} disabled={testing} aria-busy={testing}>
+            {testing ? t('testRunning') : t('testRun')}
+          </button>
+        </div>
+        {testMessage && (
+          <p class={`status status--${testMessage.tone}`} role="status">
+            {t(testMessage.key, testMessage.params)}
+          </p>
+        )}
+        {testResult && <TestResultView result={testResult} />}
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,189 @@
+import { useState } from 'preact/hooks';
+import { askBackground, hostOfPattern, requestAccess } from '@/components/ask-background';
+import { VENUE_STATUS_WORDS } from '@/components/SourceLine';
+import { useNow } from '@/components/ticker';
+import { useStoredValue } from '@/components/useStoredValue';
+import { WatchForm } from '@/components/WatchForm';
+import { WatchedList } from '@/components/WatchedList';
+import { locale, t } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { formatAgo, type Params } from '@/lib/i18n/translate';
+import { replySchema } from '@/lib/messages';
+import { originPatternOf, type Account } from '@/lib/sources/ticket-system/account';
+import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
+import { accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
+import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
+import { AccountForm } from './AccountForm';
+
+// The settings page's ticket-system parts: the accounts, and the orders watched with them. Read from
+// storage (accounts carry no keys); every change goes through the background.
+
+interface Editing {
+  id: string | null;
+  focusTest: boolean;
+  /** Changes on every open, so reopening gives a fresh form. */
+  serial: number;
+}
+
+interface Message {
+  key: MessageKey;
+  params?: Params;
+  tone: 'ok' | 'error';
+}
+
+let serial = 0;
+
+function AccountStatus({ account, snapshot }: { account: Account; snapshot: Snapshot }) {
+  const now = useNow();
+  const { status } = snapshot;
+  const words = VENUE_STATUS_WORDS;
+  const text =
+    status === 'ok' && snapshot.checkedAt !== null
+      ? t(words.ok, { ago: formatAgo(locale, now - snapshot.checkedAt) })
+      : t(words[status === 'ok' ? 'unknown' : status]);
+  const healthy = status === 'ok' || status === 'unknown';
+  return (
+    <div class={`account__status account__status--${healthy ? 'ok' : 'error'}`} data-status={status}>
+      <span>{text}</span>
+      {status === 'authFailed' && <p class="hint">{t('venueAuthFailedHint')}</p>}
+      {status === 'noPermission' && (
+        <p class="hint">{t('venueNoPermissionHint', { host: hostOfPattern(originPatternOf(account)) })}</p>
+      )}
+      {!healthy && snapshot.detail && <p class="account__detail">{snapshot.detail}</p>}
+    </div>
+  );
+}
+
+export function AccountsSection() {
+  const accounts = useStoredValue(accountsItem);
+  const snapshots = useStoredValue(ticketSnapshotsItem) ?? {};
+  const watched = useStoredValue(watchedOrdersItem) ?? [];
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+
+  if (accounts === undefined) return <section class="card" aria-busy="true" />;
+
+  const watchedOf = (id: string) => watched.filter((entry) => entry.accountId === id);
+  const open = (id: string | null, focusTest = false) => {
+    setMessage(null);
+    setConfirming(null);
+    setEditing({ id, focusTest, serial: ++serial });
+  };
+
+  async function remove(account: Account) {
+    const reply = await askBackground({ type: 'account.remove', id: account.id }, replySchema);
+    setConfirming(null);
+    if (!reply?.ok) {
+      setMessage({ key: 'acctRemoveFailed', tone: 'error' });
+      return;
+    }
+    if (editing?.id === account.id) setEditing(null);
+    setMessage({ key: 'acctRemoved', params: { label: account.label }, tone: 'ok' });
+  }
+
+  const edited = editing?.id ? (accounts.find((account) => account.id === editing.id) ?? null) : null;
+
+  return (
+    <section class="card" aria-labelledby="accounts-heading">
+      <h2 id="accounts-heading">{t('acctHeading')}</h2>
+      <p class="hint">{t('acctIntro')}</p>
+      {accounts.length === 0 && <p class="note">{t('acctNone')}</p>}
+      <ul class="accounts">
+        {accounts.map((account) => (
+          <li key={account.id} class="account" data-account-id={account.id}>
+            <div class="account__head">
+              <strong class="account__label">{account.label}</strong>
+              <span class="account__flavour">{t(account.flavour === 'v5' ? 'acctFlavourV5' : 'acctFlavourV3')}</span>
+            </div>
+            <div class="account__meta">
+              <span class="account__url">{account.baseUrl}</span>
+              <span>{t('acctUser', { username: account.username })}</span>
+              <span>{t('acctWatchedCount', { n: watchedOf(account.id).length })}</span>
+            </div>
+            <AccountStatus account={account} snapshot={snapshots[account.id] ?? EMPTY_SNAPSHOT} />
+            {confirming === account.id ? (
+              <div class="confirm" role="alertdialog" aria-label={t('acctRemove')}>
+                <p>{t('acctRemoveConfirm', { label: account.label, n: watchedOf(account.id).length })}</p>
+                <div class="buttons">
+                  <button type="button" class="button button--danger" onClick={() => void remove(account)}>
+                    {t('acctRemoveYes')}
+                  </button>
+                  <button type="button" class="button button--quiet" onClick={() => setConfirming(null)}>
+                    {t('acctCancel')}
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <div class="buttons">
+                <button type="button" class="button button--quiet" onClick={() => open(account.id)}>
+                  {t('acctEdit')}
+                </button>
+                <button type="button" class="button button--quiet" onClick={() => open(account.id, true)}>
+                  {t('testHeading')}
+                </button>
+                {snapshots[account.id]?.status === 'noPermission' && (
+                  <button
+                    type="button"
+                    class="button button--quiet"
+                    onClick={() => void requestAccess(originPatternOf(account))}
+                  >
+                    {t('acctGrantAccess')}
+                  </button>
+                )}
+                <button type="button" class="button button--quiet" onClick={() => setConfirming(account.id)}>
+                  {t('acctRemove')}
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p class={`status status--${message?.tone ?? 'ok'}`} role="status">
+        {message ? t(message.key, message.params) : ''}
+      </p>
+      {editing && (editing.id === null || edited) ? (
+        <AccountForm
+          key={editing.serial}
+          account={edited}
+          focusTest={editing.focusTest}
+          onSaved={() => {}}
+          onClose={() => setEditing(null)}
+        />
+      ) : (
+        <div class="buttons">
+          <button type="button" class="button" onClick={() => open(null)}>
+            {t('acctAdd')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function WatchedSection() {
+  const accounts = useStoredValue(accountsItem);
+  const watched = useStoredValue(watchedOrdersItem);
+  if (!accounts || accounts.length === 0 || !watched) return null;
+  const byAccount = new Map<string, WatchedOrder[]>();
+  for (const entry of watched) byAccount.set(entry.accountId, [...(byAccount.get(entry.accountId) ?? []), entry]);
+  return (
+    <section class="card" aria-labelledby="watched-heading">
+      <h2 id="watched-heading">{t('watchHeading')}</h2>
+      <p class="hint">{t('watchIntro')}</p>
+      <WatchForm accounts={accounts} />
+      {accounts.map((account) => {
+        const entries = byAccount.get(account.id) ?? [];
+        if (entries.length === 0) return null;
+        return (
+          <div key={account.id} class="watched-account" data-account-id={account.id}>
+            <h3>
+              {account.label} <span class="hint">{t('acctWatchedCount', { n: entries.length })}</span>
+            </h3>
+            <WatchedList entries={entries} />
+          </div>
+        );
+      })}
+    </section>
+  );
+}
