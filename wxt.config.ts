@@ -3,8 +3,10 @@ import { localeFiles } from './lib/i18n/locale-files';
 
 // Site access is 12306 alone: kyfw.12306.cn answers the order query, and www.12306.cn is where it
 // redirects a busy request (without access there the redirect would look like a network failure).
-// Ticket-system venues will be asked for one by one (optional host permissions) when the user adds
-// an account, so the install prompt stays minimal.
+// Ticket-system venues are asked for one by one (optional host permissions) when the user adds an
+// account, so the install prompt stays minimal.
+const VENUE_ORIGINS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
@@ -14,6 +16,11 @@ export default defineConfig({
     // Chrome's service worker plays the optional reminder sound from an offscreen document.
     permissions: ['alarms', 'cookies', 'notifications', 'storage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['https://kyfw.12306.cn/*', 'https://www.12306.cn/*'],
+    // Ticket-system venues: each asked for alone, when the user saves an account for it. Plain http
+    // only after the settings page's warning. MV2 (Firefox) lists optional origins with permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: VENUE_ORIGINS }
+      : { optional_host_permissions: VENUE_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'payclock@payclock.app', strict_min_version: '115.0' } } }

@@ -1,7 +1,7 @@
 import { payableOrders } from './orders/model';
 import { minutesLeft, SOON_MINUTES, URGENT_MINUTES, urgencyOf, type Urgency } from './time/countdown';
 import { serverNow, toLocalInstant } from './time/clock';
-import type { Snapshot } from './watch/snapshot';
+import { needsUser, type Snapshot } from './watch/snapshot';
 
 // The toolbar badge: minutes to the nearest deadline across every source, coloured by urgency, and
 // a "!" when a source is logged out while its last known data had unpaid orders (we can no longer
@@ -45,7 +45,7 @@ export function badgeFor(snapshots: readonly Snapshot[], localNow: number): Badg
   let loginNeeded = false;
   for (const snapshot of snapshots) {
     const payable = payableOrders(snapshot.orders);
-    if (snapshot.status === 'loggedOut' && payable.length > 0) loginNeeded = true;
+    if (needsUser(snapshot.status) && payable.length > 0) loginNeeded = true;
     const now = serverNow(snapshot.clock, localNow);
     for (const order of payable) {
       const minutes = minutesLeft(order.deadline, now);

@@ -2,23 +2,31 @@ import { browser } from 'wxt/browser';
 import { locale } from '@/lib/i18n';
 import { queryUnfinishedOrders } from '@/lib/sources/12306/client';
 import { queryWaitlist } from '@/lib/sources/12306-waitlist/client';
-import { settingsItem, snapshot12306Item, snapshotWaitlistItem } from '@/lib/storage/items';
+import { settingsItem, snapshot12306Item, snapshotWaitlistItem, ticketSnapshotsItem } from '@/lib/storage/items';
+import { createKeyedLimiter } from '@/lib/util/limiter';
 import { createOverlayService } from './overlay';
-import { createBackground } from './service';
+import { createBackground, type WatchedSource } from './service';
+import { ticketSources, VENUE_CONCURRENCY, type TicketSourceDeps } from './ticket-system';
 
 // Firefox (MV2) gets an event page that unloads when idle, like Chrome's service worker, so both
 // browsers run the same stop-and-restart-safe code.
 export default defineBackground({
   persistent: false,
   main() {
+    // The main query first: its status stands for the 12306 login that both share.
+    const twelve306: WatchedSource[] = [
+      { id: '12306', item: snapshot12306Item, query: () => queryUnfinishedOrders() },
+      { id: '12306-waitlist', item: snapshotWaitlistItem, query: () => queryWaitlist() },
+    ];
+    const hasPermission = (originPattern: string) =>
+      browser.permissions.contains({ origins: [originPattern] }).catch(() => false);
+    const ticket: TicketSourceDeps = { hasPermission, limiter: createKeyedLimiter(VENUE_CONCURRENCY) };
     const background = createBackground({
-      // The main query first: its status stands for the 12306 login that both share.
-      sources: [
-        { id: '12306', item: snapshot12306Item, query: () => queryUnfinishedOrders() },
-        { id: '12306-waitlist', item: snapshotWaitlistItem, query: () => queryWaitlist() },
-      ],
+      sources: async () => [...twelve306, ...(await ticketSources(ticket))],
       now: Date.now,
       locale,
+      settingsUrl: browser.runtime.getURL('/options.html'),
+      accounts: { hasPermission, newId: () => crypto.randomUUID() },
     });
 
     // Listeners are registered synchronously, first thing: a service worker woken by an event only
@@ -32,8 +40,18 @@ export default defineBackground({
     );
     settingsItem.watch(() => void background.onSettingsChanged());
     browser.runtime.onMessage.addListener((message, sender) => background.onMessage(message, sender));
+    // A venue's site granted (from the settings page, or the browser's own extension page): an
+    // account waiting for it can be polled again.
+    browser.permissions.onAdded.addListener(() => void background.onPermissionsAdded());
     // The overlay on 12306 pages: its requests, and a push to its tabs whenever what it shows changes.
-    const overlay = createOverlayService([snapshot12306Item, snapshotWaitlistItem]);
+    const overlay = createOverlayService([
+      snapshot12306Item,
+      snapshotWaitlistItem,
+      {
+        get: async () => Object.values(await ticketSnapshotsItem.get()),
+        watch: (changed) => ticketSnapshotsItem.watch(() => changed([])),
+      },
+    ]);
     browser.runtime.onMessage.addListener((message, sender) => overlay.onMessage(message, sender));
     overlay.watch();
     // A login that happened while the extension was not running left no cookie event behind: look

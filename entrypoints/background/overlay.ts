@@ -15,11 +15,12 @@ import type { Snapshot } from '@/lib/watch/snapshot';
 // tells them whenever what they show may have changed. Content scripts run inside pages, so they
 // are only ever sent the summary the overlay displays, never anything else from storage.
 
-export async function currentOverlaySummary(
-  snapshotItems: readonly ValidatedItem<Snapshot>[],
-): Promise<OverlaySummary> {
+/** A stored snapshot, or several (one per ticket-system account), and how to hear of changes. */
+export type SnapshotFeed = Pick<ValidatedItem<Snapshot | readonly Snapshot[]>, 'get' | 'watch'>;
+
+export async function currentOverlaySummary(snapshotItems: readonly SnapshotFeed[]): Promise<OverlaySummary> {
   const [snapshots, settings, view] = await Promise.all([
-    Promise.all(snapshotItems.map((item) => item.get())),
+    Promise.all(snapshotItems.map((item) => item.get())).then((all) => all.flat()),
     settingsItem.get(),
     overlayViewItem.get(),
   ]);
@@ -37,7 +38,7 @@ export function isOverlaySender(sender: Browser.runtime.MessageSender): boolean 
 }
 
 /** `snapshotItems`: every source's stored snapshot; the overlay lists the orders of all of them. */
-export function createOverlayService(snapshotItems: readonly ValidatedItem<Snapshot>[]) {
+export function createOverlayService(snapshotItems: readonly SnapshotFeed[]) {
   const summary = () => currentOverlaySummary(snapshotItems);
   // The snapshot is rewritten after every check, mostly unchanged for the overlay: repeating the
   // last push would only re-render every 12306 tab. A background that restarted pushes afresh.
@@ -78,7 +79,7 @@ export function createOverlayService(snapshotItems: readonly ValidatedItem<Snaps
       const changed = () =>
         void push().catch((error: unknown) => console.warn('PayClock: could not update the overlays', error));
       const unwatch = [
-        ...snapshotItems.map((item) => item.watch(changed)),
+        ...snapshotItems.map((item) => item.watch(() => changed())),
         settingsItem.watch(changed),
         overlayViewItem.watch(changed),
       ];

@@ -10,7 +10,7 @@ import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messages';
 import type { Settings } from '@/lib/settings/schema';
 import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
 import { COOKIE_SETTLE_MS, shouldCheckAfterCookieChange } from '@/lib/schedule/cookie-trigger';
-import { nextPollAt, nextPollForAll } from '@/lib/schedule/next-poll';
+import { nextPollAt } from '@/lib/schedule/next-poll';
 import type { QueryResult } from '@/lib/sources/12306/client';
 import {
   LOGIN_PAGE_URL,
@@ -26,23 +26,55 @@ import { createSerialQueue } from '@/lib/util/serial';
 import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
 import type { Snapshot } from '@/lib/watch/snapshot';
 import type { SentLog } from '@/lib/alerts/sent-log';
+import { createAccountHandlers, type AccountHandlerDeps } from './accounts';
 import { BADGE_ALARM, POLL_ALARM } from './alarm-names';
 import { showNotice } from './notifications';
 import { applyBadge } from './toolbar-badge';
 
-/** One place orders come from, with where its snapshot is stored. */
-export interface WatchedSource {
-  id: SourceId;
-  item: ValidatedItem<Snapshot>;
-  query: () => Promise<QueryResult>;
+/** What one check of a source came to, folded into its stored state. */
+export interface Folded {
+  snapshot: Snapshot;
+  events: WatchEvent[];
 }
 
+interface SourceBase {
+  id: SourceId;
+  /** Unique among the sources (one source id may have several instances, one per account); default `id`. */
+  key?: string;
+  item: ValidatedItem<Snapshot>;
+  /** When this source is next due, if not by `nextPollAt` of its snapshot alone. */
+  nextPollAt?: (snapshot: Snapshot, now: number) => number | null;
+  /** Queried alongside the others instead of after them (another server, with limits of its own). */
+  parallel?: boolean;
+}
+
+/**
+ * One place orders come from, with where its snapshot is stored. A 12306 source answers one query;
+ * a ticket-system account runs a round of them, then folds the round into its stored state, given
+ * the snapshot as it is when the fold runs (in the background's serial queue).
+ */
+export type WatchedSource = SourceBase &
+  (
+    | { query: () => Promise<QueryResult> }
+    | { poll: () => Promise<(previous: Snapshot, now: number) => Promise<Folded>> }
+  );
+
 export interface BackgroundDeps {
-  /** The main 12306 query first: its status stands for the 12306 login. */
-  sources: readonly WatchedSource[];
+  /**
+   * The main 12306 query first: its status stands for the 12306 login. A function when the list
+   * changes (ticket-system accounts come and go); it is read afresh for every check.
+   */
+  sources: readonly WatchedSource[] | (() => Promise<readonly WatchedSource[]>);
   now: () => number;
   locale: Locale;
+  /** The settings page, where a notice about a refused ticket-system key sends the user. */
+  settingsUrl?: string;
+  /** What managing ticket-system accounts needs from the browser; without it, account requests go unanswered. */
+  accounts?: Omit<AccountHandlerDeps, 'serial' | 'now' | 'afterChange'>;
 }
+
+const keyOf = (source: SourceBase) => source.key ?? source.id;
+const isVenueAlert = (orderKey: string) => orderKey.startsWith('ticket-system:');
 
 interface Watched {
   source: WatchedSource;
@@ -69,8 +101,11 @@ export function createBackground(deps: BackgroundDeps) {
     await browser.alarms.create(name, { when });
   }
 
-  const readAll = (): Promise<Watched[]> =>
-    Promise.all(deps.sources.map(async (source) => ({ source, snapshot: await source.item.get() })));
+  const listSources = async () => (typeof deps.sources === 'function' ? await deps.sources() : deps.sources);
+  const readAll = async (): Promise<Watched[]> =>
+    Promise.all((await listSources()).map(async (source) => ({ source, snapshot: await source.item.get() })));
+  const dueAt = ({ source, snapshot }: Watched, now: number) =>
+    source.nextPollAt ? source.nextPollAt(snapshot, now) : nextPollAt(snapshot, now);
 
   /** The order an alert or request names, with the snapshot (and so the clock) it belongs to. */
   const findOrder = (watched: readonly Watched[], key: string): { order: Order; snapshot: Snapshot } | null => {
@@ -110,6 +145,7 @@ export function createBackground(deps: BackgroundDeps) {
     sent,
     now,
     showPassengers: !settings.maskPassengers,
+    settingsUrl: deps.settingsUrl,
   });
 
   /**
@@ -119,7 +155,7 @@ export function createBackground(deps: BackgroundDeps) {
    */
   async function settle(
     watched: readonly Watched[],
-    events: ReadonlyMap<SourceId, readonly WatchEvent[]>,
+    events: ReadonlyMap<string, readonly WatchEvent[]>,
     settingsChanged = false,
   ) {
     const now = deps.now();
@@ -134,7 +170,7 @@ export function createBackground(deps: BackgroundDeps) {
     const notices: Notice[] = [];
     const alarms = new Map<string, number>();
     for (const { source, snapshot } of watched) {
-      const sourceEvents = events.get(source.id) ?? [];
+      const sourceEvents = events.get(keyOf(source)) ?? [];
       notices.push(...noticesForEvents(sourceEvents, noticeContext(snapshot, settings, sent, now)));
       const found = sourceEvents.flatMap((event) => (event.kind === 'found' ? [event.order] : []));
       const passedOver = (settingsChanged ? snapshot.orders : found).flatMap((order) =>
@@ -167,50 +203,69 @@ export function createBackground(deps: BackgroundDeps) {
     }
     for (const [id, when] of alarms) await setAlarm(id, when, existing);
 
-    const pollAt = nextPollForAll(
-      watched.map((entry) => entry.snapshot),
-      now,
-    );
+    const times = watched.map((entry) => dueAt(entry, now)).filter((at): at is number => at !== null);
+    const pollAt = times.length > 0 ? Math.min(...times) : null;
     if (pollAt === null) await browser.alarms.clear(POLL_ALARM);
     else await setAlarm(POLL_ALARM, Math.max(pollAt, now), existing);
 
     await refreshBadge(watched, existing);
   }
 
+  /** Asks one source and folds its answer into its stored snapshot; returns what changed. */
+  async function checkOne(source: WatchedSource): Promise<WatchEvent[] | null> {
+    try {
+      if ('query' in source) {
+        const result = await source.query();
+        return await serial(async () => {
+          const previous = await source.item.get();
+          const clock = result.clockSample ? learnClock(previous.clock, result.clockSample) : previous.clock;
+          const applied = applyOutcome({ ...previous, clock }, result.outcome, deps.now());
+          await source.item.set(applied.snapshot);
+          return applied.events;
+        });
+      }
+      const fold = await source.poll();
+      return await serial(async () => {
+        const folded = await fold(await source.item.get(), deps.now());
+        await source.item.set(folded.snapshot);
+        return folded.events;
+      });
+    } catch (error) {
+      console.error(`PayClock: ${keyOf(source)} check failed`, error);
+      return null;
+    }
+  }
+
   /**
-   * One round of queries: every source whose own next check is due (all of them when `all`), one
-   * after the other. Never more than one round in flight: callers during a round share its result.
-   * Each source folds its reply into its own snapshot, so one source failing cannot touch another.
+   * One round of queries: every source whose own next check is due (all of them when `all`, or those
+   * named in `only`). 12306's sources go one after the other (one request at a time to 12306); each
+   * ticket-system account runs alongside. Never more than one round in flight: callers during a round
+   * share its result. Each source folds its reply into its own snapshot, so one source failing cannot
+   * touch another.
    */
-  function check(all = true): Promise<void> {
+  function check(all = true, only?: ReadonlySet<string>): Promise<void> {
+    // A round already under way may have left these sources out: ask them right after it.
+    if (inFlight && only) return inFlight.then(() => check(all, only));
     inFlight ??= (async () => {
       try {
-        const due = new Set(
-          (await readAll())
-            .filter(({ snapshot }) => {
-              if (all) return true;
-              const at = nextPollAt(snapshot, deps.now());
-              return at !== null && at <= deps.now() + ALARM_TOLERANCE_MS;
-            })
-            .map(({ source }) => source.id),
-        );
-        const events = new Map<SourceId, WatchEvent[]>();
-        for (const source of deps.sources.filter((candidate) => due.has(candidate.id))) {
-          let result: QueryResult;
-          try {
-            result = await source.query();
-          } catch (error) {
-            console.error(`PayClock: ${source.id} query failed`, error);
-            continue;
-          }
-          await serial(async () => {
-            const previous = await source.item.get();
-            const clock = result.clockSample ? learnClock(previous.clock, result.clockSample) : previous.clock;
-            const applied = applyOutcome({ ...previous, clock }, result.outcome, deps.now());
-            await source.item.set(applied.snapshot);
-            events.set(source.id, applied.events);
-          });
-        }
+        const now = deps.now();
+        const due = (await readAll())
+          .filter((entry) => {
+            if (only) return only.has(keyOf(entry.source));
+            const at = dueAt(entry, now);
+            if (all) return at !== null || !entry.source.nextPollAt;
+            return at !== null && at <= now + ALARM_TOLERANCE_MS;
+          })
+          .map((entry) => entry.source);
+        const events = new Map<string, WatchEvent[]>();
+        const record = async (source: WatchedSource) => {
+          const found = await checkOne(source);
+          if (found) events.set(keyOf(source), found);
+        };
+        const sequential = (async () => {
+          for (const source of due.filter((candidate) => !candidate.parallel)) await record(source);
+        })();
+        await Promise.all([sequential, ...due.filter((candidate) => candidate.parallel).map(record)]);
         await serial(async () => settle(await readAll(), events));
       } catch (error) {
         console.error('PayClock: check failed', error);
@@ -259,11 +314,31 @@ export function createBackground(deps: BackgroundDeps) {
     });
   }
 
+  const accounts =
+    deps.accounts &&
+    createAccountHandlers({
+      ...deps.accounts,
+      serial,
+      now: deps.now,
+      afterChange: async (sourceKey) => {
+        if (sourceKey === null) await serial(async () => settle(await readAll(), new Map()));
+        else await check(false, new Set([sourceKey]));
+      },
+    });
+
   return {
     check,
 
     /** Every time the background starts: re-plan alarms and badge from what is stored. */
     wake: () => serial(async () => settle(await readAll(), new Map())),
+
+    /** Host access was granted: accounts that waited for it are checked again. */
+    onPermissionsAdded: () =>
+      serial(async () => {
+        for (const { source, snapshot } of await readAll()) {
+          if (snapshot.status === 'noPermission') await source.item.set({ ...snapshot, status: 'unknown' });
+        }
+      }).then(() => check(false)),
 
     /** The user changed the settings: re-plan reminders for the new thresholds. */
     onSettingsChanged: () => serial(async () => settle(await readAll(), new Map(), true)),
@@ -289,7 +364,7 @@ export function createBackground(deps: BackgroundDeps) {
     },
 
     /** Answers valid requests from the extension's own pages; returns undefined for anything else. */
-    onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> | undefined {
+    onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
       // Only pages of this extension (a popup, or the same page opened in a tab) may ask; content
       // scripts run on web pages and carry the page's URL, other extensions another id.
       const ownPage = sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
@@ -297,8 +372,26 @@ export function createBackground(deps: BackgroundDeps) {
       const parsed = requestSchema.safeParse(message);
       if (!parsed.success) return undefined;
       const request = parsed.data;
-      if (request.type === 'silence') return silence(request).then(() => ({ ok: true }));
-      return check().then(async () => ({ ok: (await readAll())[0]?.snapshot.status === 'ok' }));
+      const done = (): Reply => ({ ok: true });
+      switch (request.type) {
+        case 'silence':
+          return silence(request).then(done);
+        case 'refresh':
+          return check().then(async (): Promise<Reply> => ({ ok: (await readAll())[0]?.snapshot.status === 'ok' }));
+      }
+      if (!accounts) return undefined;
+      switch (request.type) {
+        case 'account.save':
+          return accounts.save(request);
+        case 'account.remove':
+          return accounts.remove(request.id).then(done);
+        case 'account.test':
+          return accounts.test(request);
+        case 'watch.add':
+          return accounts.watchAdd(request.accountId, request.orderIds);
+        case 'watch.remove':
+          return accounts.watchRemove(request.accountId, request.orderId).then(done);
+      }
     },
 
     /** Chrome's notification buttons: 0 snoozes the order's reminders, 1 mutes them. */
@@ -313,7 +406,8 @@ export function createBackground(deps: BackgroundDeps) {
       const alert = parseAlertId(id);
       await browser.notifications.clear(id);
       if (!alert) return;
-      if (alert.kind === 'loginExpired') return openOrFocus(LOGIN_PAGE_URL);
+      if (alert.kind === 'loginExpired')
+        return openOrFocus(isVenueAlert(alert.orderKey) && deps.settingsUrl ? deps.settingsUrl : LOGIN_PAGE_URL);
       return openOrFocus(findOrder(await readAll(), alert.orderKey)?.order.payUrl ?? PAY_PAGE_URL);
     },
   };

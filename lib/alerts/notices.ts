@@ -30,6 +30,8 @@ export interface NoticeContext {
   now: number;
   /** Name passengers in notices. Off unless the user chose it: notifications can show on a lock screen. */
   showPassengers?: boolean;
+  /** The settings page, where a refused ticket-system key is replaced. */
+  settingsUrl?: string;
 }
 
 /** "G101 北京南 → 上海虹桥 · 03-25 06:36 开", with "杨赟、李明" after the route only when asked for. */
@@ -72,12 +74,14 @@ export function noticesForEvents(events: readonly WatchEvent[], context: NoticeC
         .map((order) => alertId({ kind: 'loginExpired', orderKey: orderKey(order) }))
         .filter((id) => !(id in sent));
       if (ids.length === 0) continue;
+      // A venue account's key was refused: the fix is in PayClock's settings, not on a login page.
+      const venue = event.orders[0]?.source === 'ticket-system';
       notices.push({
         id: ids[0]!,
-        title: translate(locale, 'noticeLoginTitle'),
-        message: translate(locale, 'noticeLoginBody', { count: event.orders.length }),
+        title: translate(locale, venue ? 'noticeVenueAuthTitle' : 'noticeLoginTitle'),
+        message: translate(locale, venue ? 'noticeVenueAuthBody' : 'noticeLoginBody', { count: event.orders.length }),
         alertIds: ids,
-        url: LOGIN_PAGE_URL,
+        url: venue ? context.settingsUrl ?? LOGIN_PAGE_URL : LOGIN_PAGE_URL,
       });
       continue;
     }
@@ -93,15 +97,27 @@ export function noticesForEvents(events: readonly WatchEvent[], context: NoticeC
             alertIds: [id],
             url: order.payUrl,
           }
-        : {
-            id,
-            title: translate(locale, 'noticeGoneTitle'),
-            message: translate(locale, 'noticeGoneBody', {
-              order: describeOrder(order, locale, context.showPassengers),
-            }),
-            alertIds: [id],
-            url: order.payUrl,
-          },
+        : event.status
+          ? {
+              // The venue said where the order went: say it in its words rather than guess.
+              id,
+              title: translate(locale, 'noticeGoneStatusTitle', { status: event.status[locale] }),
+              message: translate(locale, 'noticeGoneStatusBody', {
+                order: describeOrder(order, locale, context.showPassengers),
+                id: order.id,
+              }),
+              alertIds: [id],
+              url: order.payUrl,
+            }
+          : {
+              id,
+              title: translate(locale, 'noticeGoneTitle'),
+              message: translate(locale, 'noticeGoneBody', {
+                order: describeOrder(order, locale, context.showPassengers),
+              }),
+              alertIds: [id],
+              url: order.payUrl,
+            },
     );
   }
   return notices;

@@ -23,6 +23,11 @@ export const orderSchema = z.object({
   source: sourceIdSchema,
   /** The source's own order number (12306 `sequence_no`). */
   id: z.string(),
+  /**
+   * The ticket-system account the order was booked with: order numbers are each venue's own, so
+   * two accounts may well have an order with the same number. Absent for 12306.
+   */
+  accountId: z.optional(z.string()),
   state: orderStateSchema,
   /** What the ticket is for: the train number on 12306. */
   title: z.string(),
@@ -43,8 +48,8 @@ export const orderSchema = z.object({
 export type Order = z.infer<typeof orderSchema>;
 
 /** Identity of an order across polls, alarms and notifications. */
-export function orderKey(order: Pick<Order, 'source' | 'id'>): string {
-  return `${order.source}:${order.id}`;
+export function orderKey(order: Pick<Order, 'source' | 'id' | 'accountId'>): string {
+  return order.accountId === undefined ? `${order.source}:${order.id}` : `${order.source}:${order.accountId}:${order.id}`;
 }
 
 export type PayableOrder = Order & { state: 'unpaid'; deadline: number };

@@ -1,6 +1,7 @@
 import { payableOrders } from '../orders/model';
 import { toLocalInstant } from '../time/clock';
-import type { Snapshot } from '../watch/snapshot';
+import { needsUser, type Snapshot } from '../watch/snapshot';
+import { isPolled, type WatchedOrder } from '../sources/ticket-system/watched';
 
 // When to ask a source again. Polite to the server and quick when it matters: often while an
 // order waits for payment, rarely when nothing is due, never while logged out (a login is noticed
@@ -27,12 +28,13 @@ export const POLL_TIMING = {
 const jitterFraction = (checkedAt: number) => (checkedAt % 1000) / 1000;
 
 /**
- * The local instant of the next check, or null for "do not poll" (logged out). Derived from the
+ * The local instant of the next check, or null for "do not poll" (logged out, a ticket-system key
+ * refused or the venue's site not granted: only the user can change those). Derived from the
  * stored snapshot alone, so it can be recomputed at any time with the same answer; an instant in the
  * past means "now".
  */
 export function nextPollAt(snapshot: Snapshot, now: number): number | null {
-  if (snapshot.status === 'loggedOut') return null;
+  if (needsUser(snapshot.status)) return null;
   if (snapshot.status === 'unknown' || snapshot.checkedAt === null) return now;
   const { checkedAt } = snapshot;
 
@@ -55,4 +57,16 @@ export function nextPollAt(snapshot: Snapshot, now: number): number | null {
 export function nextPollForAll(snapshots: readonly Snapshot[], now: number): number | null {
   const times = snapshots.map((snapshot) => nextPollAt(snapshot, now)).filter((at): at is number => at !== null);
   return times.length > 0 ? Math.min(...times) : null;
+}
+
+/**
+ * The next check of a ticket-system account: as for 12306, from its snapshot (often while one of its
+ * orders awaits payment, rarely otherwise), except that an account with nothing left to watch is not
+ * polled at all, and an order just added is asked about at once.
+ */
+export function nextTicketPollAt(snapshot: Snapshot, watched: readonly WatchedOrder[], now: number): number | null {
+  const polled = watched.filter(isPolled);
+  if (polled.length === 0 || needsUser(snapshot.status)) return null;
+  if (polled.some((entry) => entry.checkedAt === null)) return now;
+  return nextPollAt(snapshot, now);
 }

@@ -5,7 +5,10 @@ import type { Snapshot } from './snapshot';
 
 /** Something the user may need to hear about, found by comparing two checks. */
 export type WatchEvent =
-  { kind: 'found'; order: Order } | { kind: 'gone'; order: Order } | { kind: 'loginExpired'; orders: Order[] };
+  | { kind: 'found'; order: Order }
+  /** `status`: the source's own name for where the order went (a venue says 已交割, 12306 says nothing). */
+  | { kind: 'gone'; order: Order; status?: { zh: string; en: string } }
+  | { kind: 'loginExpired'; orders: Order[] };
 
 const unpaid = (orders: readonly Order[]) => orders.filter((order) => order.state === 'unpaid');
 

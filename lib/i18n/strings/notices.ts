@@ -17,5 +17,12 @@ export const noticeStrings = {
     zh: '仍有 {count} 个未支付订单，PayClock 已看不到它们。请重新登录 12306。',
     en: '{count} unpaid order(s) can no longer be checked. Log in to 12306 again.',
   },
+  noticeGoneStatusTitle: { zh: '订单已不再待支付：{status}', en: 'Order no longer pending: {status}' },
+  noticeGoneStatusBody: { zh: '{order}（订单号 {id}）', en: '{order} (order {id})' },
+  noticeVenueAuthTitle: { zh: '票务系统账户验证失败', en: 'Ticket system refused the account' },
+  noticeVenueAuthBody: {
+    zh: '仍有 {count} 个未支付订单无法再查询。请在 PayClock 设置中更新该账户的 KEY 和密码。',
+    en: '{count} unpaid order(s) can no longer be checked. Update the account’s KEY and password in PayClock’s settings.',
+  },
   noticeOrderLine: { zh: '{order} · 截止 {deadline}（北京时间）', en: '{order} · pay by {deadline} (Beijing time)' },
 } as const satisfies Strings;

@@ -107,7 +107,8 @@ const isProblem = (value: CheckedUrl | DraftProblem): value is DraftProblem => '
 function checkTemplate(raw: string): DraftProblem | null {
   const template = raw.trim();
   if (template === '') return { field: 'pathTemplate', problem: 'missing' };
-  if (/^[a-z][a-z\d+.-]*:/i.test(template) || template.startsWith('//')) return { field: 'pathTemplate', problem: 'absolute' };
+  if (/^[a-z][a-z\d+.-]*:/i.test(template) || template.startsWith('//'))
+    return { field: 'pathTemplate', problem: 'absolute' };
   const names = [...template.matchAll(/\{([^}]*)\}/g)].map((match) => match[1]);
   if (names.some((name) => !PLACEHOLDERS.includes(name as Placeholder)))
     return { field: 'pathTemplate', problem: 'unknownPlaceholder' };
@@ -116,7 +117,10 @@ function checkTemplate(raw: string): DraftProblem | null {
 }
 
 /** Checks a draft; on success gives the account to store (with `id`). */
-export function checkDraft(draft: AccountDraft, id: string): { account: Account; url: CheckedUrl } | { problems: DraftProblem[] } {
+export function checkDraft(
+  draft: AccountDraft,
+  id: string,
+): { account: Account; url: CheckedUrl } | { problems: DraftProblem[] } {
   const problems: DraftProblem[] = [];
   const url = checkBaseUrl(draft.baseUrl, draft.allowHttp);
   if (isProblem(url)) problems.push(url);
@@ -124,7 +128,8 @@ export function checkDraft(draft: AccountDraft, id: string): { account: Account;
   if (template) problems.push(template);
   const username = draft.username.trim();
   if (username === '') problems.push({ field: 'username', problem: 'missing' });
-  else if (!HAWK_ATTRIBUTE.test(username) || /[/?#]/.test(username)) problems.push({ field: 'username', problem: 'invalid' });
+  else if (!HAWK_ATTRIBUTE.test(username) || /[/?#]/.test(username))
+    problems.push({ field: 'username', problem: 'invalid' });
   const hawkId = draft.hawkId.trim();
   if (hawkId !== '' && !HAWK_ATTRIBUTE.test(hawkId)) problems.push({ field: 'hawkId', problem: 'invalid' });
   const personalId = draft.personalId.trim() || '0';
@@ -156,7 +161,10 @@ export function originPatternOf(account: Pick<Account, 'baseUrl'>): string {
 }
 
 /** The query URL for one order: the template's placeholders filled in (each URL-encoded). */
-export function orderUrl(account: Pick<Account, 'baseUrl' | 'pathTemplate' | 'username' | 'personalId'>, orderId: string) {
+export function orderUrl(
+  account: Pick<Account, 'baseUrl' | 'pathTemplate' | 'username' | 'personalId'>,
+  orderId: string,
+) {
   const values: Record<Placeholder, string> = {
     orderid: orderId,
     username: account.username,

@@ -53,6 +53,10 @@ const NOT_FOUND_WORDS = [
 // ASP.NET's own 404 for a path the venue does not serve: a wrong path template, not a missing order.
 const NO_ROUTE = 'No HTTP resource was found';
 
+/** A venue error that says the query's path does not exist on this instance (wrong path template). */
+export const isNoRoute = (outcome: TicketOutcome) =>
+  outcome.kind === 'venueError' && outcome.status === 404 && outcome.message.includes(NO_ROUTE);
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

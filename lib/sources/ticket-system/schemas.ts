@@ -198,7 +198,7 @@ export const v3OrderSchema = z.looseObject({
 });
 export type V3Order = z.infer<typeof v3OrderSchema>;
 
-export type TicketFlavour = 'v5' | 'v3';
+export type { TicketFlavour } from './account';
 
 /**
  * ASP.NET Web API's own error body: `{"Message": "..."}`, with `MessageDetail` on routing errors and

@@ -20,6 +20,8 @@ export interface ToOrderOptions {
    * page, and every venue runs its own site, so the venue's own address is the only honest link.
    */
   venueUrl: string;
+  /** The account the order belongs to: part of its identity (`orderKey`). */
+  accountId: string;
 }
 
 const MINUTE = 60_000;
@@ -86,7 +88,7 @@ function distinct(values: (string | null | undefined)[]): string[] {
 
 function build(
   status: TicketStatus,
-  fields: Omit<Order, 'source' | 'state' | 'statusText' | 'payUrl' | 'queue'>,
+  fields: Omit<Order, 'source' | 'accountId' | 'state' | 'statusText' | 'payUrl' | 'queue'>,
   options: ToOrderOptions,
 ): TicketOrderReading {
   if (!status.awaitingPayment && status.known) return { status, order: null };
@@ -94,6 +96,7 @@ function build(
     status,
     order: {
       source: 'ticket-system',
+      accountId: options.accountId,
       state: 'unpaid',
       ...fields,
       // Plain 预定中 goes without saying in a list of orders to pay; an undocumented state does not.

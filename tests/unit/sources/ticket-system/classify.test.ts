@@ -32,6 +32,7 @@ const options = (flavour: TicketFlavour, orderId = ORDER_ID): ClassifyOptions =>
   flavour,
   orderId,
   venueUrl: VENUE,
+  accountId: 'acc-1',
 });
 
 function reply(body: string, status = 200, headers: Record<string, string> = {}): TicketHttpResult {

@@ -16,13 +16,13 @@ type Raw = Record<string, unknown>;
 function v5(fixture: Partial<FixtureTicketOrder> = {}, change: (raw: Raw) => void = () => {}) {
   const raw = v5Order({ orderId: '20240501000123', placed: PLACED, ...fixture });
   change(raw);
-  return v5OrderToOrder(v5OrderSchema.parse(raw), { venueUrl: VENUE });
+  return v5OrderToOrder(v5OrderSchema.parse(raw), { venueUrl: VENUE, accountId: 'acc-1' });
 }
 
 function v3(fixture: Partial<FixtureTicketOrder> = {}, change: (raw: Raw) => void = () => {}) {
   const raw = v3Order({ orderId: '20240501000456', placed: PLACED, ...fixture });
   change(raw);
-  return v3OrderToOrder(v3OrderSchema.parse(raw), { venueUrl: VENUE });
+  return v3OrderToOrder(v3OrderSchema.parse(raw), { venueUrl: VENUE, accountId: 'acc-1' });
 }
 
 describe('v5OrderToOrder', () => {
@@ -31,6 +31,7 @@ describe('v5OrderToOrder', () => {
       status: expect.objectContaining({ code: '0', zh: '预定中', awaitingPayment: true }),
       order: {
         source: 'ticket-system',
+        accountId: 'acc-1',
         id: '20240501000123',
         state: 'unpaid',
         title: '黄山风景区门票2张',
@@ -89,7 +90,7 @@ describe('v5OrderToOrder', () => {
   });
 
   it('reads the verbatim document sample without failing', () => {
-    const reading = v5OrderToOrder(v5OrderSchema.parse(v5Seed), { venueUrl: VENUE });
+    const reading = v5OrderToOrder(v5OrderSchema.parse(v5Seed), { venueUrl: VENUE, accountId: 'acc-1' });
     expect(reading.status).toMatchObject({ known: false, zh: 'sample string 27' });
     expect(reading.order).toMatchObject({
       id: 'sample string 31',
@@ -160,6 +161,7 @@ describe('v3OrderToOrder', () => {
       status: expect.objectContaining({ code: '0', awaitingPayment: true }),
       order: {
         source: 'ticket-system',
+        accountId: 'acc-1',
         id: '20240501000456',
         state: 'unpaid',
         title: '黄山风景区门票',
@@ -198,7 +200,7 @@ describe('v3OrderToOrder', () => {
   });
 
   it('reads the verbatim document sample without failing', () => {
-    const reading = v3OrderToOrder(v3OrderSchema.parse(v3Seed), { venueUrl: VENUE });
+    const reading = v3OrderToOrder(v3OrderSchema.parse(v3Seed), { venueUrl: VENUE, accountId: 'acc-1' });
     expect(reading.status).toMatchObject({ known: false, zh: '未知状态（sample string 7）' });
     expect(reading.order).toMatchObject({ id: 'sample string 1', deadline: null, departure: null, amountYuan: 9 });
   });

@@ -1,0 +1,179 @@
+import type {
+  SaveAccountReply,
+  SaveAccountRequest,
+  TestAccountRequest,
+  TestResult,
+  WatchAddReply,
+} from '@/lib/messages';
+import { checkDraft, parseOrderIds } from '@/lib/sources/ticket-system/account';
+import { queryTicketOrder, type TicketQueryOptions } from '@/lib/sources/ticket-system/client';
+import { withoutOrder } from '@/lib/sources/ticket-system/fold';
+import { deriveHawkKey } from '@/lib/sources/ticket-system/key';
+import { newWatchedOrder } from '@/lib/sources/ticket-system/watched';
+import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
+import { LOCAL_CLOCK } from '@/lib/time/clock';
+import { EMPTY_SNAPSHOT, needsUser } from '@/lib/watch/snapshot';
+import { ticketSourceKey } from './ticket-system';
+
+// The background's answers to the options page and the popup about ticket-system accounts and the
+// orders they watch. The KEY and password arrive here once, are turned into the Hawk key, and are
+// forgotten; the Hawk key is written to `accountKeysItem` and never sent back, logged or shown.
+
+export interface AccountHandlerDeps {
+  serial: <T>(task: () => Promise<T>) => Promise<T>;
+  now: () => number;
+  hasPermission: (originPattern: string) => Promise<boolean>;
+  newId: () => string;
+  query?: TicketQueryOptions;
+  /** After a change: check this account's source now (a key), or re-plan alerts and badge (null). */
+  afterChange: (sourceKey: string | null) => Promise<void>;
+}
+
+/** Most orders one user may watch in all: far above an agent's day, far below a flood. */
+export const MAX_WATCHED_ORDERS = 2000;
+
+export function createAccountHandlers(deps: AccountHandlerDeps) {
+  const { serial } = deps;
+
+  async function save(request: SaveAccountRequest): Promise<SaveAccountReply> {
+    const reply = await serial(async (): Promise<SaveAccountReply> => {
+      const accounts = await accountsItem.get();
+      const existing = request.id === null ? undefined : accounts.find((account) => account.id === request.id);
+      if (request.id !== null && !existing) return { ok: false, error: 'unknown', problems: [] };
+      if (!existing && request.secret === null) return { ok: false, error: 'needSecret', problems: [] };
+      const checked = checkDraft(request.draft, existing?.id ?? deps.newId());
+      if ('problems' in checked) return { ok: false, error: 'draft', problems: checked.problems };
+      const { account } = checked;
+
+      if (request.secret !== null) {
+        const keys = await accountKeysItem.get();
+        await accountKeysItem.set({
+          ...keys,
+          [account.id]: deriveHawkKey(request.secret.key, request.secret.password),
+        });
+      }
+      await accountsItem.set(
+        existing ? accounts.map((a) => (a.id === account.id ? account : a)) : [...accounts, account],
+      );
+
+      // A fixed account is polled again: a state only the user could end ends now, and a new
+      // address means another server with a clock of its own.
+      const snapshots = await ticketSnapshotsItem.get();
+      const previous = snapshots[account.id] ?? EMPTY_SNAPSHOT;
+      const moved = existing?.baseUrl !== account.baseUrl;
+      await ticketSnapshotsItem.set({
+        ...snapshots,
+        [account.id]: {
+          ...previous,
+          status: needsUser(previous.status) || moved ? 'unknown' : previous.status,
+          detail: null,
+          failures: 0,
+          clock: moved ? LOCAL_CLOCK : previous.clock,
+        },
+      });
+      return { ok: true, id: account.id };
+    });
+    // Not awaited: the page gets its answer now, the round (maybe hundreds of orders) runs on.
+    if (reply.ok) void deps.afterChange(ticketSourceKey(reply.id));
+    return reply;
+  }
+
+  async function remove(id: string): Promise<void> {
+    await serial(async () => {
+      await accountsItem.set((await accountsItem.get()).filter((account) => account.id !== id));
+      const { [id]: _key, ...keys } = await accountKeysItem.get();
+      await accountKeysItem.set(keys);
+      await watchedOrdersItem.set((await watchedOrdersItem.get()).filter((entry) => entry.accountId !== id));
+      const { [id]: _snapshot, ...snapshots } = await ticketSnapshotsItem.get();
+      await ticketSnapshotsItem.set(snapshots);
+    });
+    await deps.afterChange(null);
+  }
+
+  async function test(request: TestAccountRequest): Promise<TestResult> {
+    const checked = checkDraft(request.draft, request.id ?? 'connection-test');
+    if ('problems' in checked) return { kind: 'draft', problems: checked.problems };
+    const [orderId] = parseOrderIds(request.orderId).ids;
+    if (orderId === undefined) return { kind: 'needOrderId' };
+    const key = request.secret
+      ? deriveHawkKey(request.secret.key, request.secret.password)
+      : request.id !== null
+        ? (await accountKeysItem.get())[request.id]
+        : undefined;
+    if (!key) return { kind: 'needSecret' };
+    if (!(await deps.hasPermission(checked.url.originPattern)))
+      return { kind: 'noPermission', origin: checked.url.originPattern };
+
+    const snapshot = request.id !== null ? (await ticketSnapshotsItem.get())[request.id] : undefined;
+    const sameVenue =
+      snapshot !== undefined &&
+      (await accountsItem.get()).some((a) => a.id === request.id && a.baseUrl === checked.account.baseUrl);
+    const { outcome } = await queryTicketOrder(
+      checked.account,
+      key,
+      orderId,
+      sameVenue ? snapshot.clock : LOCAL_CLOCK,
+      deps.query,
+    );
+    switch (outcome.kind) {
+      case 'order':
+        return {
+          kind: 'ok',
+          statusZh: outcome.status.zh,
+          statusEn: outcome.status.en,
+          title: outcome.order?.title ?? null,
+          deadline: outcome.order?.deadline ?? null,
+        };
+      case 'badCredentials':
+        return { kind: 'badCredentials', detail: outcome.detail };
+      case 'clockSkew':
+        return { kind: 'clockSkew' };
+      case 'notFound':
+        return { kind: 'notFound', detail: outcome.detail };
+      case 'noRoute':
+        return { kind: 'noRoute', detail: outcome.detail };
+      case 'venueError':
+        return { kind: 'venueError', status: outcome.status, message: outcome.message };
+      case 'httpError':
+        return { kind: 'httpError', status: outcome.status, detail: outcome.detail };
+      case 'timeout':
+        return { kind: 'timeout' };
+      case 'offline':
+        return { kind: 'offline', detail: outcome.detail };
+      case 'unexpected':
+        return { kind: 'unexpected', detail: outcome.detail };
+    }
+  }
+
+  async function watchAdd(accountId: string, orderIds: readonly string[]): Promise<WatchAddReply> {
+    const reply = await serial(async (): Promise<WatchAddReply> => {
+      if (!(await accountsItem.get()).some((account) => account.id === accountId))
+        return { ok: false, added: 0, already: 0 };
+      const watched = await watchedOrdersItem.get();
+      const known = new Set(watched.filter((entry) => entry.accountId === accountId).map((entry) => entry.orderId));
+      const fresh = [...new Set(orderIds)].filter((id) => !known.has(id));
+      if (watched.length + fresh.length > MAX_WATCHED_ORDERS)
+        return { ok: false, added: 0, already: orderIds.length - fresh.length };
+      const now = deps.now();
+      await watchedOrdersItem.set([...watched, ...fresh.map((id) => newWatchedOrder(accountId, id, now))]);
+      return { ok: true, added: fresh.length, already: orderIds.length - fresh.length };
+    });
+    if (reply.added > 0) void deps.afterChange(ticketSourceKey(accountId));
+    return reply;
+  }
+
+  async function watchRemove(accountId: string, orderId: string): Promise<void> {
+    await serial(async () => {
+      await watchedOrdersItem.set(
+        (await watchedOrdersItem.get()).filter((entry) => entry.accountId !== accountId || entry.orderId !== orderId),
+      );
+      const snapshots = await ticketSnapshotsItem.get();
+      const snapshot = snapshots[accountId];
+      if (snapshot)
+        await ticketSnapshotsItem.set({ ...snapshots, [accountId]: withoutOrder(snapshot, accountId, orderId) });
+    });
+    await deps.afterChange(null);
+  }
+
+  return { save, remove, test, watchAdd, watchRemove };
+}

@@ -1,0 +1,97 @@
+import { nextTicketPollAt } from '@/lib/schedule/next-poll';
+import { originPatternOf, type Account } from '@/lib/sources/ticket-system/account';
+import { queryTicketOrder, type TicketQueryOptions } from '@/lib/sources/ticket-system/client';
+import { foldRound } from '@/lib/sources/ticket-system/fold';
+import { pollAccount } from '@/lib/sources/ticket-system/round';
+import { isPolled } from '@/lib/sources/ticket-system/watched';
+import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
+import type { ValidatedItem } from '@/lib/storage/validated-item';
+import type { KeyedLimiter } from '@/lib/util/limiter';
+import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
+import type { WatchedSource } from './service';
+
+// Ticket-system accounts as sources of the background: one per account that has orders to watch,
+// each with its own snapshot (its health and its venue's clock) inside `ticketSnapshotsItem`.
+
+/** At most this many requests in flight per venue, however many accounts and orders it has. */
+export const VENUE_CONCURRENCY = 4;
+
+export interface TicketSourceDeps {
+  /** Whether the browser lets the extension reach this match pattern (`permissions.contains`). */
+  hasPermission: (originPattern: string) => Promise<boolean>;
+  limiter: KeyedLimiter;
+  query?: TicketQueryOptions;
+}
+
+export const ticketSourceKey = (accountId: string) => `ticket-system:${accountId}`;
+
+/** One account's snapshot, as an item of its own. Writes run in the background's serial queue. */
+export function accountSnapshotItem(accountId: string): ValidatedItem<Snapshot> {
+  return {
+    key: ticketSnapshotsItem.key,
+    get: async () => (await ticketSnapshotsItem.get())[accountId] ?? EMPTY_SNAPSHOT,
+    set: async (snapshot) => ticketSnapshotsItem.set({ ...(await ticketSnapshotsItem.get()), [accountId]: snapshot }),
+    watch: (callback) => ticketSnapshotsItem.watch((all) => callback(all[accountId] ?? EMPTY_SNAPSHOT)),
+  };
+}
+
+const venueOf = (account: Account) => new URL(account.baseUrl).host;
+
+function accountSource(
+  account: Account,
+  watchedCount: Parameters<typeof nextTicketPollAt>[1],
+  deps: TicketSourceDeps,
+): WatchedSource {
+  const item = accountSnapshotItem(account.id);
+  return {
+    id: 'ticket-system',
+    key: ticketSourceKey(account.id),
+    item,
+    parallel: true,
+    nextPollAt: (snapshot, now) => nextTicketPollAt(snapshot, watchedCount, now),
+    async poll() {
+      const key = (await accountKeysItem.get())[account.id];
+      if (!(await deps.hasPermission(originPatternOf(account)))) {
+        return async (previous, now) => ({
+          snapshot: {
+            ...previous,
+            status: 'noPermission',
+            detail: originPatternOf(account),
+            checkedAt: now,
+            failures: 0,
+          },
+          events: [],
+        });
+      }
+      const watched = await watchedOrdersItem.get();
+      const previous = await item.get();
+      const orderIds = watched
+        .filter((entry) => entry.accountId === account.id && isPolled(entry))
+        .map((entry) => entry.orderId);
+      const round = key
+        ? await pollAccount({
+            orderIds,
+            clock: previous.clock,
+            query: (orderId, clock) => queryTicketOrder(account, key, orderId, clock, deps.query),
+            limit: (task) => deps.limiter(venueOf(account), task),
+          })
+        : { readings: new Map(), clock: previous.clock, badCredentials: 'no key stored', requests: 0 };
+      return async (current, now) => {
+        // The watched list may have changed during the round (an order added or removed): fold into
+        // the list as it is now.
+        const folded = foldRound(current, await watchedOrdersItem.get(), account.id, round, now);
+        await watchedOrdersItem.set(folded.watched);
+        return { snapshot: folded.snapshot, events: folded.events };
+      };
+    },
+  };
+}
+
+/** A source for every account with watched orders, read afresh from storage. */
+export async function ticketSources(deps: TicketSourceDeps): Promise<WatchedSource[]> {
+  const [accounts, watched] = await Promise.all([accountsItem.get(), watchedOrdersItem.get()]);
+  return accounts.flatMap((account) => {
+    const mine = watched.filter((entry) => entry.accountId === account.id);
+    return mine.length > 0 ? [accountSource(account, mine, deps)] : [];
+  });
+}
