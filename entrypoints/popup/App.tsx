@@ -13,9 +13,17 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { replySchema, type Request, type SilenceRequest } from '@/lib/messages';
 import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
 import { LOGIN_PAGE_URL } from '@/lib/sources/12306/endpoints';
-import { quietOrdersItem, snapshot12306Item, snapshotWaitlistItem } from '@/lib/storage/items';
+import {
+  accountsItem,
+  quietOrdersItem,
+  snapshot12306Item,
+  snapshotWaitlistItem,
+  ticketSnapshotsItem,
+  watchedOrdersItem,
+} from '@/lib/storage/items';
 import type { ValidatedItem } from '@/lib/storage/validated-item';
 import type { Snapshot } from '@/lib/watch/snapshot';
+import { ticketOrders, TicketSections } from './TicketSections';
 
 // The badge and the countdowns share one palette.
 const palette = Object.fromEntries(Object.entries(URGENCY_COLORS).map(([urgency, color]) => [`--${urgency}`, color]));
@@ -96,6 +104,9 @@ export function App() {
   // so the hooks below run in the same order on every render.
   const snapshots = SOURCES.map((source) => useStoredValue(source.item));
   const quiet = useStoredValue(quietOrdersItem) ?? {};
+  const accounts = useStoredValue(accountsItem);
+  const watched = useStoredValue(watchedOrdersItem);
+  const ticketSnapshots = useStoredValue(ticketSnapshotsItem);
   const [refreshing, setRefreshing] = useState(false);
   const [main] = snapshots;
 
@@ -109,13 +120,17 @@ export function App() {
     setRefreshing(false);
   }
 
-  const loaded = snapshots.every((snapshot) => snapshot !== undefined);
+  const ticket = accounts && watched && ticketSnapshots ? { accounts, watched, snapshots: ticketSnapshots } : undefined;
+  const loaded = snapshots.every((snapshot) => snapshot !== undefined) && ticket !== undefined;
   const shown = SOURCES.flatMap((source, index) => {
     const snapshot = snapshots[index];
     if (!snapshot || (source.secondary && snapshot.orders.length === 0)) return [];
     return [{ source, snapshot }];
   });
-  const empty = shown.every(({ snapshot }) => snapshot.orders.length === 0);
+  const empty =
+    shown.every(({ snapshot }) => snapshot.orders.length === 0) && (!ticket || ticketOrders(ticket).length === 0);
+  const silence = (order: Order, action: SilenceRequest['action']) =>
+    void send({ type: 'silence', orderKey: orderKey(order), action }, 'could not change reminders');
 
   return (
     <main class="popup" style={palette}>
@@ -138,6 +153,9 @@ export function App() {
               <p class="empty__title">{t('emptyTitle')}</p>
               <p class="empty__hint">{main.status === 'loggedOut' ? t('emptyLoggedOut') : t('emptyHint')}</p>
             </div>
+          )}
+          {ticket && (
+            <TicketSections {...ticket} quiet={quiet} onOpen={(url) => void openAndClose(url)} onSilence={silence} />
           )}
         </>
       )}

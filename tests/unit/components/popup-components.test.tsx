@@ -137,3 +137,44 @@ describe('SourceLine', () => {
     expect(container.textContent).toContain('Orders below are from 3 min ago, not yet confirmed');
   });
 });
+
+describe('SourceLine with a venue’s words', () => {
+  it('says a venue’s state in its own words and offers a fix', async () => {
+    const { VENUE_STATUS_WORDS } = await import('@/components/SourceLine');
+    const onFix = vi.fn();
+    const { container, getByText } = render(
+      <SourceLine
+        name="黄山"
+        snapshot={{ ...EMPTY_SNAPSHOT, status: 'noPermission' }}
+        words={VENUE_STATUS_WORDS}
+        onLogIn={() => {}}
+        onFix={onFix}
+      />,
+    );
+    expect(container.textContent).toContain('No access to the site; checks stopped');
+    expect(container.textContent).not.toContain('12306');
+    fireEvent.click(getByText('Fix in settings'));
+    expect(onFix).toHaveBeenCalled();
+  });
+
+  it('offers no fix for 12306’s own states', () => {
+    const { queryByText } = render(
+      <SourceLine name="12306" snapshot={{ ...EMPTY_SNAPSHOT, status: 'busy' }} onLogIn={() => {}} onFix={() => {}} />,
+    );
+    expect(queryByText('Fix in settings')).toBeNull();
+  });
+});
+
+describe('OrderCard for a ticket', () => {
+  it('shows the visit day, not a train departure', () => {
+    const { container } = render(
+      <OrderCard
+        order={order({ source: 'ticket-system', accountId: 'a1', route: null, departure: Date.UTC(2026, 3, 30, 16) })}
+        offsetMs={0}
+        onOpen={() => {}}
+      />,
+    );
+    expect(container.textContent).toContain('visit 05-01'); // 16:00 UTC is midnight in Beijing
+    expect(container.textContent).not.toContain('departs');
+  });
+});
