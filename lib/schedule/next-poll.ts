@@ -53,12 +53,6 @@ export function nextPollAt(snapshot: Snapshot, now: number): number | null {
   return Math.min(checkedAt + base, afterNextDeadline ?? Infinity);
 }
 
-/** The earliest next check over several sources, or null when none is to be polled. */
-export function nextPollForAll(snapshots: readonly Snapshot[], now: number): number | null {
-  const times = snapshots.map((snapshot) => nextPollAt(snapshot, now)).filter((at): at is number => at !== null);
-  return times.length > 0 ? Math.min(...times) : null;
-}
-
 /**
  * The next check of a ticket-system account: as for 12306, from its snapshot (often while one of its
  * orders awaits payment, rarely otherwise), except that an account with nothing left to watch is not

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextPollAt, nextPollForAll, POLL_TIMING } from '@/lib/schedule/next-poll';
+import { nextPollAt, nextTicketPollAt, POLL_TIMING } from '@/lib/schedule/next-poll';
+import { newWatchedOrder, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { EMPTY_SNAPSHOT, type SourceStatus } from '@/lib/watch/snapshot';
 
 import { makeOrder, makeQueuingOrder, makeSnapshot } from '../helpers/orders';
@@ -151,13 +152,31 @@ describe('nextPollAt', () => {
   });
 });
 
-describe('nextPollForAll', () => {
-  const now = Date.UTC(2026, 10, 22, 6, 0, 0);
-  it('takes the earliest source, and none when no source is polled', () => {
-    const loggedOut = { ...EMPTY_SNAPSHOT, status: 'loggedOut' as const };
-    const fresh = EMPTY_SNAPSHOT; // never checked: due now
-    expect(nextPollForAll([loggedOut, fresh], now)).toBe(now);
-    expect(nextPollForAll([loggedOut, loggedOut], now)).toBeNull();
-    expect(nextPollForAll([], now)).toBeNull();
+describe('nextTicketPollAt', () => {
+  const entry = (change: Partial<WatchedOrder> = {}): WatchedOrder => ({
+    ...newWatchedOrder('acc-1', 'A', CHECKED - MINUTE),
+    checkedAt: CHECKED,
+    ...change,
+  });
+  const ok = makeSnapshot({ status: 'ok', checkedAt: CHECKED, goodAt: CHECKED });
+
+  it('does not poll an account with nothing left to watch', () => {
+    expect(nextTicketPollAt(ok, [], NOW)).toBeNull();
+    expect(nextTicketPollAt(ok, [entry({ finalAt: CHECKED })], NOW)).toBeNull();
+  });
+
+  it('asks at once about an order just added', () => {
+    expect(nextTicketPollAt(ok, [entry(), entry({ orderId: 'B', checkedAt: null })], NOW)).toBe(NOW);
+  });
+
+  it.each<SourceStatus>(['authFailed', 'noPermission'])('waits for the user while %s, new orders or not', (status) => {
+    const snapshot = makeSnapshot({ status, checkedAt: CHECKED });
+    expect(nextTicketPollAt(snapshot, [entry({ checkedAt: null })], NOW)).toBeNull();
+  });
+
+  it('otherwise follows the same schedule as 12306', () => {
+    const pending = makeSnapshot({ status: 'ok', checkedAt: CHECKED, goodAt: CHECKED, orders: [makeOrder()] });
+    expect(nextTicketPollAt(pending, [entry()], NOW)).toBe(nextPollAt(pending, NOW));
+    expect(nextTicketPollAt(ok, [entry()], NOW)).toBe(CHECKED + POLL_TIMING.idleMs);
   });
 });
