@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextPollAt, nextTicketPollAt, POLL_TIMING } from '@/lib/schedule/next-poll';
 import { newWatchedOrder, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
-import { EMPTY_SNAPSHOT, type SourceStatus } from '@/lib/watch/snapshot';
+import type { SourceStatus } from '@/lib/watch/snapshot';
 
 import { makeOrder, makeQueuingOrder, makeSnapshot } from '../helpers/orders';
 
