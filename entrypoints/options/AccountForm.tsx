@@ -323,9 +323,8 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
     );
   }
 
-  const heading = keySaved
-    ? t('acctFormEditHeading', { label: account?.label ?? draft.label })
-    : t('acctFormAddHeading');
+  const savedLabel = account?.label ?? ('account' in checked ? checked.account.label : draft.label);
+  const heading = keySaved ? t('acctFormEditHeading', { label: savedLabel }) : t('acctFormAddHeading');
 
   return (
     <form

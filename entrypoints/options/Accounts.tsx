@@ -82,6 +82,15 @@ export function AccountsSection() {
     setMessage({ key: 'acctRemoved', params: { label: account.label }, tone: 'ok' });
   }
 
+  async function allowAccess(account: Account) {
+    const pattern = originPatternOf(account);
+    const access = await requestAccess(pattern); // first thing awaited: inside the click
+    const host = hostOfPattern(pattern);
+    if (access.granted) setMessage({ key: 'acctAccessGranted', params: { host }, tone: 'ok' });
+    else if (access.error === null) setMessage({ key: 'acctAccessRefused', params: { host }, tone: 'error' });
+    else setMessage({ key: 'acctPermissionError', params: { host, detail: access.error }, tone: 'error' });
+  }
+
   const edited = editing?.id ? (accounts.find((account) => account.id === editing.id) ?? null) : null;
 
   return (
@@ -123,11 +132,7 @@ export function AccountsSection() {
                   {t('testHeading')}
                 </button>
                 {snapshots[account.id]?.status === 'noPermission' && (
-                  <button
-                    type="button"
-                    class="button button--quiet"
-                    onClick={() => void requestAccess(originPatternOf(account))}
-                  >
+                  <button type="button" class="button button--quiet" onClick={() => void allowAccess(account)}>
                     {t('acctGrantAccess')}
                   </button>
                 )}

@@ -55,7 +55,9 @@ function AccountSection({
   onOpen,
   onSilence,
 }: { account: Account; snapshot: Snapshot; entries: WatchedOrder[] } & Pick<Props, 'quiet' | 'onOpen' | 'onSilence'>) {
-  const pending = [...snapshot.orders].sort(byDeadline);
+  // An order just removed or dismissed goes at once, before the background rewrites the snapshot.
+  const watchedIds = new Set(entries.map((entry) => entry.orderId));
+  const pending = snapshot.orders.filter((order) => watchedIds.has(order.id)).sort(byDeadline);
   const pendingIds = new Set(pending.map((order) => order.id));
   const others = entries.filter((entry) => !pendingIds.has(entry.orderId));
   const now = Date.now();

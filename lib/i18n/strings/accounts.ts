@@ -27,6 +27,14 @@ export const accountStrings = {
   acctUser: { zh: '用户名 {username}', en: 'user {username}' },
   acctWatchedCount: { zh: '关注 {n} 个订单', en: '{n} watched orders' },
   acctGrantAccess: { zh: '允许访问', en: 'Allow access' },
+  acctAccessGranted: {
+    zh: '已允许访问 {host}，查询很快会自动恢复。',
+    en: 'Access to {host} allowed; checks resume shortly.',
+  },
+  acctAccessRefused: {
+    zh: '浏览器拒绝了访问 {host}。请再点一次“允许访问”并选择“允许”。',
+    en: 'The browser refused access to {host}. Click Allow access again and choose Allow.',
+  },
 
   // An account's health, from its last check, with what to do about it.
   venueOk: { zh: '正常 · {ago}检查', en: 'Working · checked {ago}' },

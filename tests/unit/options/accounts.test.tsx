@@ -142,7 +142,7 @@ describe('account form', () => {
 
   it('saves a new account with its secret, then clears the secret fields', async () => {
     reply = () => ({ ok: true, id: 'acc-new' });
-    const { form } = await openAddForm();
+    const { form, ...view } = await openAddForm();
     fillNew(form, { Name: '黄山' });
     const key = form.getByLabelText('KEY') as HTMLInputElement;
     const password = form.getByLabelText('Password') as HTMLInputElement;
@@ -170,6 +170,7 @@ describe('account form', () => {
     expect(key.value).toBe('');
     expect(password.value).toBe('');
     expect(form.getByText(/A key is saved; enter KEY and password only to replace it/)).toBeTruthy();
+    expect(view.getByRole('form', { name: 'Edit “黄山”' })).toBeTruthy(); // now an existing account
   });
 
   it('edits an account without touching its key (secret null)', async () => {
@@ -336,6 +337,7 @@ describe('account list', () => {
     expect(view.container.querySelector('img')).toBeNull();
     fireEvent.click(within(second!).getByRole('button', { name: 'Allow access' }));
     expect(permission).toHaveBeenCalledWith({ origins: ['https://ticket.example.cn/*'] });
+    expect(await view.findByText('Access to ticket.example.cn allowed; checks resume shortly.')).toBeTruthy();
   });
 
   it('removes an account only after confirming', async () => {

@@ -174,3 +174,16 @@ describe('popup ticket-system sections', () => {
     expect(sent).toEqual([]); // rendered from storage, nothing asked of the network
   });
 });
+
+describe('popup ticket-system sections, removed orders', () => {
+  it('drops a countdown as soon as its order is no longer watched', async () => {
+    await accountsItem.set([account('a1', '黄山')]);
+    await watchedOrdersItem.set([newWatchedOrder('a1', 'T2', 1)]);
+    await ticketSnapshotsItem.set({
+      a1: makeSnapshot({ status: 'ok', orders: [ticket('a1', 'T1', 20), ticket('a1', 'T2', 30)] }),
+    });
+    const { container } = render(<App />);
+    await waitFor(() => expect(container.querySelectorAll('.order')).toHaveLength(1));
+    expect(container.querySelector('.order')!.getAttribute('data-order-id')).toBe('T2');
+  });
+});
