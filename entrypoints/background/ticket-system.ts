@@ -25,12 +25,18 @@ export interface TicketSourceDeps {
 
 export const ticketSourceKey = (accountId: string) => `ticket-system:${accountId}`;
 
-/** One account's snapshot, as an item of its own. Writes run in the background's serial queue. */
+/**
+ * One account's snapshot, as an item of its own. Writes run in the background's serial queue; a
+ * round that ends after its account was removed writes nothing back.
+ */
 export function accountSnapshotItem(accountId: string): ValidatedItem<Snapshot> {
   return {
     key: ticketSnapshotsItem.key,
     get: async () => (await ticketSnapshotsItem.get())[accountId] ?? EMPTY_SNAPSHOT,
-    set: async (snapshot) => ticketSnapshotsItem.set({ ...(await ticketSnapshotsItem.get()), [accountId]: snapshot }),
+    async set(snapshot) {
+      if (!(await accountsItem.get()).some((account) => account.id === accountId)) return;
+      await ticketSnapshotsItem.set({ ...(await ticketSnapshotsItem.get()), [accountId]: snapshot });
+    },
     watch: (callback) => ticketSnapshotsItem.watch((all) => callback(all[accountId] ?? EMPTY_SNAPSHOT)),
   };
 }

@@ -1,0 +1,265 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { createBackground } from '@/entrypoints/background/service';
+import { ticketSources, ticketSourceKey } from '@/entrypoints/background/ticket-system';
+import { LOGIN_NEEDED_COLOR } from '@/lib/badge';
+import type { Request } from '@/lib/messages';
+import { EMPTY_DRAFT, type AccountDraft } from '@/lib/sources/ticket-system/account';
+import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
+import { createKeyedLimiter } from '@/lib/util/limiter';
+import type { FixtureTicketOrder } from '../../fixtures/ticket-system/replies';
+import { HAWK_KEY, SECRET } from '../helpers/accounts';
+import { fakeVenue, type FakeVenue } from '../helpers/fake-venue';
+
+// The background with ticket-system accounts, inside WXT's fake browser (real storage, alarms,
+// notifications and badge semantics) against a venue in a fetch that checks every signature with
+// the reference Hawk server. Real time: Hawk timestamps are checked against this machine's clock.
+
+const MINUTE = 60_000;
+const ORDER = '20261202000123';
+const SETTINGS_URL = 'moz-extension://payclock/options.html';
+
+const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+const draft = (change: Partial<AccountDraft> = {}): AccountDraft => ({
+  ...EMPTY_DRAFT,
+  label: '黄山',
+  baseUrl: 'https://tickets.venue-a.test',
+  username: 'agent01',
+  ...change,
+});
+const notifications = async () => fakeBrowser.notifications.getAll();
+
+function setup(orders: Record<string, FixtureTicketOrder>) {
+  const venue: FakeVenue = fakeVenue({ credentials: { agent01: HAWK_KEY }, orders });
+  const granted = new Set(['https://tickets.venue-a.test/*']);
+  const hasPermission = vi.fn(async (pattern: string) => granted.has(pattern));
+  let ids = 0;
+  const query = { fetch: venue.fetch };
+  const background = createBackground({
+    sources: () => ticketSources({ hasPermission, limiter: createKeyedLimiter(4), query }),
+    now: Date.now,
+    locale: 'zh',
+    settingsUrl: SETTINGS_URL,
+    accounts: { hasPermission, newId: () => `acc-${++ids}`, query },
+  });
+  const ask = (request: Request) => background.onMessage(request, own());
+  return { venue, granted, background, ask };
+}
+
+/** The round a save or watch.add starts is not awaited by the page: wait for its result. */
+const settled = async (accountId: string, status = 'ok') =>
+  vi.waitFor(async () => {
+    const snapshot = (await ticketSnapshotsItem.get())[accountId];
+    if (snapshot?.status !== status) throw new Error(`status ${snapshot?.status}`);
+    return snapshot;
+  });
+
+describe('background with ticket-system accounts', () => {
+  const placed = Date.now() - 10 * MINUTE;
+  let world: ReturnType<typeof setup>;
+  beforeEach(() => {
+    world = setup({ [ORDER]: { orderId: ORDER, placed, payTimeoutMinutes: 30, paymentEnd: null } });
+  });
+
+  async function addAccountWatching(...orderIds: string[]) {
+    await expect(world.ask({ type: 'account.save', id: null, draft: draft(), secret: SECRET })).resolves.toEqual({
+      ok: true,
+      id: 'acc-1',
+    });
+    await expect(world.ask({ type: 'watch.add', accountId: 'acc-1', orderIds })).resolves.toEqual({
+      ok: true,
+      added: orderIds.length,
+      already: 0,
+    });
+    return settled('acc-1');
+  }
+
+  it('keeps the derived key, and only the derived key, where no page reads it', async () => {
+    await world.ask({ type: 'account.save', id: null, draft: draft(), secret: SECRET });
+    expect(await accountKeysItem.get()).toEqual({ 'acc-1': HAWK_KEY });
+    const everything = JSON.stringify(await fakeBrowser.storage.local.get());
+    expect(everything).not.toContain(SECRET.password);
+    expect(JSON.stringify(await accountsItem.get())).not.toContain(SECRET.key);
+    expect(await fakeBrowser.storage.sync.get()).toEqual({});
+  });
+
+  it('refuses a new account without KEY and password, and a draft with problems', async () => {
+    await expect(world.ask({ type: 'account.save', id: null, draft: draft(), secret: null })).resolves.toEqual({
+      ok: false,
+      error: 'needSecret',
+      problems: [],
+    });
+    await expect(
+      world.ask({ type: 'account.save', id: null, draft: draft({ baseUrl: 'http://x.test' }), secret: SECRET }),
+    ).resolves.toEqual({
+      ok: false,
+      error: 'draft',
+      problems: [{ field: 'baseUrl', problem: 'insecure' }],
+    });
+    expect(await accountsItem.get()).toEqual([]);
+  });
+
+  it('watches an order: countdown data, found notice, reminders planned and the badge', async () => {
+    const snapshot = await addAccountWatching(ORDER);
+    const deadline = placed + 30 * MINUTE;
+    expect(snapshot.orders).toHaveLength(1);
+    expect(snapshot.orders[0]).toMatchObject({ id: ORDER, accountId: 'acc-1', title: '黄山风景区门票2张' });
+    expect(Math.abs(snapshot.orders[0]!.deadline! - deadline)).toBeLessThan(1000);
+    const key = `ticket-system:acc-1:${ORDER}`;
+    expect(Object.keys(await notifications())).toEqual([`found|${key}`]);
+    const alarms = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
+    expect(alarms).toEqual(expect.arrayContaining([`remind|10|${snapshot.orders[0]!.deadline}|${key}`]));
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('20');
+    expect(world.venue.requests.every((request) => request.authorized)).toBe(true);
+  });
+
+  it('reports a paid order once with the venue’s status name, then stops asking about it', async () => {
+    await addAccountWatching(ORDER);
+    world.venue.options.orders![ORDER]!.status = '3';
+    await world.background.check();
+    const notices = await notifications();
+    const gone = notices[`gone|ticket-system:acc-1:${ORDER}`];
+    expect(gone?.title).toContain('已交割');
+    expect(gone?.message).toContain(ORDER);
+    expect((await watchedOrdersItem.get())[0]).toMatchObject({ status: { code: '3', final: true } });
+    expect((await ticketSnapshotsItem.get())['acc-1']!.orders).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+
+    const asked = world.venue.requests.length;
+    await world.background.check();
+    expect(world.venue.requests.length).toBe(asked);
+  });
+
+  it('never drops an order because the venue failed to answer', async () => {
+    await addAccountWatching(ORDER);
+    world.venue.options.answer = () => new Response('<html>502 Bad Gateway</html>', { status: 502 });
+    await world.background.check();
+    const snapshot = (await ticketSnapshotsItem.get())['acc-1']!;
+    expect(snapshot).toMatchObject({ status: 'busy', failures: 1 });
+    expect(snapshot.orders).toHaveLength(1);
+    expect(Object.keys(await notifications())).toEqual([`found|ticket-system:acc-1:${ORDER}`]);
+  });
+
+  it('stops polling an account whose key is refused, says so once, and resumes with a new key', async () => {
+    await addAccountWatching(ORDER);
+    world.venue.options.credentials = { agent01: 'another key' };
+    await world.background.check();
+    expect((await ticketSnapshotsItem.get())['acc-1']).toMatchObject({ status: 'authFailed' });
+    const notice = (await notifications())[`loginExpired|ticket-system:acc-1:${ORDER}`];
+    expect(notice?.title).toBe('票务系统账户验证失败');
+    expect((await fakeBrowser.action.getBadgeBackgroundColor({})) as unknown).toEqual(
+      [1, 3, 5].map((at) => parseInt(LOGIN_NEEDED_COLOR.slice(at, at + 2), 16)).concat(255),
+    );
+
+    const asked = world.venue.requests.length;
+    await world.background.onAlarm({ name: 'poll' });
+    await world.background.check(false);
+    expect(world.venue.requests.length).toBe(asked);
+
+    world.venue.options.credentials = { agent01: HAWK_KEY };
+    await world.ask({ type: 'account.save', id: 'acc-1', draft: draft(), secret: SECRET });
+    await settled('acc-1');
+    expect(world.venue.requests.length).toBeGreaterThan(asked);
+  });
+
+  it('asks nothing of a venue whose site the browser has not granted', async () => {
+    world.granted.clear();
+    await world.ask({ type: 'account.save', id: null, draft: draft(), secret: SECRET });
+    await world.ask({ type: 'watch.add', accountId: 'acc-1', orderIds: [ORDER] });
+    const snapshot = await settled('acc-1', 'noPermission');
+    expect(snapshot.detail).toBe('https://tickets.venue-a.test/*');
+    expect(world.venue.requests).toEqual([]);
+
+    world.granted.add('https://tickets.venue-a.test/*');
+    await world.background.onPermissionsAdded();
+    expect((await settled('acc-1')).orders).toHaveLength(1);
+  });
+
+  it('answers a connection test precisely, with the form’s values or the saved key', async () => {
+    const test = (change: Partial<Extract<Request, { type: 'account.test' }>>) =>
+      world.ask({ type: 'account.test', id: null, draft: draft(), secret: SECRET, orderId: ORDER, ...change });
+    await expect(test({})).resolves.toMatchObject({ kind: 'ok', statusZh: '预定中', title: '黄山风景区门票2张' });
+    await expect(test({ secret: { key: 'WRONG', password: 'x' } })).resolves.toMatchObject({ kind: 'badCredentials' });
+    await expect(test({ orderId: '20990101000000' })).resolves.toMatchObject({ kind: 'notFound' });
+    await expect(test({ orderId: ' ' })).resolves.toEqual({ kind: 'needOrderId' });
+    await expect(test({ secret: null })).resolves.toEqual({ kind: 'needSecret' });
+    await expect(test({ draft: draft({ pathTemplate: 'api/Nope/{orderid}' }) })).resolves.toMatchObject({
+      kind: 'noRoute',
+    });
+    await expect(test({ draft: draft({ baseUrl: 'https://other.test' }) })).resolves.toEqual({
+      kind: 'noPermission',
+      origin: 'https://other.test/*',
+    });
+    await world.ask({ type: 'account.save', id: null, draft: draft(), secret: SECRET });
+    await expect(test({ id: 'acc-1', secret: null })).resolves.toMatchObject({ kind: 'ok' });
+    // No answer carries the key.
+    expect(JSON.stringify(await test({ id: 'acc-1', secret: null }))).not.toContain(HAWK_KEY);
+  });
+
+  it('adds pasted orders once, and forgets an account with everything it had', async () => {
+    await addAccountWatching(ORDER);
+    await expect(world.ask({ type: 'watch.add', accountId: 'acc-1', orderIds: [ORDER, 'B1'] })).resolves.toEqual({
+      ok: true,
+      added: 1,
+      already: 1,
+    });
+    await expect(world.ask({ type: 'watch.add', accountId: 'nobody', orderIds: ['B1'] })).resolves.toMatchObject({
+      ok: false,
+    });
+    await world.ask({ type: 'account.remove', id: 'acc-1' });
+    expect(await accountsItem.get()).toEqual([]);
+    expect(await accountKeysItem.get()).toEqual({});
+    expect(await watchedOrdersItem.get()).toEqual([]);
+    expect(await ticketSnapshotsItem.get()).toEqual({});
+    expect((await fakeBrowser.alarms.getAll()).filter((alarm) => alarm.name.includes('ticket-system'))).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('stops watching a removed order without announcing it as paid', async () => {
+    await addAccountWatching(ORDER);
+    await world.ask({ type: 'watch.remove', accountId: 'acc-1', orderId: ORDER });
+    expect(await watchedOrdersItem.get()).toEqual([]);
+    expect((await ticketSnapshotsItem.get())['acc-1']!.orders).toEqual([]);
+    expect(Object.keys(await notifications())).toEqual([`found|ticket-system:acc-1:${ORDER}`]);
+  });
+
+  it('takes account requests from its own pages only', () => {
+    const contentScript = {
+      id: fakeBrowser.runtime.id,
+      url: 'https://kyfw.12306.cn/otn/view/train_order.html',
+      tab: { id: 1 },
+    };
+    const request = { type: 'account.save', id: null, draft: draft(), secret: SECRET };
+    expect(world.background.onMessage(request, contentScript as never)).toBeUndefined();
+    expect(world.background.onMessage({ ...request, draft: { ...draft(), flavour: 'v9' } }, own())).toBeUndefined();
+  });
+
+  it('opens the settings page from a notice about a refused key', async () => {
+    await world.background.onNotificationClicked(`loginExpired|ticket-system:acc-1:${ORDER}`);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain(SETTINGS_URL);
+  });
+});
+
+describe('ticket sources', () => {
+  it('has one source per account with watched orders', async () => {
+    await accountsItem.set([
+      { ...EMPTY_DRAFT, id: 'a', label: 'a', baseUrl: 'https://a.test/', username: 'u', hawkId: '' },
+      { ...EMPTY_DRAFT, id: 'b', label: 'b', baseUrl: 'https://b.test/', username: 'u', hawkId: '' },
+    ]);
+    await watchedOrdersItem.set([
+      {
+        accountId: 'b',
+        orderId: '1',
+        addedAt: 0,
+        status: null,
+        title: null,
+        problem: null,
+        checkedAt: null,
+        finalAt: null,
+      },
+    ]);
+    const sources = await ticketSources({ hasPermission: async () => true, limiter: createKeyedLimiter(4) });
+    expect(sources.map((source) => source.key)).toEqual([ticketSourceKey('b')]);
+  });
+});
