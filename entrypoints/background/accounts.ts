@@ -5,7 +5,7 @@ import type {
   TestResult,
   WatchAddReply,
 } from '@/lib/messages';
-import { checkDraft, parseOrderIds } from '@/lib/sources/ticket-system/account';
+import { checkDraft, originPatternOf, parseOrderIds } from '@/lib/sources/ticket-system/account';
 import { queryTicketOrder, type TicketQueryOptions } from '@/lib/sources/ticket-system/client';
 import { withoutOrder } from '@/lib/sources/ticket-system/fold';
 import { deriveHawkKey } from '@/lib/sources/ticket-system/key';
@@ -23,6 +23,8 @@ export interface AccountHandlerDeps {
   serial: <T>(task: () => Promise<T>) => Promise<T>;
   now: () => number;
   hasPermission: (originPattern: string) => Promise<boolean>;
+  /** Gives back access to a venue's site once no account uses it (`permissions.remove`). */
+  releasePermission?: (originPattern: string) => Promise<void>;
   newId: () => string;
   query?: TicketQueryOptions;
   /** After a change: check this account's source now (a key), or re-plan alerts and badge (null). */
@@ -79,14 +81,21 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
   }
 
   async function remove(id: string): Promise<void> {
-    await serial(async () => {
-      await accountsItem.set((await accountsItem.get()).filter((account) => account.id !== id));
+    const released = await serial(async () => {
+      const accounts = await accountsItem.get();
+      const removed = accounts.find((account) => account.id === id);
+      const left = accounts.filter((account) => account.id !== id);
+      await accountsItem.set(left);
       const { [id]: _key, ...keys } = await accountKeysItem.get();
       await accountKeysItem.set(keys);
       await watchedOrdersItem.set((await watchedOrdersItem.get()).filter((entry) => entry.accountId !== id));
       const { [id]: _snapshot, ...snapshots } = await ticketSnapshotsItem.get();
       await ticketSnapshotsItem.set(snapshots);
+      const pattern = removed && originPatternOf(removed);
+      return pattern && !left.some((account) => originPatternOf(account) === pattern) ? pattern : null;
     });
+    // The extension keeps access to no site it no longer needs.
+    if (released) await deps.releasePermission?.(released).catch(() => undefined);
     await deps.afterChange(null);
   }
 

@@ -26,7 +26,12 @@ export default defineBackground({
       now: Date.now,
       locale,
       settingsUrl: browser.runtime.getURL('/options.html'),
-      accounts: { hasPermission, newId: () => crypto.randomUUID() },
+      accounts: {
+        hasPermission,
+        releasePermission: async (originPattern) =>
+          void (await browser.permissions.remove({ origins: [originPattern] })),
+        newId: () => crypto.randomUUID(),
+      },
     });
 
     // Listeners are registered synchronously, first thing: a service worker woken by an event only

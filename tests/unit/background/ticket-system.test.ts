@@ -33,6 +33,7 @@ function setup(orders: Record<string, FixtureTicketOrder>) {
   const venue: FakeVenue = fakeVenue({ credentials: { agent01: HAWK_KEY }, orders });
   const granted = new Set(['https://tickets.venue-a.test/*']);
   const hasPermission = vi.fn(async (pattern: string) => granted.has(pattern));
+  const releasePermission = vi.fn(async (pattern: string) => void granted.delete(pattern));
   let ids = 0;
   const query = { fetch: venue.fetch };
   const background = createBackground({
@@ -40,10 +41,10 @@ function setup(orders: Record<string, FixtureTicketOrder>) {
     now: Date.now,
     locale: 'zh',
     settingsUrl: SETTINGS_URL,
-    accounts: { hasPermission, newId: () => `acc-${++ids}`, query },
+    accounts: { hasPermission, releasePermission, newId: () => `acc-${++ids}`, query },
   });
   const ask = (request: Request) => background.onMessage(request, own());
-  return { venue, granted, background, ask };
+  return { venue, granted, background, ask, releasePermission };
 }
 
 /** The round a save or watch.add starts is not awaited by the page: wait for its result. */
@@ -213,6 +214,19 @@ describe('background with ticket-system accounts', () => {
     expect(await ticketSnapshotsItem.get()).toEqual({});
     expect((await fakeBrowser.alarms.getAll()).filter((alarm) => alarm.name.includes('ticket-system'))).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(world.releasePermission).toHaveBeenCalledWith('https://tickets.venue-a.test/*');
+  });
+
+  it('keeps access to a site another account still uses', async () => {
+    await world.ask({ type: 'account.save', id: null, draft: draft(), secret: SECRET });
+    await world.ask({
+      type: 'account.save',
+      id: null,
+      draft: draft({ label: '二号', username: 'agent02' }),
+      secret: SECRET,
+    });
+    await world.ask({ type: 'account.remove', id: 'acc-1' });
+    expect(world.releasePermission).not.toHaveBeenCalled();
   });
 
   it('stops watching a removed order without announcing it as paid', async () => {
