@@ -20,7 +20,10 @@ export type TicketHttpResult =
 
 export type TicketOutcome =
   | ({ kind: 'order' } & TicketOrderReading)
-  /** The venue has no such order, or not one this account placed (the V5 query answers only for those). */
+  /**
+   * The venue has no such order, or not one this account placed (the V5 query answers only for those).
+   * `detail`: the venue's own words, or '' when it just answered with no data.
+   */
   | { kind: 'notFound'; detail: string }
   /** The venue refused with its own words, shown as text. */
   | { kind: 'venueError'; status: number; message: string }
@@ -101,7 +104,7 @@ function readOrder(json: Record<string, unknown>, body: string, options: Classif
   }
   const id = typeof json.orderid === 'string' ? json.orderid.trim() : '';
   // ASP.NET serialises an empty result object rather than failing when the order is not the caller's.
-  if (id === '') return { kind: 'notFound', detail: 'empty order' };
+  if (id === '') return { kind: 'notFound', detail: '' };
   if (id !== options.orderId.trim()) return { kind: 'unexpected', detail: excerpt(`reply is about order ${id}`) };
   return { kind: 'order', ...reading };
 }
@@ -129,16 +132,16 @@ export function classifyTicketReply(result: TicketHttpResult, options: ClassifyO
   }
   // "Data is returned only for orders you placed": Web API writes a null result as `null`, or as 204
   // when configured to. An empty 200 is neither, more likely a proxy's doing: not proof of no order.
-  if (status === 204) return { kind: 'notFound', detail: 'HTTP 204' };
+  if (status === 204) return { kind: 'notFound', detail: '' };
   if (trimmed === '') return { kind: 'unexpected', detail: 'empty reply' };
-  if (json === null) return { kind: 'notFound', detail: 'null reply' };
+  if (json === null) return { kind: 'notFound', detail: '' };
   if (json === undefined) return { kind: 'unexpected', detail: excerpt(body, 'not JSON: ') };
   if (!isObject(json)) return { kind: 'unexpected', detail: excerpt(body, 'unknown reply: ') };
   if (!('orderid' in json) || json.orderid === null) {
     const message = errorMessage(json);
     if (message !== null) return fromError(status, message);
     // Every field of an empty result object is null, including the order number.
-    if ('orderid' in json) return { kind: 'notFound', detail: 'empty order' };
+    if ('orderid' in json) return { kind: 'notFound', detail: '' };
     return { kind: 'unexpected', detail: excerpt(body, 'unknown reply: ') };
   }
   return readOrder(json, body, options);

@@ -121,9 +121,14 @@ describe('classifyTicketReply: no such order', () => {
     ['HTTP 204', reply('', 204)],
     ['an empty result object', reply(JSON.stringify({ orderid: null, statuscode: null }))],
     ['an empty order number', reply(v5OrderJson({ orderId: '  ', placed: PLACED }))],
+  ])('reads %s as not found, with no words of the venue to show', (_, result) => {
+    expect(classify(result)).toEqual({ kind: 'notFound', detail: '' });
+  });
+
+  it.each([
     ['an ASP.NET message saying so', reply(ASPNET_NOT_FOUND_JSON, 404)],
     ['an application error saying so', reply(APP_ERRCODE_JSON)],
-  ])('reads %s as not found', (_, result) => {
+  ])('reads %s as not found, in the venue words', (_, result) => {
     const outcome = classify(result);
     expect(outcome.kind).toBe('notFound');
     detailOf(outcome);
