@@ -8,22 +8,13 @@ import { DEFAULT_PATH_TEMPLATES, type Account } from '@/lib/sources/ticket-syste
 import { newWatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
 import { EMPTY_SNAPSHOT } from '@/lib/watch/snapshot';
+import { account } from '../helpers/accounts';
 
 // The fake browser has no i18n API, so the page renders in English.
 
 const hostile = '<img src=x onerror="window.__pwned=1">';
 
-const ACCOUNT: Account = {
-  id: 'acc-1',
-  label: '黄山风景区',
-  baseUrl: 'https://ticket.example.cn/',
-  flavour: 'v5',
-  pathTemplate: DEFAULT_PATH_TEMPLATES.v5,
-  username: 'agent01',
-  hawkId: '',
-  personalId: '0',
-  allowHttp: false,
-};
+const ACCOUNT: Account = account({ label: '黄山风景区', baseUrl: 'https://ticket.example.cn/' });
 
 const originalSendMessage = fakeBrowser.runtime.sendMessage;
 let sent: Request[];

@@ -4,26 +4,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { App } from '@/entrypoints/popup/App';
 import type { Request } from '@/lib/messages';
-import { DEFAULT_PATH_TEMPLATES, type Account } from '@/lib/sources/ticket-system/account';
+import type { Account } from '@/lib/sources/ticket-system/account';
 import { newWatchedOrder, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountsItem, snapshot12306Item, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
 import { makeOrder, makeSnapshot } from '../helpers/orders';
+import { account as makeAccount } from '../helpers/accounts';
 
 // The fake browser has no i18n API, so the popup renders in English.
 
 const hostile = '<img src=x onerror="window.__pwned=1">';
 
-const account = (id: string, label: string): Account => ({
-  id,
-  label,
-  baseUrl: `https://${id}.example.cn/`,
-  flavour: 'v5',
-  pathTemplate: DEFAULT_PATH_TEMPLATES.v5,
-  username: 'agent01',
-  hawkId: '',
-  personalId: '0',
-  allowHttp: false,
-});
+const account = (id: string, label: string): Account => makeAccount({ id, label, baseUrl: `https://${id}.example.cn/` });
 
 const ticket = (accountId: string, id: string, minutesLeft: number, title = '黄山门票') =>
   makeOrder({
