@@ -251,8 +251,9 @@ export function createBackground(deps: BackgroundDeps) {
         const now = deps.now();
         const due = (await readAll())
           .filter((entry) => {
-            if (only) return only.has(keyOf(entry.source));
             const at = dueAt(entry, now);
+            // Named sources go now, unless they wait for the user (a refused key is not retried).
+            if (only) return only.has(keyOf(entry.source)) && at !== null;
             if (all) return at !== null || !entry.source.nextPollAt;
             return at !== null && at <= now + ALARM_TOLERANCE_MS;
           })
