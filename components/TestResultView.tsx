@@ -1,7 +1,7 @@
-import { locale, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import type { TestResult } from '@/lib/messages';
 import { formatBeijingClock, formatBeijingShort } from '@/lib/time/beijing';
-import { draftProblemText } from './ticket-words';
+import { draftProblemText, statusName } from './ticket-words';
 
 /** `03-24 14:57:09`: a deadline with its Beijing day, for a test that may read an old order. */
 const beijingDateTime = (instant: number) =>
@@ -23,7 +23,7 @@ function TestResultBody({ result }: { result: TestResult }) {
       return (
         <>
           <p class="test-result__line">
-            {t('testOk', { status: locale === 'zh' ? result.statusZh : result.statusEn })}
+            {t('testOk', { status: statusName({ zh: result.statusZh, en: result.statusEn }) })}
           </p>
           {result.title && <p class="test-result__line">{result.title}</p>}
           {result.deadline !== null && (

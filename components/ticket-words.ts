@@ -1,5 +1,6 @@
 import { locale, t } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { statusLabel } from '@/lib/sources/ticket-system/statuses';
 import type { OrderProblem, TicketStatusInfo } from '@/lib/sources/ticket-system/watched';
 
 // Words for what the ticket-system code reports by code: draft problems, order problems, statuses.
@@ -44,4 +45,4 @@ export function orderProblemText(problem: OrderProblem): string {
   return detail ? `${words}${locale === 'zh' ? '：' : ': '}${detail}` : words;
 }
 
-export const statusName = (status: Pick<TicketStatusInfo, 'zh' | 'en'>) => (locale === 'zh' ? status.zh : status.en);
+export const statusName = (status: Pick<TicketStatusInfo, 'zh' | 'en'>) => statusLabel(status, locale);

@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/messages';
 import { translate } from '../i18n/translate';
 import { orderKey, type Order } from '../orders/model';
 import { LOGIN_PAGE_URL } from '../sources/12306/endpoints';
+import { statusLabel } from '../sources/ticket-system/statuses';
 import { formatBeijingClock, formatBeijingShort } from '../time/beijing';
 import { serverNow, type Clock } from '../time/clock';
 import { secondsLeft } from '../time/countdown';
@@ -101,7 +102,7 @@ export function noticesForEvents(events: readonly WatchEvent[], context: NoticeC
           ? {
               // The venue said where the order went: say it in its words rather than guess.
               id,
-              title: translate(locale, 'noticeGoneStatusTitle', { status: event.status[locale] }),
+              title: translate(locale, 'noticeGoneStatusTitle', { status: statusLabel(event.status, locale) }),
               message: translate(locale, 'noticeGoneStatusBody', {
                 order: describeOrder(order, locale, context.showPassengers),
                 id: order.id,

@@ -70,3 +70,11 @@ export function ticketStatus(rawCode: string | number | null | undefined, venueN
     known: false,
   };
 }
+
+/**
+ * A status as the user reads it. The venue's staff and documents name states in Chinese, so an
+ * English reader gets the Chinese name too, to match what the venue says: "Completed (已交割)".
+ */
+export function statusLabel(status: Pick<TicketStatus, 'zh' | 'en'>, locale: 'zh' | 'en'): string {
+  return locale === 'zh' || status.en === status.zh ? status.zh : `${status.en} (${status.zh})`;
+}

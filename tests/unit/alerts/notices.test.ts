@@ -252,3 +252,38 @@ describe('passenger names in notices', () => {
     expect(notices.map((notice) => notice?.silenceable ?? false)).toEqual([true, false]);
   });
 });
+
+describe('notices for ticket-system orders', () => {
+  const ticket = makeOrder({
+    source: 'ticket-system',
+    accountId: 'acc-1',
+    id: '20261202000123',
+    title: '黄山风景区门票2张',
+    route: null,
+    passengers: ['张三'],
+    payUrl: 'https://tickets.venue-a.test/',
+  });
+  const settingsUrl = 'chrome-extension://x/options.html';
+
+  it('says where a settled order went, in the venue words, with its order number and no names', () => {
+    const [zh] = noticesForEvents(
+      [{ kind: 'gone', order: ticket, status: { zh: '已交割', en: 'Completed' } }],
+      context(),
+    );
+    expect(zh).toMatchObject({ id: goneId(ticket), title: '订单已不再待支付：已交割', url: ticket.payUrl });
+    expect(zh!.message).toContain('20261202000123');
+    expectNoNames(zh!.message);
+    const [en] = noticesForEvents(
+      [{ kind: 'gone', order: ticket, status: { zh: '已交割', en: 'Completed' } }],
+      context({ locale: 'en' }),
+    );
+    expect(en!.title).toBe('Order no longer pending: Completed (已交割)');
+  });
+
+  it('sends the user to the settings page, not to 12306, when a venue refused the key', () => {
+    const [notice] = noticesForEvents([{ kind: 'loginExpired', orders: [ticket] }], context({ settingsUrl }));
+    expect(notice).toMatchObject({ title: '票务系统账户验证失败', url: settingsUrl });
+    expect(notice!.message).toContain('1');
+    expect(notice!.url).not.toBe(LOGIN_PAGE_URL);
+  });
+});

@@ -386,7 +386,7 @@ describe('watched orders on the settings page', () => {
       { ...newWatchedOrder('acc-1', 'A2', 1), problem: { kind: 'notFound', detail: hostile } },
     ]);
     const view = render(<WatchedSection />);
-    expect(await view.findByText('Completed')).toBeTruthy();
+    expect(await view.findByText('Completed (已交割)')).toBeTruthy();
     expect(view.getByText(`The venue has no such order: ${hostile}`)).toBeTruthy();
     expect(view.container.querySelector('img')).toBeNull();
   });

@@ -84,7 +84,7 @@ describe('popup ticket-system sections', () => {
     // The other watched orders, compactly.
     const rows = [...a1.querySelectorAll('.watched__row')];
     expect(rows.map((row) => row.getAttribute('data-order-id'))).toEqual(['T-PAID', 'T-GONE']);
-    expect(rows[0]!.textContent).toContain('Completed');
+    expect(rows[0]!.textContent).toContain('Completed (已交割)');
     expect(rows[0]!.textContent).toContain('索道票');
     expect(rows[1]!.textContent).toContain(`The venue has no such order: ${hostile}`);
     expect(container.querySelector('img')).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TICKET_STATUSES, ticketStatus } from '@/lib/sources/ticket-system/statuses';
+import { statusLabel, TICKET_STATUSES, ticketStatus } from '@/lib/sources/ticket-system/statuses';
 
 describe('ticketStatus', () => {
   it.each([
@@ -54,5 +54,12 @@ describe('ticketStatus', () => {
   it('does not take inherited keys for codes', () => {
     expect(ticketStatus('toString').known).toBe(false);
     expect(ticketStatus('constructor').known).toBe(false);
+  });
+});
+
+describe('statusLabel', () => {
+  it('gives the Chinese name alone in Chinese, and with the English one in English', () => {
+    expect(statusLabel(ticketStatus('3'), 'zh')).toBe('已交割');
+    expect(statusLabel(ticketStatus('3'), 'en')).toBe('Completed (已交割)');
   });
 });
