@@ -56,7 +56,10 @@ export function WatchedList({ entries, limit = 20 }: Props) {
           return (
             <li key={key} class={`watched__row${final ? ' watched__row--final' : ''}`} data-order-id={entry.orderId}>
               <span class="watched__id">{entry.orderId}</span>
-              <span class="watched__status">{entry.status ? statusName(entry.status) : t('watchNotChecked')}</span>
+              {/* A checked order with only a problem so far has no status to name: the problem says it. */}
+              {(entry.status || entry.checkedAt === null) && (
+                <span class="watched__status">{entry.status ? statusName(entry.status) : t('watchNotChecked')}</span>
+              )}
               {entry.title && <span class="watched__title">{entry.title}</span>}
               {entry.problem && <span class="watched__problem">{orderProblemText(entry.problem)}</span>}
               {failed === key && (

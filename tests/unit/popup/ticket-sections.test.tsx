@@ -62,7 +62,7 @@ describe('popup ticket-system sections', () => {
       { ...newWatchedOrder('a1', 'T-LATE', 1), status: AWAITING },
       { ...newWatchedOrder('a1', 'T-SOON', 1), status: AWAITING },
       { ...newWatchedOrder('a1', 'T-PAID', 1), status: PAID, title: '索道票', finalAt: Date.now() },
-      { ...newWatchedOrder('a1', 'T-GONE', 1), problem: { kind: 'notFound', detail: hostile } },
+      { ...newWatchedOrder('a1', 'T-GONE', 1), problem: { kind: 'notFound', detail: hostile }, checkedAt: Date.now() },
       newWatchedOrder('a2', 'T-NEW', 1),
     ]);
     await ticketSnapshotsItem.set({
@@ -87,6 +87,8 @@ describe('popup ticket-system sections', () => {
     expect(rows[0]!.textContent).toContain('Completed (已交割)');
     expect(rows[0]!.textContent).toContain('索道票');
     expect(rows[1]!.textContent).toContain(`The venue has no such order: ${hostile}`);
+    // Checked, with no status to name: the problem speaks alone.
+    expect(rows[1]!.textContent).not.toContain('Not checked yet');
     expect(container.querySelector('img')).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     // A venue's words, not 12306's.
