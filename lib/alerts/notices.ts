@@ -65,11 +65,49 @@ function foundTitle(order: Order, context: NoticeContext): string {
   return translate(context.locale, 'noticeFoundTitle', { minutes: minutesLeftRoundedUp(order.deadline, context) });
 }
 
+/** More new (or settled) orders than this in one check make one notice, not a screenful. */
+export const MAX_SEPARATE_NOTICES = 3;
+
+type OrderEvent = Extract<WatchEvent, { kind: 'found' | 'gone' }>;
+
+/**
+ * One notice for many orders found (or gone) in one check: an agent pasting fifty order numbers
+ * wants one "50 new unpaid orders" with the nearest deadline, not fifty notifications.
+ */
+function summaryNotice(kind: OrderEvent['kind'], events: readonly OrderEvent[], context: NoticeContext): Notice {
+  const { locale } = context;
+  const nearest = [...events].sort((a, b) => (a.order.deadline ?? Infinity) - (b.order.deadline ?? Infinity))[0]!.order;
+  const ids = events.map((event) => alertId({ kind, orderKey: orderKey(event.order) }));
+  return {
+    id: ids[0]!,
+    title: translate(locale, kind === 'found' ? 'noticeFoundManyTitle' : 'noticeGoneManyTitle', {
+      count: events.length,
+    }),
+    message:
+      kind === 'found'
+        ? translate(locale, 'noticeFoundManyBody', { order: orderLine(nearest, context) })
+        : translate(locale, 'noticeGoneManyBody'),
+    alertIds: ids,
+    url: nearest.payUrl,
+  };
+}
+
 /** Notices for what a check found: new orders, orders no longer pending, a login that expired. */
 export function noticesForEvents(events: readonly WatchEvent[], context: NoticeContext): Notice[] {
   const { locale, sent } = context;
   const notices: Notice[] = [];
+  const grouped = new Set<OrderEvent['kind']>();
+  for (const kind of ['found', 'gone'] as const) {
+    const unsent = events.filter(
+      (event): event is OrderEvent =>
+        event.kind === kind && !(alertId({ kind, orderKey: orderKey(event.order) }) in sent),
+    );
+    if (unsent.length <= MAX_SEPARATE_NOTICES) continue;
+    grouped.add(kind);
+    notices.push(summaryNotice(kind, unsent, context));
+  }
   for (const event of events) {
+    if (event.kind !== 'loginExpired' && grouped.has(event.kind)) continue;
     if (event.kind === 'loginExpired') {
       const ids = event.orders
         .map((order) => alertId({ kind: 'loginExpired', orderKey: orderKey(order) }))
@@ -82,7 +120,7 @@ export function noticesForEvents(events: readonly WatchEvent[], context: NoticeC
         title: translate(locale, venue ? 'noticeVenueAuthTitle' : 'noticeLoginTitle'),
         message: translate(locale, venue ? 'noticeVenueAuthBody' : 'noticeLoginBody', { count: event.orders.length }),
         alertIds: ids,
-        url: venue ? context.settingsUrl ?? LOGIN_PAGE_URL : LOGIN_PAGE_URL,
+        url: venue ? (context.settingsUrl ?? LOGIN_PAGE_URL) : LOGIN_PAGE_URL,
       });
       continue;
     }

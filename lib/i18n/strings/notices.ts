@@ -17,6 +17,13 @@ export const noticeStrings = {
     zh: '仍有 {count} 个未支付订单，PayClock 已看不到它们。请重新登录 12306。',
     en: '{count} unpaid order(s) can no longer be checked. Log in to 12306 again.',
   },
+  noticeFoundManyTitle: { zh: '{count} 个新的待支付订单', en: '{count} new unpaid orders' },
+  noticeFoundManyBody: { zh: '最早截止：{order}', en: 'Due first: {order}' },
+  noticeGoneManyTitle: { zh: '{count} 个订单已不再待支付', en: '{count} orders no longer pending' },
+  noticeGoneManyBody: {
+    zh: '已支付、已关闭或已取消。打开 PayClock 查看各订单状态。',
+    en: 'Paid, closed or cancelled. Open PayClock to see each one.',
+  },
   noticeGoneStatusTitle: { zh: '订单已不再待支付：{status}', en: 'Order no longer pending: {status}' },
   noticeGoneStatusBody: { zh: '{order}（订单号 {id}）', en: '{order} (order {id})' },
   noticeVenueAuthTitle: { zh: '票务系统账户验证失败', en: 'Ticket system refused the account' },

@@ -433,6 +433,16 @@ describe.each(BROWSERS)('%s: ticket-system accounts', (_name, launch) => {
       const queries = venue().orderQueries(VENUE_B_HOST);
       expect(queries).toHaveLength(100);
       expect(queries.every((request) => request.auth === 'ok')).toBe(true);
+      // Ten new unpaid orders in one round make one notice, not ten.
+      const found = await eventually(
+        async () => {
+          const mineFound = (await notifications()).filter((id) => id.startsWith(`found|ticket-system:${accountId}:`));
+          return mineFound.length > 0 ? mineFound : null;
+        },
+        10_000,
+        'the found notice',
+      );
+      expect(found).toHaveLength(1);
 
       // A fresh popup shows the 10 countdowns and the other 90 in short, 20 at first.
       await popup.close();

@@ -287,3 +287,38 @@ describe('notices for ticket-system orders', () => {
     expect(notice!.url).not.toBe(LOGIN_PAGE_URL);
   });
 });
+
+describe('many orders at once', () => {
+  const orders = [0, 1, 2, 3, 4].map((i) =>
+    makeOrder({ id: `T${i}`, deadline: DEADLINE + (5 - i) * MINUTE, title: `门票${i}` }),
+  );
+
+  it('makes one notice for more than a few new orders, naming the one due first, and covers every alert', () => {
+    const notices = noticesForEvents(
+      orders.map((o) => ({ kind: 'found', order: o })),
+      context(),
+    );
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.title).toBe('5 个新的待支付订单');
+    expect(notices[0]!.message).toContain('门票4');
+    expect(notices[0]!.alertIds.sort()).toEqual(orders.map((o) => foundId(o)).sort());
+  });
+
+  it('keeps a few separate, and counts only those not yet shown', () => {
+    const sent = Object.fromEntries(orders.slice(0, 2).map((o) => [foundId(o), 1]));
+    const notices = noticesForEvents(
+      orders.map((o) => ({ kind: 'found', order: o })),
+      context({ sent }),
+    );
+    expect(notices.map((n) => n.id)).toEqual(orders.slice(2).map((o) => foundId(o)));
+  });
+
+  it('groups many settled orders too, and never a login notice', () => {
+    const events: WatchEvent[] = [
+      ...orders.map((o): WatchEvent => ({ kind: 'gone', order: o })),
+      { kind: 'loginExpired', orders: [order] },
+    ];
+    const notices = noticesForEvents(events, context({ locale: 'en' }));
+    expect(notices.map((n) => n.title)).toEqual(['5 orders no longer pending', '12306 login expired']);
+  });
+});
