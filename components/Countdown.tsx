@@ -1,4 +1,5 @@
-import { t } from '@/lib/i18n';
+// Shown on 12306 pages too: its words come from the overlay's small table.
+import { tOverlay } from '@/lib/i18n/overlay';
 import { formatCountdown, urgencyOf } from '@/lib/time/countdown';
 import { useNow } from './ticker';
 
@@ -14,7 +15,7 @@ export function Countdown({ deadline, offsetMs }: Props) {
   const urgency = urgencyOf(deadline, serverNow);
   return (
     <span class={`countdown countdown--${urgency}`} role="timer" data-deadline={deadline}>
-      {urgency === 'overdue' ? t('overdue') : formatCountdown(deadline, serverNow)}
+      {urgency === 'overdue' ? tOverlay('overdue') : formatCountdown(deadline, serverNow)}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { SOURCE_WORDS } from '@/lib/orders/source-words';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { tOverlay as t } from '@/lib/i18n/overlay';
 import { nearestDue, type DueOrder } from '@/lib/overlay/due';
 import type { OverlayOrder, OverlaySummary } from '@/lib/overlay/messages';
 import { Countdown } from './Countdown';

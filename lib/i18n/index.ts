@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { MessageKey } from './messages';
-import { localeFor, translate, type Params } from './translate';
+import { locale } from './locale';
+import { translate, type Params } from './translate';
 
-// The one place that asks the browser for its language; everything below it is pure.
-export const locale = localeFor(browser.i18n?.getUILanguage?.());
+export { locale } from './locale';
 
 export const t = (key: MessageKey, params?: Params) => translate(locale, key, params);

@@ -1,6 +1,7 @@
 import { accountStrings } from './strings/accounts';
 import { manifestStrings } from './strings/manifest';
 import { noticeStrings } from './strings/notices';
+import { orderWordStrings } from './strings/order-words';
 import { overlayStrings } from './strings/overlay';
 import { popupStrings } from './strings/popup';
 import { settingsStrings } from './strings/settings';
@@ -16,6 +17,7 @@ export const STRING_PARTS = {
   noticeStrings,
   settingsStrings,
   overlayStrings,
+  orderWordStrings,
   waitlistStrings,
   accountStrings,
 };
@@ -26,6 +28,7 @@ export const messages = {
   ...noticeStrings,
   ...settingsStrings,
   ...overlayStrings,
+  ...orderWordStrings,
   ...waitlistStrings,
   ...accountStrings,
 };

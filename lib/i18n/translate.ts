@@ -1,16 +1,11 @@
+import { fill, type Params } from './fill';
 import { messages, type Locale, type MessageKey } from './messages';
 
-export type Params = Record<string, string | number>;
+export type { Params } from './fill';
+export { localeFor } from './fill';
 
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  return messages[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
-/** Chinese for any Chinese browser, English for everything else. */
-export function localeFor(uiLanguage: string | undefined): Locale {
-  return uiLanguage?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return fill(messages, locale, key, params);
 }
 
 /** "3 分钟前" / "3 min ago". */

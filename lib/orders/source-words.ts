@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/messages';
+import type { OverlayMessageKey } from '../i18n/overlay';
 import type { SourceId } from './model';
 
 /**
@@ -9,4 +9,4 @@ export const SOURCE_WORDS = {
   '12306': { payBy: 'payBy', pay: 'pay', view: 'viewQueue' },
   '12306-waitlist': { payBy: 'waitlistPayBy', pay: 'waitlistPay', view: 'waitlistView' },
   'ticket-system': { payBy: 'payBy', pay: 'pay', view: 'viewQueue' },
-} as const satisfies Record<SourceId, { payBy: MessageKey; pay: MessageKey; view: MessageKey }>;
+} as const satisfies Record<SourceId, { payBy: OverlayMessageKey; pay: OverlayMessageKey; view: OverlayMessageKey }>;

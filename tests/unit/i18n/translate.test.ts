@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { messages, type Locale, type MessageKey } from '@/lib/i18n/messages';
 import { formatAgo, localeFor, translate } from '@/lib/i18n/translate';
+import { t } from '@/lib/i18n';
+import { tOverlay } from '@/lib/i18n/overlay';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -91,5 +93,13 @@ describe('string parts', () => {
     const keys = Object.values(STRING_PARTS).flatMap((part) => Object.keys(part));
     expect(keys.length).toBeGreaterThan(40);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('the overlay’s own table', () => {
+  it('says each of its strings exactly as the full table does', () => {
+    for (const key of ['extName', 'overdue', 'payBy', 'waitlistPay', 'overlayListTitle'] as const) {
+      expect(tOverlay(key, { time: '12:00', n: 2 })).toBe(t(key, { time: '12:00', n: 2 }));
+    }
   });
 });
