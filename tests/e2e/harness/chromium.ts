@@ -80,13 +80,15 @@ export interface ChromiumSession extends ExtensionSession {
 export interface ChromiumOptions extends LaunchOptions {
   /** The browser's UI language, e.g. `zh-CN` (needs Debian's chromium-l10n); English otherwise. */
   language?: string;
+  /** False shows the browser's window (needs a display); headless unless told. */
+  headless?: boolean;
 }
 
 export async function launchChromium(options: ChromiumOptions): Promise<ChromiumSession> {
   const profile = await mkdtemp(join(tmpdir(), 'payclock-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: '/usr/bin/chromium',
-    headless: true,
+    headless: options.headless ?? true,
     pipe: true,
     enableExtensions: true,
     targetFilter: (target) => target.type() !== 'service_worker',

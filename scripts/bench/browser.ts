@@ -1,0 +1,254 @@
+import { existsSync } from 'node:fs';
+import type { CDPSession } from 'puppeteer-core';
+import type { Order } from '@/lib/orders/model';
+import type { Snapshot } from '@/lib/watch/snapshot';
+import { CHROME_BUILD, launchChromium, type ChromiumSession } from '../../tests/e2e/harness/chromium';
+import { logInOn12306, MINUTE, startWorld, type World } from '../../tests/e2e/harness/world';
+
+// The rows of `npm run bench` measured in Debian's Chromium with the production build, through the
+// e2e harness (fake 12306 and venue behind the local proxy, fresh profile per measurement).
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Why the browser rows cannot be measured here, or null when they can. */
+export function browserMissing(): string | null {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+  if (!existsSync(CHROME_BUILD)) return `no build at ${CHROME_BUILD}`;
+  return null;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** `count` unpaid 12306 orders, deadlines from 30 minutes ahead (no reminder falls in a run). */
+export function sampleOrders(count: number, now = Date.now()): Order[] {
+  return Array.from({ length: count }, (_, index) => {
+    const deadline = now + 30 * MINUTE + index * 7_000;
+    return {
+      source: '12306',
+      id: `E${String(900000000 + index)}`,
+      state: 'unpaid',
+      title: `G${100 + (index % 900)}`,
+      route: '北京南 → 上海虹桥',
+      departure: deadline + 2 * 24 * 60 * MINUTE,
+      passengers: ['杨赟'],
+      amountYuan: 553,
+      deadline,
+      statusText: null,
+      payUrl: 'https://kyfw.12306.cn/otn/view/train_order.html',
+      queue: null,
+    };
+  });
+}
+
+/**
+ * Writes the 12306 snapshot the way the extension's storage item keeps it (WXT: the value under
+ * `snapshot.12306`, its version under `snapshot.12306$`), from one of the extension's own pages.
+ */
+export async function seedSnapshot(session: ChromiumSession, orders: Order[]): Promise<void> {
+  const now = Date.now();
+  const snapshot: Snapshot = {
+    status: 'ok',
+    detail: null,
+    checkedAt: now,
+    goodAt: now,
+    orders,
+    failures: 0,
+    clock: { offsetMs: 0, samples: [] },
+  };
+  const page = await session.openPage('options.html');
+  await page.evaluate(
+    (value) => chrome.storage.local.set({ 'snapshot.12306': value, 'snapshot.12306$': { v: 1 } }),
+    snapshot as unknown as Record<string, unknown>,
+  );
+  await page.close();
+}
+
+declare global {
+  interface Window {
+    __payclockRendered?: number;
+    __payclockHeader?: number;
+  }
+}
+
+/**
+ * Opens the popup in a fresh tab and returns performance.now() (ms since the tab's navigation
+ * start, i.e. `performance.timeOrigin`) at the first DOM mutation after which the popup shows what
+ * storage holds: `count` `.order` cards, or the empty state for 0. A MutationObserver is installed
+ * before any of the page's scripts run (evaluateOnNewDocument) and checks after every batch of
+ * mutations; the figure is when Preact committed that render, just before the frame that paints it.
+ */
+interface RenderTiming {
+  /** The orders (or the empty state) shown. */
+  shownMs: number;
+  /** The popup's first render (its header, before storage has answered). */
+  headerMs: number;
+  /** DOMContentLoaded: the page's module script has run. */
+  domContentLoadedMs: number;
+}
+
+async function timeFirstRender(session: ChromiumSession, count: number): Promise<RenderTiming> {
+  const page = await session.browser.newPage();
+  try {
+    await page.setViewport({ width: 380, height: 600 });
+    await page.evaluateOnNewDocument((wanted: number) => {
+      const shown = () =>
+        wanted === 0
+          ? document.querySelector('.empty') !== null
+          : document.querySelectorAll('.order').length === wanted;
+      const observer = new MutationObserver(() => {
+        if (window.__payclockHeader === undefined && document.querySelector('.popup__header'))
+          window.__payclockHeader = performance.now();
+        if (window.__payclockRendered === undefined && shown()) {
+          window.__payclockRendered = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    }, count);
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.waitForFunction(() => window.__payclockRendered, { timeout: 10_000, polling: 20 });
+    return await page.evaluate(() => ({
+      shownMs: window.__payclockRendered!,
+      headerMs: window.__payclockHeader ?? NaN,
+      domContentLoadedMs: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+        .domContentLoadedEventEnd,
+    }));
+  } finally {
+    await page.close();
+  }
+}
+
+export interface FirstRender {
+  orders: number;
+  medianMs: number;
+  runsMs: number[];
+  /** The very first open in the profile (cold caches), not in the median. */
+  coldMs: number;
+  /** Medians of the same runs: the first render (header only) and DOMContentLoaded. */
+  headerMedianMs: number;
+  domContentLoadedMedianMs: number;
+}
+
+/** Popup first render with 0, 10 and 200 orders in storage: median of `runs` after one cold open. */
+export async function popupFirstRender(runs = 7): Promise<FirstRender[]> {
+  const results: FirstRender[] = [];
+  const world = await startWorld();
+  const session = await launchChromium({ proxyPort: world.proxy.port });
+  try {
+    for (const count of [0, 10, 200]) {
+      await seedSnapshot(session, sampleOrders(count));
+      const cold = await timeFirstRender(session, count);
+      const timings: RenderTiming[] = [];
+      for (let run = 0; run < runs; run++) timings.push(await timeFirstRender(session, count));
+      const runsMs = timings.map((timing) => timing.shownMs);
+      results.push({
+        orders: count,
+        medianMs: median(runsMs),
+        runsMs,
+        coldMs: cold.shownMs,
+        headerMedianMs: median(timings.map((timing) => timing.headerMs)),
+        domContentLoadedMedianMs: median(timings.map((timing) => timing.domContentLoadedMs)),
+      });
+    }
+  } finally {
+    await session.close();
+    await world.close();
+  }
+  return results;
+}
+
+async function metricsOf(cdp: CDPSession) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const read = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  return {
+    task: read('TaskDuration'),
+    script: read('ScriptDuration'),
+    layout: read('LayoutDuration'),
+    layouts: read('LayoutCount'),
+  };
+}
+
+export interface PopupCpu {
+  orders: number;
+  seconds: number;
+  /** Main-thread busy time (CDP TaskDuration) per second of wall time, in ms. */
+  taskMsPerS: number;
+  scriptMsPerS: number;
+  layoutMsPerS: number;
+  layoutsPerS: number;
+}
+
+/**
+ * The popup's renderer main thread over `seconds` of open countdowns: CDP Performance.getMetrics
+ * TaskDuration (all main-thread tasks: script, style, layout, paint) and ScriptDuration, the
+ * difference between a reading 2 s after the 200 orders are shown and one `seconds` later.
+ */
+export async function popupCpu(seconds = 60, orders = 200): Promise<PopupCpu> {
+  const world = await startWorld();
+  const session = await launchChromium({ proxyPort: world.proxy.port });
+  try {
+    await seedSnapshot(session, sampleOrders(orders));
+    const popup = await session.openPopup();
+    await popup.bringToFront();
+    await popup.waitForFunction((wanted) => document.querySelectorAll('.order').length === wanted, {}, orders);
+    const cdp = await popup.createCDPSession();
+    await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+    await sleep(2_000);
+    const before = await metricsOf(cdp);
+    const startedAt = Date.now();
+    await sleep(seconds * 1000);
+    const after = await metricsOf(cdp);
+    const wall = (Date.now() - startedAt) / 1000;
+    return {
+      orders,
+      seconds: wall,
+      taskMsPerS: ((after.task - before.task) * 1000) / wall,
+      scriptMsPerS: ((after.script - before.script) * 1000) / wall,
+      layoutMsPerS: ((after.layout - before.layout) * 1000) / wall,
+      layoutsPerS: (after.layouts - before.layouts) / wall,
+    };
+  } finally {
+    await session.close();
+    await world.close();
+  }
+}
+
+export interface ReminderLateness {
+  /** Shown minus planned, in ms (positive: late). Null if it never appeared. */
+  latenessMs: number | null;
+  notification: string;
+}
+
+/**
+ * One 12306 order due 10 min 20 s from now, found by logging in on the fake 12306: the 10-minute
+ * reminder (default reminders 10/5/1) is planned 20 s later, at deadline − 10 min (the fake's clock
+ * is this machine's, and 12306 gives deadlines in whole seconds). Notifications are read through
+ * the extension's own API every 100 ms; lateness is the first reading that lists it minus the plan.
+ */
+export async function reminderLateness(): Promise<ReminderLateness> {
+  const world: World = await startWorld();
+  const session = await launchChromium({ proxyPort: world.proxy.port });
+  try {
+    const deadline = Math.floor((Date.now() + 10 * MINUTE + 20_000) / 1000) * 1000;
+    world.fake.setReply({ kind: 'orders', orders: [{ sequenceNo: 'E100000001', payLimit: deadline }] });
+    const page = await session.browser.newPage();
+    await logInOn12306(page);
+    const notification = `remind|10|${deadline}|12306:E100000001`;
+    const planned = deadline - 10 * MINUTE;
+    const until = planned + 30_000;
+    while (Date.now() < until) {
+      if ((await session.notifications()).includes(notification))
+        return { latenessMs: Date.now() - planned, notification };
+      await sleep(100);
+    }
+    return { latenessMs: null, notification };
+  } finally {
+    await session.close();
+    await world.close();
+  }
+}
