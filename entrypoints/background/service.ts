@@ -56,7 +56,8 @@ interface SourceBase {
 export type WatchedSource = SourceBase &
   (
     | { query: () => Promise<QueryResult> }
-    | { poll: () => Promise<(previous: Snapshot, now: number) => Promise<Folded>> }
+    /** `all`: the user asked for a full refresh, not just what is due. */
+    | { poll: (all: boolean) => Promise<(previous: Snapshot, now: number) => Promise<Folded>> }
   );
 
 export interface BackgroundDeps {
@@ -212,7 +213,7 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   /** Asks one source and folds its answer into its stored snapshot; returns what changed. */
-  async function checkOne(source: WatchedSource): Promise<WatchEvent[] | null> {
+  async function checkOne(source: WatchedSource, all: boolean): Promise<WatchEvent[] | null> {
     try {
       if ('query' in source) {
         const result = await source.query();
@@ -224,7 +225,7 @@ export function createBackground(deps: BackgroundDeps) {
           return applied.events;
         });
       }
-      const fold = await source.poll();
+      const fold = await source.poll(all);
       return await serial(async () => {
         const folded = await fold(await source.item.get(), deps.now());
         await source.item.set(folded.snapshot);
@@ -260,7 +261,7 @@ export function createBackground(deps: BackgroundDeps) {
           .map((entry) => entry.source);
         const events = new Map<string, WatchEvent[]>();
         const record = async (source: WatchedSource) => {
-          const found = await checkOne(source);
+          const found = await checkOne(source, all && !only);
           if (found) events.set(keyOf(source), found);
         };
         const sequential = (async () => {

@@ -1,9 +1,8 @@
-import { nextTicketPollAt } from '@/lib/schedule/next-poll';
+import { dueWatchedOrders, nextTicketPollAt } from '@/lib/schedule/next-poll';
 import { originPatternOf, type Account } from '@/lib/sources/ticket-system/account';
 import { queryTicketOrder, type TicketQueryOptions } from '@/lib/sources/ticket-system/client';
 import { foldRound } from '@/lib/sources/ticket-system/fold';
 import { pollAccount } from '@/lib/sources/ticket-system/round';
-import { isPolled } from '@/lib/sources/ticket-system/watched';
 import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
 import type { ValidatedItem } from '@/lib/storage/validated-item';
 import type { KeyedLimiter } from '@/lib/util/limiter';
@@ -20,6 +19,7 @@ export interface TicketSourceDeps {
   /** Whether the browser lets the extension reach this match pattern (`permissions.contains`). */
   hasPermission: (originPattern: string) => Promise<boolean>;
   limiter: KeyedLimiter;
+  now?: () => number;
   query?: TicketQueryOptions;
 }
 
@@ -55,7 +55,7 @@ function accountSource(
     item,
     parallel: true,
     nextPollAt: (snapshot, now) => nextTicketPollAt(snapshot, watchedCount, now),
-    async poll() {
+    async poll(all) {
       const key = (await accountKeysItem.get())[account.id];
       if (!(await deps.hasPermission(originPatternOf(account)))) {
         return async (previous, now) => ({
@@ -71,9 +71,8 @@ function accountSource(
       }
       const watched = await watchedOrdersItem.get();
       const previous = await item.get();
-      const orderIds = watched
-        .filter((entry) => entry.accountId === account.id && isPolled(entry))
-        .map((entry) => entry.orderId);
+      const mine = watched.filter((entry) => entry.accountId === account.id);
+      const orderIds = dueWatchedOrders(previous, mine, (deps.now ?? Date.now)(), all).map((entry) => entry.orderId);
       const round = key
         ? await pollAccount({
             orderIds,

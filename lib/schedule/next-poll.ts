@@ -54,13 +54,46 @@ export function nextPollAt(snapshot: Snapshot, now: number): number | null {
 }
 
 /**
- * The next check of a ticket-system account: as for 12306, from its snapshot (often while one of its
- * orders awaits payment, rarely otherwise), except that an account with nothing left to watch is not
- * polled at all, and an order just added is asked about at once.
+ * When one watched ticket-system order is next due, by its own state, as a 12306 order would be:
+ * every minute while it awaits payment (and just after its deadline), every 5 minutes while it is
+ * in any other state still worth watching, at once when it was never asked about. An agent's
+ * hundreds of orders then cost the venue a request a minute only for those that are payable.
+ */
+export function watchedOrderDueAt(entry: WatchedOrder, snapshot: Snapshot, now: number): number {
+  if (entry.checkedAt === null) return now;
+  const { checkedAt } = entry;
+  const payable = payableOrders(snapshot.orders).find((order) => order.id === entry.orderId);
+  if (!payable) return checkedAt + POLL_TIMING.idleMs;
+  const afterDeadline = toLocalInstant(snapshot.clock, payable.deadline) + POLL_TIMING.afterDeadlineMs;
+  return Math.min(checkedAt + POLL_TIMING.pendingMs, afterDeadline > checkedAt ? afterDeadline : Infinity);
+}
+
+/** Orders due this close together are asked in one round rather than in a string of small ones. */
+export const ROUND_WINDOW_MS = 15_000;
+
+/**
+ * The watched orders a round of this account asks about now: those due (within the round window),
+ * or every one when `all`, while the account itself is failing (its back-off decided the time), and
+ * on its first check or the first after the user fixed it.
+ */
+export function dueWatchedOrders(
+  snapshot: Snapshot,
+  watched: readonly WatchedOrder[],
+  now: number,
+  all = false,
+): WatchedOrder[] {
+  const polled = watched.filter(isPolled);
+  if (all || snapshot.status !== 'ok') return polled;
+  return polled.filter((entry) => watchedOrderDueAt(entry, snapshot, now) <= now + ROUND_WINDOW_MS);
+}
+
+/**
+ * The next check of a ticket-system account: its earliest watched order due, or its back-off while
+ * the account is failing as for 12306. Never while it waits for the user, nor with nothing to watch.
  */
 export function nextTicketPollAt(snapshot: Snapshot, watched: readonly WatchedOrder[], now: number): number | null {
   const polled = watched.filter(isPolled);
   if (polled.length === 0 || needsUser(snapshot.status)) return null;
-  if (polled.some((entry) => entry.checkedAt === null)) return now;
-  return nextPollAt(snapshot, now);
+  if (snapshot.status !== 'ok') return nextPollAt(snapshot, now);
+  return Math.min(...polled.map((entry) => watchedOrderDueAt(entry, snapshot, now)));
 }

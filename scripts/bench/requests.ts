@@ -1,5 +1,5 @@
 import type { Order } from '@/lib/orders/model';
-import { nextPollAt, nextTicketPollAt } from '@/lib/schedule/next-poll';
+import { dueWatchedOrders, nextPollAt, nextTicketPollAt } from '@/lib/schedule/next-poll';
 import { newWatchedOrder, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
 
@@ -26,8 +26,8 @@ function order(deadline: number): Order {
   };
 }
 
-/** Checks in one hour; `perCheck` requests each (a ticket-system round asks every watched order). */
-function simulate(start: Snapshot, due: (snapshot: Snapshot, now: number) => number | null, perCheck = 1): number {
+/** Checks in one hour, one request each. */
+function simulate(start: Snapshot, due: (snapshot: Snapshot, now: number) => number | null): number {
   let snapshot = start;
   let now = T0;
   let requests = 0;
@@ -36,8 +36,29 @@ function simulate(start: Snapshot, due: (snapshot: Snapshot, now: number) => num
     if (at === null) return requests;
     now = Math.max(at, now);
     if (now >= T0 + HOUR) return requests;
-    requests += perCheck;
+    requests += 1;
     snapshot = { ...snapshot, status: 'ok', checkedAt: now, goodAt: now, failures: 0 };
+  }
+}
+
+/**
+ * A ticket-system account's hour: each round asks the watched orders due (lib/schedule/next-poll.ts)
+ * and marks them checked, as the background's fold does.
+ */
+function simulateVenue(start: Snapshot, startWatched: WatchedOrder[]): number {
+  let watched = startWatched;
+  let snapshot = start;
+  let now = T0;
+  let requests = 0;
+  for (;;) {
+    const at = nextTicketPollAt(snapshot, watched, now);
+    if (at === null) return requests;
+    now = Math.max(at, now);
+    if (now >= T0 + HOUR) return requests;
+    const asked = new Set(dueWatchedOrders(snapshot, watched, now).map((entry) => entry.orderId));
+    requests += asked.size;
+    watched = watched.map((entry) => (asked.has(entry.orderId) ? { ...entry, checkedAt: now } : entry));
+    snapshot = { ...snapshot, checkedAt: now, goodAt: now };
   }
 }
 
@@ -56,14 +77,18 @@ export function requestsPerHour(): RequestRow[] {
     ...newWatchedOrder('acc', `T${i}`, T0 - 1),
     checkedAt: T0 - 1,
   }));
-  const venuePending: Snapshot = { ...ok, orders: [{ ...order(T0 + 20 * 60_000), source: 'ticket-system' }] };
+  // One of them awaits payment (due in 20 minutes); the others are in states still worth watching.
+  const venuePending: Snapshot = {
+    ...ok,
+    orders: [{ ...order(T0 + 20 * 60_000), source: 'ticket-system', accountId: 'acc', id: 'T0' }],
+  };
   return [
     { state: 'logged out', perHour: simulate({ ...ok, status: 'loggedOut' }, nextPollAt), budget: 0 },
     { state: 'logged in, nothing pending', perHour: simulate(ok, nextPollAt), budget: 12 },
     { state: 'one order pending', perHour: simulate(pending, nextPollAt), budget: 61 },
     {
       state: '500 watched ticket-system orders, one pending',
-      perHour: simulate(venuePending, (s, now) => nextTicketPollAt(s, watched, now), watched.length),
+      perHour: simulateVenue(venuePending, watched),
       budget: null,
     },
   ];

@@ -110,6 +110,9 @@ export function foldRound(
   }
 
   const readings = [...round.readings.entries()].filter(([orderId]) => mine.has(orderId));
+  // Nothing was due (or everything asked was removed meanwhile): nothing learnt, nothing changes.
+  if (readings.length === 0)
+    return { snapshot: { ...previous, orders: before, clock }, watched: [...watched], events: [] };
   const nextWatched = watched.map((entry): WatchedOrder => {
     if (entry.accountId !== accountId) return entry;
     const outcome = round.readings.get(entry.orderId);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { nextPollAt, nextTicketPollAt, POLL_TIMING } from '@/lib/schedule/next-poll';
+import {
+  dueWatchedOrders,
+  nextPollAt,
+  nextTicketPollAt,
+  POLL_TIMING,
+  ROUND_WINDOW_MS,
+  watchedOrderDueAt,
+} from '@/lib/schedule/next-poll';
 import { newWatchedOrder, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import type { SourceStatus } from '@/lib/watch/snapshot';
 
@@ -174,9 +181,62 @@ describe('nextTicketPollAt', () => {
     expect(nextTicketPollAt(snapshot, [entry({ checkedAt: null })], NOW)).toBeNull();
   });
 
-  it('otherwise follows the same schedule as 12306', () => {
-    const pending = makeSnapshot({ status: 'ok', checkedAt: CHECKED, goodAt: CHECKED, orders: [makeOrder()] });
-    expect(nextTicketPollAt(pending, [entry()], NOW)).toBe(nextPollAt(pending, NOW));
-    expect(nextTicketPollAt(ok, [entry()], NOW)).toBe(CHECKED + POLL_TIMING.idleMs);
+  it('asks about an order awaiting payment every minute, and about the others every 5 minutes', () => {
+    const pending = makeSnapshot({
+      status: 'ok',
+      checkedAt: CHECKED,
+      goodAt: CHECKED,
+      orders: [makeOrder({ source: 'ticket-system', accountId: 'acc-1', id: 'A', deadline: CHECKED + 30 * MINUTE })],
+    });
+    const payable = entry();
+    const other = entry({ orderId: 'B' });
+    expect(watchedOrderDueAt(payable, pending, NOW)).toBe(CHECKED + POLL_TIMING.pendingMs);
+    expect(watchedOrderDueAt(other, pending, NOW)).toBe(CHECKED + POLL_TIMING.idleMs);
+    expect(nextTicketPollAt(pending, [payable, other], NOW)).toBe(CHECKED + POLL_TIMING.pendingMs);
+    expect(nextTicketPollAt(ok, [other], NOW)).toBe(CHECKED + POLL_TIMING.idleMs);
+  });
+
+  it('asks again 5 s after a deadline that falls before the next minute', () => {
+    const deadline = CHECKED + 20 * SECOND;
+    const snapshot = makeSnapshot({
+      status: 'ok',
+      checkedAt: CHECKED,
+      orders: [makeOrder({ source: 'ticket-system', accountId: 'acc-1', id: 'A', deadline })],
+    });
+    expect(watchedOrderDueAt(entry(), snapshot, NOW)).toBe(deadline + POLL_TIMING.afterDeadlineMs);
+  });
+
+  it('backs off as a whole while the account is failing, and then asks about every order', () => {
+    const failing = makeSnapshot({ status: 'offline', checkedAt: CHECKED, failures: 2 });
+    expect(nextTicketPollAt(failing, [entry()], NOW)).toBe(nextPollAt(failing, NOW));
+    const entries = [entry(), entry({ orderId: 'B' })];
+    expect(dueWatchedOrders(failing, entries, NOW)).toEqual(entries);
+  });
+});
+
+describe('dueWatchedOrders', () => {
+  const at = (orderId: string, checkedAt: number | null, change: Partial<WatchedOrder> = {}): WatchedOrder => ({
+    ...newWatchedOrder('acc-1', orderId, CHECKED - 10 * MINUTE),
+    checkedAt,
+    ...change,
+  });
+  const ok = makeSnapshot({ status: 'ok', checkedAt: CHECKED, goodAt: CHECKED });
+  const entries = [
+    at('fresh', null),
+    at('due', NOW - POLL_TIMING.idleMs),
+    at('nearly', NOW - POLL_TIMING.idleMs + 10 * SECOND),
+    at('later', NOW - MINUTE),
+    at('final', null, { finalAt: CHECKED }),
+  ];
+
+  it('takes those due now or within the round window, never a final one', () => {
+    expect(dueWatchedOrders(ok, entries, NOW).map((e) => e.orderId)).toEqual(['fresh', 'due', 'nearly']);
+    expect(ROUND_WINDOW_MS).toBeGreaterThan(10 * SECOND);
+  });
+
+  it('takes every polled one for a refresh, a first check or one after the user fixed the account', () => {
+    const polled = ['fresh', 'due', 'nearly', 'later'];
+    expect(dueWatchedOrders(ok, entries, NOW, true).map((e) => e.orderId)).toEqual(polled);
+    expect(dueWatchedOrders(makeSnapshot({ status: 'unknown' }), entries, NOW).map((e) => e.orderId)).toEqual(polled);
   });
 });

@@ -158,6 +158,15 @@ describe('foldRound', () => {
   });
 });
 
+describe('foldRound with nothing asked', () => {
+  it('changes nothing: no status, no failure count, no events', () => {
+    const previous = okWith(order('A'));
+    const folded = foldRound(previous, watching('A'), 'acc-1', roundOf({}), NOW);
+    expect(folded.snapshot).toEqual(previous);
+    expect(folded.events).toEqual([]);
+  });
+});
+
 describe('withoutOrder', () => {
   it('removes only that account’s order', () => {
     const snapshot = okWith(order('A'), order('A', undefined, 'acc-2'));
