@@ -12,7 +12,7 @@ import { deriveHawkKey } from '@/lib/sources/ticket-system/key';
 import { newWatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
 import { LOCAL_CLOCK } from '@/lib/time/clock';
-import { EMPTY_SNAPSHOT, needsUser } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT } from '@/lib/watch/snapshot';
 import { ticketSourceKey } from './ticket-system';
 
 // The background's answers to the options page and the popup about ticket-system accounts and the
@@ -58,7 +58,8 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
         existing ? accounts.map((a) => (a.id === account.id ? account : a)) : [...accounts, account],
       );
 
-      // A fixed account is polled again: a state only the user could end ends now, and a new
+      // A changed account is checked again at once, every order of it: a new key, path or address may
+      // answer differently, and a state only the user could end (a refused key) ends now. A new
       // address means another server with a clock of its own.
       const snapshots = await ticketSnapshotsItem.get();
       const previous = snapshots[account.id] ?? EMPTY_SNAPSHOT;
@@ -67,7 +68,8 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
         ...snapshots,
         [account.id]: {
           ...previous,
-          status: needsUser(previous.status) || moved ? 'unknown' : previous.status,
+          // 'unknown' makes the next round ask about every watched order, with the new settings.
+          status: 'unknown',
           detail: null,
           failures: 0,
           clock: moved ? LOCAL_CLOCK : previous.clock,

@@ -169,6 +169,10 @@ describe('background with ticket-system accounts', () => {
     await world.ask({ type: 'account.save', id: 'acc-1', draft: draft(), secret: SECRET });
     await settled('acc-1');
     expect(world.venue.requests.length).toBeGreaterThan(asked);
+
+    // A key replaced while everything was fine is tried at once, not when the orders are next due.
+    await world.ask({ type: 'account.save', id: 'acc-1', draft: draft(), secret: { key: 'OTHER', password: 'x' } });
+    await settled('acc-1', 'authFailed');
   });
 
   it('asks nothing of a venue whose site the browser has not granted', async () => {
