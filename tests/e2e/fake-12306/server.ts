@@ -5,8 +5,6 @@
 // serves the pages the extension sends users to, and records every request.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
 import { ERROR_PAGE_HTML, PASSPORT_HTML } from '../../fixtures/12306/replies';
 import { makeCertificate } from '../harness/cert';
 import {
@@ -29,6 +27,7 @@ import {
   type WaitlistPlan,
 } from './plans';
 import { parseCookies, Sessions } from './session';
+import { listenHttps, wait } from '../harness/https-server';
 
 export type { ReplyPlan, WaitlistPlan } from './plans';
 
@@ -91,22 +90,6 @@ function pageWaitlist(plan: WaitlistPlan): PageWaitlist {
 }
 
 type Slow = { kind: 'slow'; delayMs: number; then: { kind: string } };
-
-/** Resolves true after `ms`, or false at once when `gone` aborts (the client left, the server closed). */
-function wait(ms: number, gone: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (gone.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      gone.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    gone.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -231,18 +214,8 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
     }
   }
 
-  const server = createServer({ key, cert }, (incoming, response) => void handle(incoming, response));
-  // Browsers keep connections open (some still mid-handshake); close() cuts them all.
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const listening = await listenHttps({ key, cert }, (incoming, response) => void handle(incoming, response));
+  const { port } = listening;
 
   return {
     port,
@@ -263,8 +236,7 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
+        void listening.close().then(resolve);
       }),
   };
 }

@@ -7,8 +7,6 @@
 // slows or breaks its replies, and reads back every request and how many were in flight at once.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
 import { makeCertificate } from '../harness/cert';
 import { challengeFor, checkHawk, venueKey, type AuthResult, type Dialect, type HawkCredentials } from './hawk';
 import {
@@ -23,6 +21,7 @@ import {
   type FakeOrder,
   type Reply,
 } from './replies';
+import { listenHttps, wait } from '../harness/https-server';
 
 export type { AuthResult, Dialect } from './hawk';
 export type { Failure, FakeOrder } from './replies';
@@ -138,22 +137,6 @@ const IIS_HEADERS = {
 };
 
 const NOT_FOUND_MESSAGE = JSON.stringify({ Message: '订单不存在' });
-
-/** Resolves true after `ms`, or false at once when `gone` aborts (the client left, the server closed). */
-function wait(ms: number, gone: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (gone.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      gone.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    gone.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** Aborts when the response's connection closes before the response was sent. */
 function abortOnClose(response: ServerResponse): AbortSignal {
@@ -373,18 +356,8 @@ export async function startFakeTicketSystem(
     }
   }
 
-  const server = createServer({ key, cert }, (incoming, response) => void handle(incoming, response));
-  // Browsers keep connections open (some still mid-handshake); close() cuts them all.
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const listening = await listenHttps({ key, cert }, (incoming, response) => void handle(incoming, response));
+  const { port } = listening;
 
   const accountsNamed = (username: string) => accounts.filter((a) => a.username === username);
 
@@ -449,8 +422,7 @@ export async function startFakeTicketSystem(
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
+        void listening.close().then(resolve);
       }),
   };
 }
