@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '@/lib/i18n';
+import { tPopup as t } from '@/lib/i18n/popup';
 import type { Order, QueueInfo } from '@/lib/orders/model';
 import { SOURCE_WORDS } from '@/lib/orders/source-words';
 import { formatBeijingClock, formatBeijingShort } from '@/lib/time/beijing';

@@ -1,6 +1,6 @@
 import type { QuietOrders } from '@/lib/alerts/quiet';
 import { SNOOZE_MINUTES } from '@/lib/alerts/quiet';
-import { t } from '@/lib/i18n';
+import { tPopup as t } from '@/lib/i18n/popup';
 import type { SilenceRequest } from '@/lib/messages';
 import { formatBeijingClock } from '@/lib/time/beijing';
 

@@ -1,11 +1,11 @@
-import { t, locale } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/i18n/messages';
-import { formatAgo } from '@/lib/i18n/translate';
+import { locale } from '@/lib/i18n/locale';
+import { tPopup as t, type PopupMessageKey } from '@/lib/i18n/popup';
+import { formatAgo } from '@/lib/i18n/ago';
 import { isStale, type Snapshot, type SourceStatus } from '@/lib/watch/snapshot';
 import { useNow } from './ticker';
 
 /** A source's words for each status; `ok` takes `{ago}`. */
-export type StatusWords = Record<SourceStatus, MessageKey>;
+export type StatusWords = Record<SourceStatus, PopupMessageKey>;
 
 /** 12306's words (the default). */
 export const TRAIN_STATUS_WORDS: StatusWords = {

@@ -1,7 +1,8 @@
 import { t } from '@/lib/i18n';
 import type { TestResult } from '@/lib/messages';
 import { formatBeijingClock, formatBeijingShort } from '@/lib/time/beijing';
-import { draftProblemText, statusName } from './ticket-words';
+import { draftProblemText } from './draft-words';
+import { statusName } from './ticket-words';
 
 /** `03-24 14:57:09`: a deadline with its Beijing day, for a test that may read an old order. */
 const beijingDateTime = (instant: number) =>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { tPopup as t } from '@/lib/i18n/popup';
 import { MAX_ORDERS_PER_ADD, watchAddReplySchema } from '@/lib/messages';
 import { parseOrderIds } from '@/lib/sources/ticket-system/account';
 import type { Account } from '@/lib/sources/ticket-system/account';

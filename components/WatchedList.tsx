@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { tPopup as t } from '@/lib/i18n/popup';
 import { replySchema } from '@/lib/messages';
 import { watchedKey, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { askBackground } from './ask-background';

@@ -1,35 +1,11 @@
-import { locale, t } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { locale } from '@/lib/i18n/locale';
+import { tPopup as t, type PopupMessageKey } from '@/lib/i18n/popup';
 import { statusLabel } from '@/lib/sources/ticket-system/statuses';
 import type { OrderProblem, TicketStatusInfo } from '@/lib/sources/ticket-system/watched';
 
-// Words for what the ticket-system code reports by code: draft problems, order problems, statuses.
+// Words for what the ticket-system code reports by code about watched orders: problems, statuses.
 
-const DRAFT_PROBLEM_WORDS: Record<string, MessageKey> = {
-  'baseUrl.missing': 'draftBaseUrlMissing',
-  'baseUrl.invalid': 'draftBaseUrlInvalid',
-  'baseUrl.notHttp': 'draftBaseUrlNotHttp',
-  'baseUrl.insecure': 'draftBaseUrlInsecure',
-  'baseUrl.credentials': 'draftBaseUrlCredentials',
-  'baseUrl.queryOrFragment': 'draftBaseUrlQueryOrFragment',
-  'pathTemplate.missing': 'draftPathMissing',
-  'pathTemplate.noOrderId': 'draftPathNoOrderId',
-  'pathTemplate.unknownPlaceholder': 'draftPathUnknownPlaceholder',
-  'pathTemplate.absolute': 'draftPathAbsolute',
-  'username.missing': 'draftUsernameMissing',
-  'username.invalid': 'draftUsernameInvalid',
-  'hawkId.invalid': 'draftHawkIdInvalid',
-  'personalId.invalid': 'draftPersonalIdInvalid',
-  'label.missing': 'draftLabelMissing',
-};
-
-/** A draft problem in words; one from a newer background that we do not know is still named. */
-export function draftProblemText(problem: { field: string; problem: string }): string {
-  const key = DRAFT_PROBLEM_WORDS[`${problem.field}.${problem.problem}`];
-  return key ? t(key) : t('draftOther', { field: problem.field, problem: problem.problem });
-}
-
-const ORDER_PROBLEM_WORDS: Record<OrderProblem['kind'], MessageKey> = {
+const ORDER_PROBLEM_WORDS: Record<OrderProblem['kind'], PopupMessageKey> = {
   notFound: 'problemNotFound',
   venueError: 'problemVenueError',
   httpError: 'problemHttpError',

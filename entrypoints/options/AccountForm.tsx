@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { askBackground, hostOfPattern, requestAccess } from '@/components/ask-background';
 import { TestResultView } from '@/components/TestResultView';
-import { draftProblemText } from '@/components/ticket-words';
+import { draftProblemText } from '@/components/draft-words';
 import { Toggle } from '@/components/Toggle';
 import { t } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';

@@ -8,8 +8,8 @@ import { useStoredValue } from '@/components/useStoredValue';
 import type { QuietOrders } from '@/lib/alerts/quiet';
 import { URGENCY_COLORS } from '@/lib/badge';
 import { openOrFocus } from '@/lib/browser/tabs';
-import { t } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { tPopup as t } from '@/lib/i18n/popup';
+import type { PopupMessageKey } from '@/lib/i18n/popup';
 import { replySchema, type Request, type SilenceRequest } from '@/lib/messages';
 import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
 import { LOGIN_PAGE_URL } from '@/lib/sources/12306/endpoints';
@@ -30,7 +30,7 @@ const palette = Object.fromEntries(Object.entries(URGENCY_COLORS).map(([urgency,
 
 interface PopupSource {
   id: SourceId;
-  name: MessageKey;
+  name: PopupMessageKey;
   item: ValidatedItem<Snapshot>;
   loginUrl: string;
   /** A secondary source gets a section only while it has orders: its own status would be noise. */

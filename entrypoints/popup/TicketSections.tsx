@@ -5,7 +5,7 @@ import { SourceLine, VENUE_STATUS_WORDS } from '@/components/SourceLine';
 import { WatchForm } from '@/components/WatchForm';
 import { WatchedList } from '@/components/WatchedList';
 import type { QuietOrders } from '@/lib/alerts/quiet';
-import { t } from '@/lib/i18n';
+import { tPopup as t } from '@/lib/i18n/popup';
 import type { SilenceRequest } from '@/lib/messages';
 import { orderKey, type Order } from '@/lib/orders/model';
 import type { Account } from '@/lib/sources/ticket-system/account';

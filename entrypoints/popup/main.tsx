@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { locale } from '@/lib/i18n';
+import { locale } from '@/lib/i18n/locale';
 import { App } from './App';
 import './style.css';
 

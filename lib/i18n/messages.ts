@@ -6,6 +6,7 @@ import { overlayStrings } from './strings/overlay';
 import { popupStrings } from './strings/popup';
 import { settingsStrings } from './strings/settings';
 import { waitlistStrings } from './strings/waitlist';
+import { watchStrings } from './strings/watch';
 
 // Every string the user reads, in Chinese (the first language of our users) and English, side by
 // side so a missing translation is a type error. One file per part of the UI under strings/; a key
@@ -20,6 +21,7 @@ export const STRING_PARTS = {
   orderWordStrings,
   waitlistStrings,
   accountStrings,
+  watchStrings,
 };
 
 export const messages = {
@@ -31,6 +33,7 @@ export const messages = {
   ...orderWordStrings,
   ...waitlistStrings,
   ...accountStrings,
+  ...watchStrings,
 };
 
 export type MessageKey = keyof typeof messages;
