@@ -38,10 +38,4 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  reminderMinutes: [10, 5, 1],
-  notify: { found: true, remind: true, due: true, gone: true, loginExpired: true },
-  sound: false,
-  overlay: true,
-  maskPassengers: true,
-};
+export { DEFAULT_SETTINGS } from './defaults';

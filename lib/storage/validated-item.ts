@@ -1,5 +1,6 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { z } from 'zod/mini';
+import type { StoredItem } from './stored-item';
 
 // A versioned storage item whose value is checked against its zod schema on every read. Stored data
 // can be from an older version, hand-edited or damaged; a reader gets the migrated value or the
@@ -15,8 +16,6 @@ export interface ValidatedItem<T> {
 
 export interface ValidatedItemOptions<T> {
   schema: z.ZodMiniType<T>;
-  fallback: T;
-  version: number;
   /** Migrations from each older version (WXT runs them in order when the item is first used). */
   migrations?: Record<number, (old: any) => unknown>;
   /**
@@ -27,17 +26,14 @@ export interface ValidatedItemOptions<T> {
   read?: (raw: unknown) => T;
 }
 
-export function defineValidatedItem<T>(key: StorageItemKey, options: ValidatedItemOptions<T>): ValidatedItem<T> {
-  const item = storage.defineItem<unknown>(key, {
-    fallback: options.fallback,
-    version: options.version,
-    migrations: options.migrations,
-  });
+export function defineValidatedItem<T>(stored: StoredItem<T>, options: ValidatedItemOptions<T>): ValidatedItem<T> {
+  const { key, fallback, version } = stored;
+  const item = storage.defineItem<unknown>(key, { fallback, version, migrations: options.migrations });
   const validate =
     options.read ??
     ((value: unknown): T => {
       const parsed = options.schema.safeParse(value);
-      return parsed.success ? parsed.data : options.fallback;
+      return parsed.success ? parsed.data : fallback;
     });
   return {
     key,

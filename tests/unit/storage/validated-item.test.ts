@@ -27,10 +27,9 @@ describe('stored items', () => {
 
   it('migrate a value stored by an older version before validating it', async () => {
     await fakeBrowser.storage.local.set({ 'test.item': { minutes: [10, 5] }, 'test.item$': { v: 1 } });
-    const item = defineValidatedItem('local:test.item', {
+    const stored = { key: 'local:test.item', version: 2, fallback: { reminderMinutes: [] as number[] } } as const;
+    const item = defineValidatedItem(stored, {
       schema: z.object({ reminderMinutes: z.array(z.number()) }),
-      fallback: { reminderMinutes: [] },
-      version: 2,
       migrations: { 2: (old: { minutes: number[] }) => ({ reminderMinutes: old.minutes }) },
     });
     expect(await item.get()).toEqual({ reminderMinutes: [10, 5] });
