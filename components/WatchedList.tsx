@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { tPopup as t } from '@/lib/i18n/popup';
-import { replySchema } from '@/lib/messages';
-import { watchedKey, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
+import { watchedKey } from '@/lib/sources/ticket-system/order-ids';
+import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
+import { readReply } from '@/lib/replies';
 import { askBackground } from './ask-background';
 import { orderProblemText, statusName } from './ticket-words';
 
@@ -36,7 +37,7 @@ export function WatchedList({ entries, limit = 20 }: Props) {
     setRemoving((current) => new Set(current).add(key));
     const reply = await askBackground(
       { type: 'watch.remove', accountId: entry.accountId, orderId: entry.orderId },
-      replySchema,
+      readReply,
     );
     setRemoving((current) => {
       const next = new Set(current);

@@ -1,19 +1,26 @@
 import { browser } from 'wxt/browser';
 import type { Request } from '@/lib/messages';
 
-/** Something with zod's `safeParse`, so any reply schema fits. */
-interface ReplySchema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false };
-}
+/** Reads a reply: its value, or null for anything else. */
+export type ReplyReader<T> = (answer: unknown) => T | null;
+
+/** A reader from a zod schema (the settings page; the popup uses lib/replies.ts, without zod). */
+export const readWith =
+  <T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): ReplyReader<T> =>
+  (answer) => {
+    const parsed = schema.safeParse(answer);
+    return parsed.success ? parsed.data : null;
+  };
 
 /**
- * Sends one request to the background and validates its reply. Null when the background could not
- * be reached or answered something else: the caller says so and keeps whatever the user typed.
+ * Sends one request to the background and reads its reply with `read`. Null when the background
+ * could not be reached or answered something else: the caller says so and keeps whatever the user
+ * typed.
  */
-export async function askBackground<T>(request: Request, schema: ReplySchema<T>): Promise<T | null> {
+export async function askBackground<T>(request: Request, read: ReplyReader<T>): Promise<T | null> {
   try {
-    const parsed = schema.safeParse(await browser.runtime.sendMessage(request));
-    if (parsed.success) return parsed.data;
+    const reply = read(await browser.runtime.sendMessage(request));
+    if (reply !== null) return reply;
     console.warn(`PayClock: unexpected reply to ${request.type}`);
   } catch (error) {
     console.warn(`PayClock: no reply to ${request.type}`, error);

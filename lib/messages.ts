@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { accountDraftSchema, accountIdSchema, orderIdSchema } from './sources/ticket-system/account';
+import { accountDraftSchema, accountIdSchema, MAX_ORDERS_PER_ADD, orderIdSchema } from './sources/ticket-system/account';
 
 // Messages between the extension's own pages (popup, options) and its background. Both ends parse
 // with these schemas; anything else is ignored. Content scripts never get to send these (the
@@ -41,8 +41,6 @@ export const testAccountRequestSchema = z.object({
   orderId: z.string().check(z.maxLength(200)),
 });
 export type TestAccountRequest = z.infer<typeof testAccountRequestSchema>;
-
-export const MAX_ORDERS_PER_ADD = 1000;
 
 export const requestSchema = z.discriminatedUnion('type', [
   /** The popup's "refresh" button: check every source now. */

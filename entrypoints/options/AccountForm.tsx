@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { askBackground, hostOfPattern, requestAccess } from '@/components/ask-background';
+import { askBackground, hostOfPattern, readWith, requestAccess } from '@/components/ask-background';
 import { TestResultView } from '@/components/TestResultView';
 import { draftProblemText } from '@/components/draft-words';
 import { Toggle } from '@/components/Toggle';
@@ -160,7 +160,7 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
       }
       const reply = await askBackground(
         { type: 'account.save', id, draft: sent, secret: secretSent },
-        saveAccountReplySchema,
+        readWith(saveAccountReplySchema),
       );
       if (!reply) {
         setMessage({ key: 'acctNoReply', tone: 'error' });
@@ -228,7 +228,7 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
       }
       const result = await askBackground(
         { type: 'account.test', id, draft: sent, secret: secretSent, orderId },
-        testResultSchema,
+        readWith(testResultSchema),
       );
       if (result) setTestResult(result);
       else setTestMessage({ key: 'acctNoReply', tone: 'error' });

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { askBackground, hostOfPattern, requestAccess } from '@/components/ask-background';
+import { askBackground, hostOfPattern, readWith, requestAccess } from '@/components/ask-background';
+import { replySchema } from '@/lib/messages';
 import { VENUE_STATUS_WORDS } from '@/components/SourceLine';
 import { useNow } from '@/components/ticker';
 import { useStoredValue } from '@/components/useStoredValue';
@@ -8,7 +9,6 @@ import { WatchedList } from '@/components/WatchedList';
 import { locale, t } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { formatAgo, type Params } from '@/lib/i18n/translate';
-import { replySchema } from '@/lib/messages';
 import { originPatternOf, type Account } from '@/lib/sources/ticket-system/account';
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
@@ -72,7 +72,7 @@ export function AccountsSection() {
   };
 
   async function remove(account: Account) {
-    const reply = await askBackground({ type: 'account.remove', id: account.id }, replySchema);
+    const reply = await askBackground({ type: 'account.remove', id: account.id }, readWith(replySchema));
     setConfirming(null);
     if (!reply?.ok) {
       setMessage({ key: 'acctRemoveFailed', tone: 'error' });

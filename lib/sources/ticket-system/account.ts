@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { ORDER_ID } from './order-ids';
 
 // A ticket-system account: one agent login at one venue. Everything here may be shown in the UI and
 // stored next to the orders; the Hawk key derived from the account's KEY and password is not part of
@@ -177,25 +178,6 @@ export function orderUrl(
   return new URL(path, account.baseUrl).toString();
 }
 
-// Order numbers are the venue's own strings ("电子门票系统订单编号"); anything that could change the
-// request's path is refused rather than escaped into another resource.
-const ORDER_ID = /^[^\s/?#\\%]{1,64}$/;
-
-export interface OrderIdList {
-  ids: string[];
-  invalid: string[];
-}
-
-/** Reads order numbers pasted at once: one per line, or separated by spaces, commas or semicolons. */
-export function parseOrderIds(pasted: string): OrderIdList {
-  const ids: string[] = [];
-  const invalid: string[] = [];
-  for (const piece of pasted.split(/[\s,，;；、]+/)) {
-    if (piece === '') continue;
-    if (!ORDER_ID.test(piece)) invalid.push(piece.slice(0, 80));
-    else if (!ids.includes(piece)) ids.push(piece);
-  }
-  return { ids, invalid };
-}
+export { MAX_ORDERS_PER_ADD, parseOrderIds, type OrderIdList } from './order-ids';
 
 export const orderIdSchema = z.string().check(z.regex(ORDER_ID));

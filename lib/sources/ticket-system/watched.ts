@@ -40,7 +40,7 @@ export type WatchedOrder = z.infer<typeof watchedOrderSchema>;
 
 export const watchedOrdersSchema = z.array(watchedOrderSchema);
 
-export const watchedKey = (entry: Pick<WatchedOrder, 'accountId' | 'orderId'>) => `${entry.accountId}:${entry.orderId}`;
+export { watchedKey } from './order-ids';
 
 export function newWatchedOrder(accountId: string, orderId: string, now: number): WatchedOrder {
   return { accountId, orderId, addedAt: now, status: null, title: null, problem: null, checkedAt: null, finalAt: null };
