@@ -18,9 +18,7 @@ export default defineConfig({
     host_permissions: ['https://kyfw.12306.cn/*', 'https://www.12306.cn/*'],
     // Ticket-system venues: each asked for alone, when the user saves an account for it. Plain http
     // only after the settings page's warning. MV2 (Firefox) lists optional origins with permissions.
-    ...(browser === 'firefox'
-      ? { optional_permissions: VENUE_ORIGINS }
-      : { optional_host_permissions: VENUE_ORIGINS }),
+    ...(browser === 'firefox' ? { optional_permissions: VENUE_ORIGINS } : { optional_host_permissions: VENUE_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'payclock@payclock.app', strict_min_version: '115.0' } } }
@@ -28,6 +26,7 @@ export default defineConfig({
   }),
   vite: () => ({
     build: {
+      sourcemap: process.env.PAYCLOCK_SOURCEMAP === '1',
       rollupOptions: {
         // zod places comments where Rollup cannot use them; harmless, and noise in every build.
         onwarn(warning, warn) {
@@ -37,6 +36,17 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // WXT builds all HTML pages in one step, so the popup and the settings page share chunks, and a
+    // module both use carries into the popup whatever the settings page needs of it (its schemas,
+    // zod, the storage library). Built alone, the popup bundles only what it uses (its size budget:
+    // README, Numbers).
+    'entrypoints:grouped': (_wxt, groups) => {
+      for (const group of groups) {
+        if (!Array.isArray(group) || group.length < 2) continue;
+        const popup = group.findIndex((entry) => entry.type === 'popup');
+        if (popup >= 0) groups.push(group.splice(popup, 1));
+      }
+    },
     // The UI strings live in one typed table (lib/i18n/messages.ts); the manifest's own strings are
     // generated from it so a translation is never written twice.
     'build:publicAssets': (_wxt, files) => {

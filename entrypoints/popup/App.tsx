@@ -7,21 +7,16 @@ import { setTickPhase } from '@/components/ticker';
 import { useStoredValue } from '@/components/useStoredValue';
 import type { QuietOrders } from '@/lib/alerts/quiet';
 import { URGENCY_COLORS } from '@/lib/badge';
+import { askBackground } from '@/components/ask-background';
 import { openOrFocus } from '@/lib/browser/tabs';
 import { tPopup as t } from '@/lib/i18n/popup';
 import type { PopupMessageKey } from '@/lib/i18n/popup';
-import { replySchema, type Request, type SilenceRequest } from '@/lib/messages';
+import type { SilenceRequest } from '@/lib/messages';
+import { readReply } from '@/lib/replies';
 import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
 import { LOGIN_PAGE_URL } from '@/lib/sources/12306/endpoints';
-import {
-  accountsItem,
-  quietOrdersItem,
-  snapshot12306Item,
-  snapshotWaitlistItem,
-  ticketSnapshotsItem,
-  watchedOrdersItem,
-} from '@/lib/storage/items';
-import type { ValidatedItem } from '@/lib/storage/validated-item';
+import { displayItem, type DisplayItem } from '@/lib/storage/display-item';
+import { stored } from '@/lib/storage/stored';
 import type { Snapshot } from '@/lib/watch/snapshot';
 import { ticketOrders, TicketSections } from './TicketSections';
 
@@ -31,18 +26,24 @@ const palette = Object.fromEntries(Object.entries(URGENCY_COLORS).map(([urgency,
 interface PopupSource {
   id: SourceId;
   name: PopupMessageKey;
-  item: ValidatedItem<Snapshot>;
+  item: DisplayItem<Snapshot>;
   loginUrl: string;
   /** A secondary source gets a section only while it has orders: its own status would be noise. */
   secondary: boolean;
 }
 
 const SOURCES: readonly PopupSource[] = [
-  { id: '12306', name: 'source12306', item: snapshot12306Item, loginUrl: LOGIN_PAGE_URL, secondary: false },
+  {
+    id: '12306',
+    name: 'source12306',
+    item: displayItem(stored.snapshot12306),
+    loginUrl: LOGIN_PAGE_URL,
+    secondary: false,
+  },
   {
     id: '12306-waitlist',
     name: 'waitlistSource',
-    item: snapshotWaitlistItem,
+    item: displayItem(stored.snapshotWaitlist),
     loginUrl: LOGIN_PAGE_URL,
     secondary: true,
   },
@@ -53,14 +54,13 @@ async function openAndClose(url: string) {
   window.close();
 }
 
-async function send(request: Request, failure: string) {
-  try {
-    return replySchema.safeParse(await browser.runtime.sendMessage(request));
-  } catch (error) {
-    console.warn(`PayClock: ${failure}`, error);
-    return null;
-  }
-}
+const QUIET = displayItem(stored.quietOrders);
+const ACCOUNTS = displayItem(stored.accounts);
+const WATCHED = displayItem(stored.watchedOrders);
+const TICKET_SNAPSHOTS = displayItem(stored.ticketSnapshots);
+
+const silence = (order: Order, action: SilenceRequest['action']) =>
+  void askBackground({ type: 'silence', orderKey: orderKey(order), action }, readReply);
 
 const byDeadline = (a: Order, b: Order) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity);
 
@@ -68,8 +68,6 @@ function SourceSection({ source, snapshot, quiet }: { source: PopupSource; snaps
   // Only an order with a deadline still ahead has reminders to silence.
   const silenceable = (order: Order) =>
     order.state === 'unpaid' && order.deadline !== null && order.deadline > Date.now() + snapshot.clock.offsetMs;
-  const silence = (order: Order, action: SilenceRequest['action']) =>
-    void send({ type: 'silence', orderKey: orderKey(order), action }, 'could not change reminders');
 
   return (
     <>
@@ -103,10 +101,10 @@ export function App() {
   // Rendered straight from storage: the popup never waits for the network. SOURCES never changes,
   // so the hooks below run in the same order on every render.
   const snapshots = SOURCES.map((source) => useStoredValue(source.item));
-  const quiet = useStoredValue(quietOrdersItem) ?? {};
-  const accounts = useStoredValue(accountsItem);
-  const watched = useStoredValue(watchedOrdersItem);
-  const ticketSnapshots = useStoredValue(ticketSnapshotsItem);
+  const quiet = useStoredValue(QUIET) ?? {};
+  const accounts = useStoredValue(ACCOUNTS);
+  const watched = useStoredValue(WATCHED);
+  const ticketSnapshots = useStoredValue(TICKET_SNAPSHOTS);
   const [refreshing, setRefreshing] = useState(false);
   const [main] = snapshots;
 
@@ -116,7 +114,7 @@ export function App() {
 
   async function refresh() {
     setRefreshing(true);
-    await send({ type: 'refresh' }, 'refresh failed');
+    await askBackground({ type: 'refresh' }, readReply);
     setRefreshing(false);
   }
 
@@ -129,8 +127,6 @@ export function App() {
   });
   const empty =
     shown.every(({ snapshot }) => snapshot.orders.length === 0) && (!ticket || ticketOrders(ticket).length === 0);
-  const silence = (order: Order, action: SilenceRequest['action']) =>
-    void send({ type: 'silence', orderKey: orderKey(order), action }, 'could not change reminders');
 
   return (
     <main class="popup" style={palette}>

@@ -30,6 +30,10 @@ export const popupStrings = {
     zh: '在 12306 下单后，这里会显示付款倒计时，并在到期前提醒你。',
     en: 'After you book on 12306, its pay countdown shows here and you are reminded before it runs out.',
   },
+  popupUnreadable: {
+    zh: 'PayClock 读不懂自己保存的数据（是否被手动修改过？），无法在这里显示订单。下次检查会重写这些数据。',
+    en: 'PayClock cannot read the data it saved (was it edited by hand?), so it cannot show orders here. Its next check rewrites that data.',
+  },
   emptyLoggedOut: {
     zh: '登录 12306 后，PayClock 会自动查看待支付订单。',
     en: 'Once you log in to 12306, PayClock checks for unpaid orders by itself.',
