@@ -1,14 +1,9 @@
 import type { Reply, WatchAddReply } from './messages';
+import { isFields, isNumber } from './util/guards';
 
 // Readers of the background's replies to the popup, without zod: zod's core alone is over 5 KB
 // gzipped, and the popup must open within its size budget (README, Numbers). Each reader accepts
 // exactly what its schema in messages.ts accepts (tests/unit/replies.test.ts holds them to that).
-
-type Fields = Record<string, unknown>;
-const isFields = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-// As z.number(): any number but NaN and ±Infinity.
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /** `{ ok }`, the reply to most requests. */
 export function readReply(value: unknown): Reply | null {

@@ -1,5 +1,3 @@
-// Must stay first: it configures zod before lib/overlay/messages builds its schemas.
-import './jitless';
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -8,12 +6,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '@/components/Overlay';
 import { setTickPhase } from '@/components/ticker';
 import { nearestDue } from '@/lib/overlay/due';
-import {
-  overlayPushSchema,
-  overlaySummarySchema,
-  type OverlayRequest,
-  type OverlaySummary,
-} from '@/lib/overlay/messages';
+import { readOverlayPush, readOverlaySummary } from '@/lib/overlay/guard';
+import type { OverlayRequest, OverlaySummary } from '@/lib/overlay/messages';
 import './style.css';
 
 // The countdown overlay on 12306 pages. It knows only what the background tells it (asked once at
@@ -102,8 +96,8 @@ function startOverlay(ctx: ContentScriptContext) {
       checkValid();
       return;
     }
-    const parsed = overlaySummarySchema.safeParse(reply);
-    if (parsed.success && pushes === pushesBefore) await show(parsed.data);
+    const next = readOverlaySummary(reply);
+    if (next && pushes === pushesBefore) await show(next);
   }
 
   function setCollapsed(collapsed: boolean) {
@@ -114,10 +108,10 @@ function startOverlay(ctx: ContentScriptContext) {
   const onPush = (message: unknown, sender: Browser.runtime.MessageSender) => {
     // Only this extension's background (no tab): never another extension, nor a page of ours in a tab.
     if (sender.id !== browser.runtime.id || sender.tab) return;
-    const push = overlayPushSchema.safeParse(message);
-    if (!push.success) return;
+    const push = readOverlayPush(message);
+    if (!push) return;
     pushes += 1;
-    void show(push.data.summary);
+    void show(push.summary);
   };
   browser.runtime.onMessage.addListener(onPush);
   ctx.onInvalidated(() => {

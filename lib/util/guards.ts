@@ -1,0 +1,13 @@
+// The checks of the hand-written readers that replace zod where it would not fit a size budget
+// (lib/replies.ts, lib/overlay/guard.ts). Each matches what zod 4 accepts for the same schema.
+
+export type Fields = Record<string, unknown>;
+
+/** As z.object(): any non-null object but an array. */
+export const isFields = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** As z.number(): NaN and ±Infinity are not numbers. */
+export const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+export const isString = (value: unknown): value is string => typeof value === 'string';
