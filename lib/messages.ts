@@ -1,5 +1,10 @@
 import { z } from 'zod/mini';
-import { accountDraftSchema, accountIdSchema, MAX_ORDERS_PER_ADD, orderIdSchema } from './sources/ticket-system/account';
+import {
+  accountDraftSchema,
+  accountIdSchema,
+  MAX_ORDERS_PER_ADD,
+  orderIdSchema,
+} from './sources/ticket-system/account';
 
 // Messages between the extension's own pages (popup, options) and its background. Both ends parse
 // with these schemas; anything else is ignored. Content scripts never get to send these (the

@@ -49,7 +49,9 @@ export type Order = z.infer<typeof orderSchema>;
 
 /** Identity of an order across polls, alarms and notifications. */
 export function orderKey(order: Pick<Order, 'source' | 'id' | 'accountId'>): string {
-  return order.accountId === undefined ? `${order.source}:${order.id}` : `${order.source}:${order.accountId}:${order.id}`;
+  return order.accountId === undefined
+    ? `${order.source}:${order.id}`
+    : `${order.source}:${order.accountId}:${order.id}`;
 }
 
 export type PayableOrder = Order & { state: 'unpaid'; deadline: number };

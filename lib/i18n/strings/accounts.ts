@@ -192,5 +192,4 @@ export const accountStrings = {
     zh: '票务系统返回了无法识别的内容：',
     en: 'The venue sent a reply PayClock cannot read:',
   },
-
 } as const satisfies Strings;

@@ -14,7 +14,8 @@ import { account as makeAccount } from '../helpers/accounts';
 
 const hostile = '<img src=x onerror="window.__pwned=1">';
 
-const account = (id: string, label: string): Account => makeAccount({ id, label, baseUrl: `https://${id}.example.cn/` });
+const account = (id: string, label: string): Account =>
+  makeAccount({ id, label, baseUrl: `https://${id}.example.cn/` });
 
 const ticket = (accountId: string, id: string, minutesLeft: number, title = '黄山门票') =>
   makeOrder({
