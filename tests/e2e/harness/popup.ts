@@ -55,6 +55,30 @@ export function countdownSeconds(text: string): number {
   return text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
 }
 
+/**
+ * Waits until a countdown read by `read` shows at least two seconds less than `first`, then checks it
+ * agrees with the wall clock (to within 2 s: the server clock is learnt from whole-second `Date`
+ * headers). A frozen countdown fails; a tick late on a loaded machine does not.
+ */
+export async function expectCountingDown(
+  read: () => Promise<string | undefined>,
+  first: string,
+  deadline: number,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let shown = countdownSeconds(first);
+  while (countdownSeconds(first) - shown < 2) {
+    if (Date.now() > until)
+      throw new Error(`the countdown went from ${first} to ${shown} s in ${timeoutMs} ms, not down by 2 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const text = await read();
+    if (text !== undefined) shown = countdownSeconds(text);
+  }
+  const expected = Math.ceil((deadline - Date.now()) / 1000);
+  if (Math.abs(shown - expected) > 2) throw new Error(`the countdown shows ${shown} s, the clock says ${expected} s`);
+}
+
 const checkedAt = (popup: Page) => popup.$eval('.source', (section) => section.getAttribute('data-checked-at'));
 
 /** Clicks the popup's refresh button and waits until the popup shows the check it started. */

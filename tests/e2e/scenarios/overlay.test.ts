@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../harness/browsers';
 import type { ExtensionSession } from '../harness/session';
-import { countdownSeconds, refresh } from '../harness/popup';
+import { countdownSeconds, expectCountingDown, refresh } from '../harness/popup';
 import { eventually, logInOn12306, MINUTE, startWorld, venuesContacted, type World } from '../harness/world';
 
 // The countdown overlay on 12306 pages: it shows the nearest deadline as a pill, expands to every
@@ -206,9 +206,7 @@ describe.each(BROWSERS)('%s: the overlay on 12306 pages', (name, launch) => {
     expect(pill.looks[1]!.height).toBeLessThanOrEqual(40);
 
     // It counts down by itself.
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
-    const later = (await overlay(page))!;
-    expect(countdownSeconds(pill.countdowns[0]!) - countdownSeconds(later.countdowns[0]!)).toBeGreaterThanOrEqual(2);
+    await expectCountingDown(async () => (await overlay(page))?.countdowns[0], pill.countdowns[0]!, deadline);
   });
 
   it('changes nothing on the page', async () => {
