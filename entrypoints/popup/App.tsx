@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { OrderCard } from '@/components/OrderCard';
-import { SilenceControls } from '@/components/SilenceControls';
+import { OrderList } from '@/components/OrderList';
 import { SourceLine } from '@/components/SourceLine';
 import { setTickPhase } from '@/components/ticker';
-import { useStoredValue } from '@/components/useStoredValue';
+import { useDisplayStore } from '@/components/useDisplayStore';
 import type { QuietOrders } from '@/lib/alerts/quiet';
 import { URGENCY_COLORS } from '@/lib/badge';
 import { askBackground } from '@/components/ask-background';
@@ -15,9 +14,11 @@ import type { SilenceRequest } from '@/lib/messages';
 import { readReply } from '@/lib/replies';
 import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
 import { LOGIN_PAGE_URL } from '@/lib/sources/12306/endpoints';
-import { displayItem, type DisplayItem } from '@/lib/storage/display-item';
+import { displayStore, type DisplayStore } from '@/lib/storage/display-store';
+import type { StoredItem } from '@/lib/storage/stored-item';
 import { stored } from '@/lib/storage/stored';
 import type { Snapshot } from '@/lib/watch/snapshot';
+import { POPUP_ITEMS } from './items';
 import { ticketOrders, TicketSections } from './TicketSections';
 
 // The badge and the countdowns share one palette.
@@ -26,7 +27,7 @@ const palette = Object.fromEntries(Object.entries(URGENCY_COLORS).map(([urgency,
 interface PopupSource {
   id: SourceId;
   name: PopupMessageKey;
-  item: DisplayItem<Snapshot>;
+  item: StoredItem<Snapshot>;
   loginUrl: string;
   /** A secondary source gets a section only while it has orders: its own status would be noise. */
   secondary: boolean;
@@ -36,14 +37,14 @@ const SOURCES: readonly PopupSource[] = [
   {
     id: '12306',
     name: 'source12306',
-    item: displayItem(stored.snapshot12306),
+    item: stored.snapshot12306,
     loginUrl: LOGIN_PAGE_URL,
     secondary: false,
   },
   {
     id: '12306-waitlist',
     name: 'waitlistSource',
-    item: displayItem(stored.snapshotWaitlist),
+    item: stored.snapshotWaitlist,
     loginUrl: LOGIN_PAGE_URL,
     secondary: true,
   },
@@ -54,10 +55,8 @@ async function openAndClose(url: string) {
   window.close();
 }
 
-const QUIET = displayItem(stored.quietOrders);
-const ACCOUNTS = displayItem(stored.accounts);
-const WATCHED = displayItem(stored.watchedOrders);
-const TICKET_SNAPSHOTS = displayItem(stored.ticketSnapshots);
+/** Everything the popup shows, read in one call: main.tsx starts it before the first render. */
+export const popupStore = (): DisplayStore => displayStore(POPUP_ITEMS);
 
 const silence = (order: Order, action: SilenceRequest['action']) =>
   void askBackground({ type: 'silence', orderKey: orderKey(order), action }, readReply);
@@ -65,46 +64,30 @@ const silence = (order: Order, action: SilenceRequest['action']) =>
 const byDeadline = (a: Order, b: Order) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity);
 
 function SourceSection({ source, snapshot, quiet }: { source: PopupSource; snapshot: Snapshot; quiet: QuietOrders }) {
-  // Only an order with a deadline still ahead has reminders to silence.
-  const silenceable = (order: Order) =>
-    order.state === 'unpaid' && order.deadline !== null && order.deadline > Date.now() + snapshot.clock.offsetMs;
-
   return (
     <>
       <SourceLine name={t(source.name)} snapshot={snapshot} onLogIn={() => void openAndClose(source.loginUrl)} />
       {snapshot.orders.length > 0 && (
-        <ul class="orders">
-          {[...snapshot.orders].sort(byDeadline).map((order) => (
-            <OrderCard
-              key={orderKey(order)}
-              order={order}
-              offsetMs={snapshot.clock.offsetMs}
-              onOpen={(o) => void openAndClose(o.payUrl)}
-            >
-              {silenceable(order) && (
-                <SilenceControls
-                  silence={quiet[orderKey(order)]}
-                  now={Date.now()}
-                  offsetMs={snapshot.clock.offsetMs}
-                  onSilence={(action) => silence(order, action)}
-                />
-              )}
-            </OrderCard>
-          ))}
-        </ul>
+        <OrderList
+          orders={[...snapshot.orders].sort(byDeadline)}
+          offsetMs={snapshot.clock.offsetMs}
+          quiet={quiet}
+          onOpen={(url) => void openAndClose(url)}
+          onSilence={silence}
+        />
       )}
     </>
   );
 }
 
-export function App() {
-  // Rendered straight from storage: the popup never waits for the network. SOURCES never changes,
-  // so the hooks below run in the same order on every render.
-  const snapshots = SOURCES.map((source) => useStoredValue(source.item));
-  const quiet = useStoredValue(QUIET) ?? {};
-  const accounts = useStoredValue(ACCOUNTS);
-  const watched = useStoredValue(WATCHED);
-  const ticketSnapshots = useStoredValue(TICKET_SNAPSHOTS);
+export function App({ store }: { store: DisplayStore }) {
+  // Rendered straight from storage: the popup never waits for the network.
+  const get = useDisplayStore(store);
+  const snapshots = SOURCES.map((source) => get(source.item));
+  const quiet = get(stored.quietOrders) ?? {};
+  const accounts = get(stored.accounts);
+  const watched = get(stored.watchedOrders);
+  const ticketSnapshots = get(stored.ticketSnapshots);
   const [refreshing, setRefreshing] = useState(false);
   const [main] = snapshots;
 

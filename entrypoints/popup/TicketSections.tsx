@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
-import { OrderCard } from '@/components/OrderCard';
-import { SilenceControls } from '@/components/SilenceControls';
+import { OrderList } from '@/components/OrderList';
 import { SourceLine, VENUE_STATUS_WORDS } from '@/components/SourceLine';
 import { WatchForm } from '@/components/WatchForm';
 import { WatchedList } from '@/components/WatchedList';
 import type { QuietOrders } from '@/lib/alerts/quiet';
 import { tPopup as t } from '@/lib/i18n/popup';
 import type { SilenceRequest } from '@/lib/messages';
-import { orderKey, type Order } from '@/lib/orders/model';
+import type { Order } from '@/lib/orders/model';
 import type { Account } from '@/lib/sources/ticket-system/account';
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
@@ -60,10 +59,6 @@ function AccountSection({
   const pending = snapshot.orders.filter((order) => watchedIds.has(order.id)).sort(byDeadline);
   const pendingIds = new Set(pending.map((order) => order.id));
   const others = entries.filter((entry) => !pendingIds.has(entry.orderId));
-  const now = Date.now();
-  const offsetMs = snapshot.clock.offsetMs;
-  const silenceable = (order: Order) =>
-    order.state === 'unpaid' && order.deadline !== null && order.deadline > now + offsetMs;
 
   return (
     <div class="venue" data-account-id={account.id}>
@@ -75,20 +70,13 @@ function AccountSection({
         onFix={openSettings}
       />
       {pending.length > 0 && (
-        <ul class="orders">
-          {pending.map((order) => (
-            <OrderCard key={orderKey(order)} order={order} offsetMs={offsetMs} onOpen={(o) => onOpen(o.payUrl)}>
-              {silenceable(order) && (
-                <SilenceControls
-                  silence={quiet[orderKey(order)]}
-                  now={now}
-                  offsetMs={offsetMs}
-                  onSilence={(action) => onSilence(order, action)}
-                />
-              )}
-            </OrderCard>
-          ))}
-        </ul>
+        <OrderList
+          orders={pending}
+          offsetMs={snapshot.clock.offsetMs}
+          quiet={quiet}
+          onOpen={onOpen}
+          onSilence={onSilence}
+        />
       )}
       {others.length > 0 && (
         <div class="venue__others">

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { render as renderWithoutAct } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OrderCard } from '@/components/OrderCard';
+import { FIRST_FRAME_CARDS, OrderList } from '@/components/OrderList';
 import { SourceLine } from '@/components/SourceLine';
 import type { Order } from '@/lib/orders/model';
 import { PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
@@ -176,5 +178,38 @@ describe('OrderCard for a ticket', () => {
     );
     expect(container.textContent).toContain('visit 05-01'); // 16:00 UTC is midnight in Beijing
     expect(container.textContent).not.toContain('departs');
+  });
+});
+
+describe('OrderList', () => {
+  const many = Array.from({ length: 200 }, (_, index) =>
+    order({ id: `E${1000 + index}`, deadline: Date.now() + 10 * 60_000 + index * 7_000 }),
+  );
+
+  it('draws the nearest dozen in the first frame and every other order once it is painted', async () => {
+    const container = document.createElement('div');
+    renderWithoutAct(
+      <OrderList orders={many} offsetMs={0} quiet={{}} onOpen={() => {}} onSilence={() => {}} />,
+      container,
+    );
+    const ids = () => [...container.querySelectorAll('.order')].map((card) => card.getAttribute('data-order-id'));
+    expect(ids()).toEqual(many.slice(0, FIRST_FRAME_CARDS).map((o) => o.id));
+    await waitFor(() => expect(ids()).toEqual(many.map((o) => o.id)));
+    renderWithoutAct(null, container);
+  });
+
+  it('offers snooze and mute only on orders whose deadline is still ahead', () => {
+    const orders = [
+      order({ id: 'E1', deadline: Date.now() - 1_000 }),
+      order({ id: 'E2' }),
+      order({ id: 'E3', deadline: null }),
+    ];
+    const { container } = render(
+      <OrderList orders={orders} offsetMs={0} quiet={{}} onOpen={() => {}} onSilence={() => {}} />,
+    );
+    const withControls = [...container.querySelectorAll('.order')]
+      .filter((card) => card.querySelector('.silence'))
+      .map((card) => card.getAttribute('data-order-id'));
+    expect(withControls).toEqual(['E2']);
   });
 });

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { App } from '@/entrypoints/popup/App';
+import { App, popupStore } from '@/entrypoints/popup/App';
 import type { Request } from '@/lib/messages';
 import type { Account } from '@/lib/sources/ticket-system/account';
 import { newWatchedOrder, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
@@ -74,7 +74,7 @@ describe('popup ticket-system sections', () => {
       }),
       a2: makeSnapshot({ status: 'busy' }),
     });
-    const { container } = render(<App />);
+    const { container } = render(<App store={popupStore()} />);
     await waitFor(() => expect(venue(container, 'a1')).not.toBeNull());
     const a1 = venue(container, 'a1')!;
     expect(a1.querySelector('.source__status')!.textContent).toBe('Working · checked 30 s ago');
@@ -105,7 +105,7 @@ describe('popup ticket-system sections', () => {
       { ...newWatchedOrder('a1', 'T-PAID', 1), status: PAID, finalAt: Date.now() },
       newWatchedOrder('a1', 'T-NEW', 1),
     ]);
-    const { findByRole, getByRole } = render(<App />);
+    const { findByRole, getByRole } = render(<App store={popupStore()} />);
     fireEvent.click(await findByRole('button', { name: 'Dismiss' }));
     fireEvent.click(getByRole('button', { name: 'Stop watching T-NEW' }));
     await waitFor(() =>
@@ -120,7 +120,7 @@ describe('popup ticket-system sections', () => {
     await accountsItem.set([account('a1', '黄山')]);
     await watchedOrdersItem.set([{ ...newWatchedOrder('a1', 'T1', 1), status: AWAITING }]);
     await ticketSnapshotsItem.set({ a1: makeSnapshot({ status: 'ok', orders: [ticket('a1', 'T1', 20)] }) });
-    const { findByRole } = render(<App />);
+    const { findByRole } = render(<App store={popupStore()} />);
     fireEvent.click(await findByRole('button', { name: 'No more reminders for this order' }));
     await waitFor(() => expect(sent).toEqual([{ type: 'silence', orderKey: 'ticket-system:a1:T1', action: 'mute' }]));
   });
@@ -129,7 +129,7 @@ describe('popup ticket-system sections', () => {
     await accountsItem.set([account('a1', '黄山')]);
     await watchedOrdersItem.set([newWatchedOrder('a1', 'T1', 1)]);
     await ticketSnapshotsItem.set({ a1: makeSnapshot({ status: 'authFailed', detail: 'Bad mac' }) });
-    const { findByRole, container } = render(<App />);
+    const { findByRole, container } = render(<App store={popupStore()} />);
     fireEvent.click(await findByRole('button', { name: 'Fix in settings' }));
     expect(fakeBrowser.runtime.openOptionsPage).toHaveBeenCalled();
     expect(venue(container, 'a1')!.textContent).toContain('Authentication failed; checks stopped');
@@ -140,7 +140,7 @@ describe('popup ticket-system sections', () => {
     await accountsItem.set([account('a1', '黄山')]);
     const many: WatchedOrder[] = Array.from({ length: 300 }, (_, index) => newWatchedOrder('a1', `N${index}`, index));
     await watchedOrdersItem.set(many);
-    const { findByRole, container } = render(<App />);
+    const { findByRole, container } = render(<App store={popupStore()} />);
     const more = await findByRole('button', { name: 'Show 280 more orders' });
     expect(container.querySelectorAll('.watched__row')).toHaveLength(20);
     expect(container.textContent).toContain('Other watched orders (300)');
@@ -150,7 +150,7 @@ describe('popup ticket-system sections', () => {
 
   it('watches pasted order numbers from the popup', async () => {
     await accountsItem.set([account('a1', '黄山'), account('a2', '泰山')]);
-    const { findByLabelText, getByLabelText, getByRole, findByText } = render(<App />);
+    const { findByLabelText, getByLabelText, getByRole, findByText } = render(<App store={popupStore()} />);
     const box = await findByLabelText('Order numbers (paste many at once)');
     fireEvent.change(getByLabelText('Account'), { target: { value: 'a2' } });
     fireEvent.input(box, { target: { value: 'X1 X2' } });
@@ -160,7 +160,7 @@ describe('popup ticket-system sections', () => {
   });
 
   it('without an account, points to the settings in one line', async () => {
-    const { findByText, getByRole, queryByLabelText } = render(<App />);
+    const { findByText, getByRole, queryByLabelText } = render(<App store={popupStore()} />);
     expect(await findByText(/add a ticket-system account in Settings/)).toBeTruthy();
     expect(queryByLabelText('Order numbers (paste many at once)')).toBeNull();
     fireEvent.click(getByRole('button', { name: 'Open Settings' }));
@@ -176,7 +176,7 @@ describe('popup ticket-system sections, removed orders', () => {
     await ticketSnapshotsItem.set({
       a1: makeSnapshot({ status: 'ok', orders: [ticket('a1', 'T1', 20), ticket('a1', 'T2', 30)] }),
     });
-    const { container } = render(<App />);
+    const { container } = render(<App store={popupStore()} />);
     await waitFor(() => expect(container.querySelectorAll('.order')).toHaveLength(1));
     expect(container.querySelector('.order')!.getAttribute('data-order-id')).toBe('T2');
   });
