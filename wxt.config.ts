@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { localeFiles } from './lib/i18n/locale-files';
+import { inlinePageCss } from './scripts/build/inline-page-css';
 
 // Site access is 12306 alone: kyfw.12306.cn answers the order query, and www.12306.cn is where it
 // redirects a busy request (without access there the redirect would look like a network failure).
@@ -25,6 +26,8 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    // The popup's first render waits for its stylesheet: inlined, it is no fetch of its own.
+    plugins: [inlinePageCss('entrypoints/popup/index.html')],
     build: {
       sourcemap: process.env.PAYCLOCK_SOURCEMAP === '1',
       rollupOptions: {
