@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { tPopup as t } from '@/lib/i18n/popup';
+import { departureWords } from '@/lib/orders/departure-words';
 import type { Order, QueueInfo } from '@/lib/orders/model';
 import { SOURCE_WORDS } from '@/lib/orders/source-words';
-import { formatBeijingClock, formatBeijingShort } from '@/lib/time/beijing';
+import { formatBeijingClock } from '@/lib/time/beijing';
 import { Countdown } from './Countdown';
 
 interface Props {
@@ -24,12 +25,9 @@ function queueText(queue: QueueInfo | null): string {
 // Every value from the server is rendered as a text node by Preact, never parsed as HTML.
 export function OrderCard({ order, offsetMs, onOpen, children }: Props) {
   const words = SOURCE_WORDS[order.source];
+  const departure = departureWords(order);
   const details = [
-    order.departure === null
-      ? null
-      : order.source === 'ticket-system'
-        ? t('visitOn', { date: formatBeijingShort(order.departure).slice(0, 5) }) // a visit day, not a train
-        : t('departs', { time: formatBeijingShort(order.departure) }),
+    departure && t(departure.key, departure.params),
     order.passengers.join('、') || null,
     order.amountYuan !== null ? t('amount', { amount: order.amountYuan.toFixed(2).replace(/\.?0+$/, '') }) : null,
   ].filter(Boolean);

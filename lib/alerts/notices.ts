@@ -1,9 +1,10 @@
 import type { Locale } from '../i18n/messages';
 import { translate } from '../i18n/translate';
+import { departureWords } from '../orders/departure-words';
 import { orderKey, type Order } from '../orders/model';
 import { LOGIN_PAGE_URL } from '../sources/12306/endpoints';
 import { statusLabel } from '../sources/ticket-system/statuses';
-import { formatBeijingClock, formatBeijingShort } from '../time/beijing';
+import { formatBeijingClock } from '../time/beijing';
 import { serverNow, type Clock } from '../time/clock';
 import { secondsLeft } from '../time/countdown';
 import type { WatchEvent } from '../watch/apply-outcome';
@@ -35,11 +36,15 @@ export interface NoticeContext {
   settingsUrl?: string;
 }
 
-/** "G101 北京南 → 上海虹桥 · 03-25 06:36 开", with "杨赟、李明" after the route only when asked for. */
+/**
+ * "G101 北京南 → 上海虹桥 · 03-25 06:36 开" (a venue ticket: "… · 03-25 入园"), with "杨赟、李明" after the
+ * route only when asked for.
+ */
 export function describeOrder(order: Order, locale: Locale, showPassengers = false): string {
   const parts = [[order.title, order.route].filter(Boolean).join(' ')];
   if (showPassengers && order.passengers.length > 0) parts.push(order.passengers.join('、'));
-  if (order.departure !== null) parts.push(translate(locale, 'departs', { time: formatBeijingShort(order.departure) }));
+  const departure = departureWords(order);
+  if (departure) parts.push(translate(locale, departure.key, departure.params));
   return parts.join(' · ');
 }
 

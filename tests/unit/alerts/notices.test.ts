@@ -47,6 +47,17 @@ describe('describeOrder', () => {
   it('leaves out what the order does not have', () => {
     expect(describeOrder(makeOrder({ route: null, departure: null }), 'en')).toBe('G101');
   });
+
+  it('gives a scenic-area ticket its visit day, not a departure time', () => {
+    const ticket = makeOrder({
+      source: 'ticket-system',
+      title: '黄山风景区门票2张',
+      route: null,
+      departure: order.departure,
+    });
+    expect(describeOrder(ticket, 'zh')).toBe('黄山风景区门票2张 · 03-25 入园');
+    expect(describeOrder(ticket, 'en')).toBe('黄山风景区门票2张 · visit 03-25');
+  });
 });
 
 describe('noticesForEvents', () => {
