@@ -14,7 +14,7 @@ import { SilenceControls } from './SilenceControls';
 export const FIRST_FRAME_CARDS = 12;
 
 interface Props {
-  /** Nearest deadline first. */
+  /** In any order: the list shows the nearest deadline first. */
   orders: readonly Order[];
   offsetMs: number;
   quiet: QuietOrders;
@@ -22,9 +22,12 @@ interface Props {
   onSilence: (order: Order, action: SilenceRequest['action']) => void;
 }
 
+const byDeadline = (a: Order, b: Order) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity);
+
 /** A source's or an account's orders: each with its countdown, and snooze and mute while it is still due. */
-export function OrderList({ orders, offsetMs, quiet, onOpen, onSilence }: Props) {
-  const [all, setAll] = useState(orders.length <= FIRST_FRAME_CARDS);
+export function OrderList({ orders: given, offsetMs, quiet, onOpen, onSilence }: Props) {
+  const orders = [...given].sort(byDeadline);
+  const [all, setAll] = useState(given.length <= FIRST_FRAME_CARDS);
   // Preact runs effects after the frame is painted.
   useEffect(() => setAll(true), []);
   const now = Date.now();

@@ -61,15 +61,13 @@ export const popupStore = (): DisplayStore => displayStore(POPUP_ITEMS);
 const silence = (order: Order, action: SilenceRequest['action']) =>
   void askBackground({ type: 'silence', orderKey: orderKey(order), action }, readReply);
 
-const byDeadline = (a: Order, b: Order) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity);
-
 function SourceSection({ source, snapshot, quiet }: { source: PopupSource; snapshot: Snapshot; quiet: QuietOrders }) {
   return (
     <>
       <SourceLine name={t(source.name)} snapshot={snapshot} onLogIn={() => void openAndClose(source.loginUrl)} />
       {snapshot.orders.length > 0 && (
         <OrderList
-          orders={[...snapshot.orders].sort(byDeadline)}
+          orders={snapshot.orders}
           offsetMs={snapshot.clock.offsetMs}
           quiet={quiet}
           onOpen={(url) => void openAndClose(url)}

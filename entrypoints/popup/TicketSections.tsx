@@ -26,7 +26,6 @@ interface Props extends TicketData {
   onSilence: (order: Order, action: SilenceRequest['action']) => void;
 }
 
-const byDeadline = (a: Order, b: Order) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity);
 const openSettings = () => void browser.runtime.openOptionsPage();
 
 /** An account's watched orders, grouped once (hundreds are expected). */
@@ -56,7 +55,7 @@ function AccountSection({
 }: { account: Account; snapshot: Snapshot; entries: WatchedOrder[] } & Pick<Props, 'quiet' | 'onOpen' | 'onSilence'>) {
   // An order just removed or dismissed goes at once, before the background rewrites the snapshot.
   const watchedIds = new Set(entries.map((entry) => entry.orderId));
-  const pending = snapshot.orders.filter((order) => watchedIds.has(order.id)).sort(byDeadline);
+  const pending = snapshot.orders.filter((order) => watchedIds.has(order.id));
   const pendingIds = new Set(pending.map((order) => order.id));
   const others = entries.filter((entry) => !pendingIds.has(entry.orderId));
 

@@ -186,10 +186,10 @@ describe('OrderList', () => {
     order({ id: `E${1000 + index}`, deadline: Date.now() + 10 * 60_000 + index * 7_000 }),
   );
 
-  it('draws the nearest dozen in the first frame and every other order once it is painted', async () => {
+  it('draws the nearest dozen in the first frame and every other order, by deadline, once it is painted', async () => {
     const container = document.createElement('div');
     renderWithoutAct(
-      <OrderList orders={many} offsetMs={0} quiet={{}} onOpen={() => {}} onSilence={() => {}} />,
+      <OrderList orders={[...many].reverse()} offsetMs={0} quiet={{}} onOpen={() => {}} onSilence={() => {}} />,
       container,
     );
     const ids = () => [...container.querySelectorAll('.order')].map((card) => card.getAttribute('data-order-id'));
