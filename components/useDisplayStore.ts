@@ -10,5 +10,5 @@ export function useDisplayStore(store: DisplayStore): DisplayStore['get'] {
     setVersion(store.version);
     return unsubscribe;
   }, [store]);
-  return (item) => store.get(item);
+  return store.get;
 }

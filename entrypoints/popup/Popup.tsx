@@ -4,7 +4,7 @@ import type { DisplayStore } from '@/lib/storage/display-store';
 import { App } from './App';
 
 /**
- * The popup displays stored values without validating them (lib/storage/display-item.ts); one
+ * The popup displays stored values without validating them (lib/storage/display-store.ts); one
  * damaged from outside the extension must give a message, not an empty popup.
  */
 export function Popup({ store }: { store: DisplayStore }) {

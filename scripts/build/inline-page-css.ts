@@ -5,8 +5,9 @@ import type { Plugin } from 'vite';
  * Chromium runs a page's module script only once its stylesheets are in, and fetching even a 5 KB
  * file from the extension costs the popup's first render about 15 ms on the development machine
  * (README, Numbers). Extension pages' default CSP restricts scripts, not styles.
+ *
+ * `page`: the HTML file as Vite names it in the bundle, e.g. `entrypoints/popup/index.html`.
  */
-/** `page`: the HTML file as Vite names it in the bundle, e.g. `entrypoints/popup/index.html`. */
 export function inlinePageCss(page: string): Plugin {
   return {
     name: 'payclock:inline-page-css',
