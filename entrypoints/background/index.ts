@@ -59,7 +59,7 @@ export default defineBackground({
           watch: (changed) => ticketSnapshotsItem.watch(() => changed([])),
         },
       ],
-      { onPageStart: () => void background.onPageLoaded() },
+      { onPageStart: (url) => void background.onPageLoaded(url) },
     );
     browser.runtime.onMessage.addListener((message, sender) => overlay.onMessage(message, sender));
     overlay.watch();

@@ -38,8 +38,8 @@ export function isOverlaySender(sender: Browser.runtime.MessageSender): boolean 
 }
 
 export interface OverlayServiceOptions {
-  /** A content script started, so a 12306 page just loaded: its first request says so. */
-  onPageStart?: () => void;
+  /** A content script started, so this 12306 page just loaded: its first request says so. */
+  onPageStart?: (url: string) => void;
 }
 
 /** `snapshotItems`: every source's stored snapshot; the overlay lists the orders of all of them. */
@@ -75,7 +75,8 @@ export function createOverlayService(snapshotItems: readonly SnapshotFeed[], opt
       const request = overlayRequestSchema.safeParse(message);
       if (!request.success) return undefined;
       if (request.data.type === 'overlay.get') {
-        options.onPageStart?.();
+        // isOverlaySender made sure of the URL.
+        options.onPageStart?.(sender.url!);
         return summary();
       }
       const collapsed = request.data.collapsed;

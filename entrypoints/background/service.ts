@@ -16,10 +16,11 @@ import {
   PAGE_CHECKS,
   shouldCheckAfterCookieChange,
   shouldCheckAfterPageLoad,
+  type CookieChange,
 } from '@/lib/schedule/cookie-trigger';
 import { nextPollAt } from '@/lib/schedule/next-poll';
 import type { QueryResult } from '@/lib/sources/12306/client';
-import { LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
+import { isLoginPage, LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
 import { isSessionCookie } from '@/lib/sources/12306/session-cookies';
 import { openOrFocus } from '@/lib/browser/tabs';
 import { quietOrdersItem, sentAlertsItem, settingsItem } from '@/lib/storage/items';
@@ -131,6 +132,8 @@ export function createBackground(deps: BackgroundDeps) {
   const cookieChecks = createTokenBucket(COOKIE_CHECKS, deps.now);
   const pageChecks = createTokenBucket(PAGE_CHECKS, deps.now);
   let cookieTimer: unknown;
+  /** The cookie changes waiting for that timer. */
+  let cookieChanges: CookieChange[] = [];
   let alertTimer: unknown;
 
   /**
@@ -367,14 +370,23 @@ export function createBackground(deps: BackgroundDeps) {
     return main ? (await main.item.get()).status : null;
   }
 
-  /** One login check once the cookie burst settles and the bucket has a token; later changes join it. */
-  function checkLoginAfterCookies() {
+  /**
+   * One login check once the cookie burst settles and the bucket has a token; later changes join
+   * it. Whether to check is asked again then: a page load may have found the login meanwhile.
+   */
+  function checkLoginAfterCookies(change: CookieChange) {
+    cookieChanges.push(change);
     if (cookieTimer !== undefined) return;
     cookieTimer = timers.set(
       () => {
         cookieTimer = undefined;
-        cookieChecks.take();
-        void checkLogin();
+        const changes = cookieChanges;
+        cookieChanges = [];
+        void loginStatus().then((status) => {
+          if (status === null || !changes.some((pending) => shouldCheckAfterCookieChange(status, pending))) return;
+          cookieChecks.take();
+          return checkLogin();
+        });
       },
       Math.max(COOKIE_SETTLE_MS, cookieChecks.waitMs()),
     );
@@ -441,14 +453,17 @@ export function createBackground(deps: BackgroundDeps) {
     async onCookieChanged(change: Browser.cookies.CookieChangeInfo) {
       if (!isSessionCookie(change.cookie)) return;
       const status = await loginStatus();
-      if (status !== null && shouldCheckAfterCookieChange(status, change)) checkLoginAfterCookies();
+      if (status !== null && shouldCheckAfterCookieChange(status, change)) checkLoginAfterCookies(change);
     },
 
     /**
      * A 12306 page loaded (its overlay script started). While logged out, a login whose cookie
      * change went unseen (the browser hid it, or the background was not running) shows here.
      */
-    async onPageLoaded() {
+    async onPageLoaded(url: string) {
+      // Nobody is logged in on the login page itself: its load is no sign, and the token is kept
+      // for the page the login lands on.
+      if (isLoginPage(url)) return;
       const status = await loginStatus();
       if (status === null || !shouldCheckAfterPageLoad(status) || !pageChecks.take()) return;
       await checkLogin();

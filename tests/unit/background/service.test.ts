@@ -79,6 +79,7 @@ const wakeups = async () =>
     .map((alarm) => alarm.scheduledTime)
     .sort((a, b) => a - b);
 const wakeupAlarm = (at: number) => `${ALERT_ALARM_PREFIX}${at}`;
+const HOME_PAGE = 'https://kyfw.12306.cn/otn/view/index.html';
 const cookie = (name: string, domain = 'kyfw.12306.cn', path = '/otn') =>
   ({
     name,
@@ -319,23 +320,36 @@ describe('background', () => {
       expect(world.clock.pendingAt()).toEqual([]);
     });
 
+    it('checks once when a login shows in both cookies and the page it lands on', async () => {
+      world.reply({ kind: 'unpaid', orders: [order] });
+      await set('tk');
+      await world.background.onPageLoaded(HOME_PAGE);
+      expect(world.query).toHaveBeenCalledTimes(1);
+      await after(5_000);
+      expect(world.query).toHaveBeenCalledTimes(1);
+      expect(world.clock.pendingAt()).toEqual([]);
+    });
+
     it('looks at the login when a 12306 page loads while logged out, at most once per 10 s', async () => {
+      // The login page is where nobody is logged in yet: no sign, and the token is kept.
+      await world.background.onPageLoaded(`${LOGIN_PAGE_URL}?type=1`);
+      expect(world.query).not.toHaveBeenCalled();
       world.reply({ kind: 'loggedOut', detail: 'redirected to login' });
-      await world.background.onPageLoaded();
+      await world.background.onPageLoaded(HOME_PAGE);
       expect(world.query).toHaveBeenCalledTimes(1);
       for (let load = 0; load < 5; load++) {
         await after(1_500);
-        await world.background.onPageLoaded();
+        await world.background.onPageLoaded(HOME_PAGE);
       }
       expect(world.query).toHaveBeenCalledTimes(1);
       await after(3_000);
       world.reply({ kind: 'unpaid', orders: [order] });
-      await world.background.onPageLoaded();
+      await world.background.onPageLoaded(HOME_PAGE);
       expect(world.query).toHaveBeenCalledTimes(2);
 
       // Logged in now: a page load is no reason to ask.
       await after(30_000);
-      await world.background.onPageLoaded();
+      await world.background.onPageLoaded(HOME_PAGE);
       expect(world.query).toHaveBeenCalledTimes(2);
     });
   });
@@ -346,7 +360,7 @@ describe('background', () => {
     world.query.mockClear();
     const tk = cookie('tk');
     await world.background.onCookieChanged({ removed: true, cause: 'overwrite', cookie: tk });
-    await world.background.onPageLoaded();
+    await world.background.onPageLoaded(HOME_PAGE);
     world.setNow(T0 + 5_000);
     world.clock.runDue();
     expect(world.query).not.toHaveBeenCalled();

@@ -150,7 +150,7 @@ describe('background with ticket-system accounts', () => {
         await world.background.onCookieChanged({ removed: false, cause: 'explicit', cookie: tk as never });
         await vi.advanceTimersByTimeAsync(2_000);
       }
-      await world.background.onPageLoaded();
+      await world.background.onPageLoaded('https://kyfw.12306.cn/otn/view/index.html');
       await vi.advanceTimersByTimeAsync(2_000);
     } finally {
       vi.useRealTimers();

@@ -148,7 +148,7 @@ describe('the background’s overlay side', () => {
     const onPageStart = vi.fn();
     const service = createOverlayService([snapshot12306Item], { onPageStart });
     await service.onMessage({ type: 'overlay.get' }, contentScript());
-    expect(onPageStart).toHaveBeenCalledTimes(1);
+    expect(onPageStart).toHaveBeenCalledWith(contentScript().url);
     await service.onMessage({ type: 'overlay.setCollapsed', collapsed: false }, contentScript());
     service.onMessage({ type: 'overlay.get' }, { ...contentScript(), id: 'other' });
     service.onMessage({ type: 'overlay.get' }, contentScript('https://www.12306.cn/index/'));
