@@ -119,6 +119,16 @@ interface Watched {
 const ALARM_TOLERANCE_MS = 1000;
 
 /**
+ * While a check runs, the poll alarm is due no later than this: a background stopped mid-check
+ * (Chrome stops a service worker after 30 s without events or extension calls, and a reply is
+ * neither) is started again to retry, instead of waiting for whatever alarm comes next.
+ */
+export const CHECK_RETRY_MS = 45_000;
+
+/** Chrome's idle limit is 30 s: an extension call this often keeps a long round's worker alive. */
+export const KEEP_ALIVE_MS = 20_000;
+
+/**
  * The background's behaviour, with the network and the clock passed in. Every handler may run in a
  * freshly started background (Chrome stops idle service workers at will): all state is read from
  * storage, and everything derived from it (alarms, badge) is re-planned from that state.
@@ -339,8 +349,10 @@ export function createBackground(deps: BackgroundDeps) {
     // check off (a cookie changed): ask them right after it.
     if (inFlight && (scope.kind === 'named' || scope.kind === 'login')) return inFlight.then(() => check(scope));
     inFlight ??= (async () => {
+      const keepAlive = startKeepAlive();
       try {
         const now = deps.now();
+        await holdPollAlarm(now);
         const due = (await readAll()).filter((entry) => inScope(scope, entry, now)).map((entry) => entry.source);
         const events = new Map<string, WatchEvent[]>();
         const record = async (source: WatchedSource) => {
@@ -355,10 +367,39 @@ export function createBackground(deps: BackgroundDeps) {
       } catch (error) {
         console.error('PayClock: check failed', error);
       } finally {
+        keepAlive();
         inFlight = null;
       }
     })();
     return inFlight;
+  }
+
+  /**
+   * Makes sure a poll alarm is still to come by `now + CHECK_RETRY_MS`; settling after the check
+   * plans it for real. One due by now is the one firing (or that just fired): it will not again.
+   */
+  async function holdPollAlarm(now: number) {
+    const at = now + CHECK_RETRY_MS;
+    const current = await browser.alarms.get(POLL_ALARM).catch(() => undefined);
+    if (current && current.scheduledTime > now && current.scheduledTime <= at) return;
+    await setAlarm(POLL_ALARM, at, current ? [current] : []);
+  }
+
+  /**
+   * A round of hundreds of venue orders can take longer than Chrome lets an idle service worker
+   * live, and waiting for replies does not count as activity: a trivial extension call does.
+   * Returns the function that stops it.
+   */
+  function startKeepAlive(): () => void {
+    let handle: unknown;
+    const beat = () => {
+      handle = timers.set(() => {
+        void browser.runtime.getPlatformInfo().catch(() => undefined);
+        beat();
+      }, KEEP_ALIVE_MS);
+    };
+    beat();
+    return () => timers.clear(handle);
   }
 
   /** A check of the 12306 login, set off from outside (a cookie, a page): never of the venues. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createBackground } from '@/entrypoints/background/service';
+import { CHECK_RETRY_MS, createBackground, KEEP_ALIVE_MS } from '@/entrypoints/background/service';
 import { BADGE_ALARM, POLL_ALARM } from '@/entrypoints/background/alarm-names';
 import { LOGIN_NEEDED_COLOR } from '@/lib/badge';
 import type { Order } from '@/lib/orders/model';
@@ -438,6 +438,39 @@ describe('background', () => {
       }
       expect(Object.keys(await sentAlertsItem.get()).filter((id) => id.startsWith('remind|10|'))).toHaveLength(20);
     });
+  });
+
+  it('leaves a poll alarm to retry, and keeps the worker alive, while a check is under way', async () => {
+    world.reply({ kind: 'none', orders: [] });
+    await world.background.check();
+    expect(await alarmTime(POLL_ALARM)).toBe(T0 + 5 * MINUTE);
+
+    // The next check hangs, as a long venue round would: should the browser stop the background
+    // now, the poll alarm starts it again well before the next regular poll.
+    world.setNow(T0 + 5 * MINUTE);
+    let release!: () => void;
+    world.query.mockImplementationOnce(
+      () =>
+        new Promise<QueryResult>((resolve) => {
+          release = () => resolve({ outcome: { kind: 'none', orders: [] }, clockSample: null });
+        }),
+    );
+    const platformInfo = vi.spyOn(fakeBrowser.runtime, 'getPlatformInfo').mockResolvedValue({} as never);
+    const check = world.background.check();
+    await vi.waitFor(() => expect(world.query).toHaveBeenCalledTimes(2));
+    expect(await alarmTime(POLL_ALARM)).toBe(T0 + 5 * MINUTE + CHECK_RETRY_MS);
+    for (let beat = 1; beat <= 3; beat++) {
+      world.setNow(T0 + 5 * MINUTE + beat * KEEP_ALIVE_MS);
+      world.clock.runDue();
+    }
+    expect(platformInfo).toHaveBeenCalledTimes(3);
+
+    release();
+    await check;
+    // Settled: polling as planned, and no more keep-alive.
+    expect(await alarmTime(POLL_ALARM)).toBe(T0 + 5 * MINUTE + 3 * KEEP_ALIVE_MS + 5 * MINUTE);
+    expect(world.clock.pendingAt()).toEqual([]);
+    platformInfo.mockRestore();
   });
 
   it('never has two queries in flight', async () => {
