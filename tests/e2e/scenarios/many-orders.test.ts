@@ -43,7 +43,7 @@ function venueOrder(orderid: string, deadline: number): FakeOrder {
 
 /**
  * Notifications as they come and go: each id with when it was first seen. Firefox's own alert
- * windows close after a few seconds, so a reading at the end would miss the early ones.
+ * windows close when they time out, so a reading at the end could miss the early ones.
  */
 function watchNotifications(session: ExtensionSession) {
   const firstSeen = new Map<string, number>();
@@ -163,7 +163,7 @@ async function run(expect: ExpectStatic, world: World, session: ExtensionSession
     await logInOn12306(login);
     await login.close();
 
-    // The browser's own check at start-up asked 12306 too (logged out): the login's is the first here.
+    // The extension's own check at start-up asked 12306 too (logged out): the login's comes next.
     const queriesSinceLogin = () => world.fake.orderQueries().filter((query) => query.at >= loggedInAt);
     await eventually(async () => queriesSinceLogin().length > 0, 15_000, 'the first order query');
     const firstQueryAt = queriesSinceLogin()[0]!.at;
@@ -212,6 +212,8 @@ async function run(expect: ExpectStatic, world: World, session: ExtensionSession
         ? notifications.firstSeen.get(reminder.id)! - reminder.plannedAt
         : null,
     }));
+    // Logged as sent within 2 s of its instant and not before it (bar timer slack); seen shown by
+    // the 150 ms polling of notifications within half a second more.
     const offTime = late
       .filter(
         ({ sentLateMs, shownLateMs }) =>
