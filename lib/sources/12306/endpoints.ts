@@ -7,10 +7,6 @@ export const UNFINISHED_ORDERS_URL = `${ORIGIN}/otn/queryOrder/queryMyOrderNoCom
 export const PAY_PAGE_URL = `${ORIGIN}/otn/view/train_order.html`;
 export const LOGIN_PAGE_URL = `${ORIGIN}/otn/resources/login.html`;
 
-/** Cookies that carry the 12306 session; a change to them may mean a login or a logout. */
-export const SESSION_COOKIE_DOMAIN = 'kyfw.12306.cn';
-export const SESSION_COOKIE_NAMES: readonly string[] = ['tk', 'JSESSIONID'];
-
 /** The headers the site's own page sends with this query. */
 export const QUERY_HEADERS: Readonly<Record<string, string>> = {
   'X-Requested-With': 'XMLHttpRequest',
