@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { browserMissing, popupCpu, popupFirstRender, reminderLateness } from './browser';
+import { alarmsInUse, browserMissing, checkCpu, popupCpu, popupFirstRender, reminderLateness } from './browser';
 import { requestsPerHour } from './requests';
 import { entrySizes } from './sizes';
 import { pollFiveHundred } from './venue-poll';
@@ -23,23 +23,42 @@ const FIRST_RENDER_WHAT = (orders: number) => `popup first render, ${orders} ord
 const CPU_SECONDS = 60;
 const CPU_WHAT = `popup main-thread time over ${CPU_SECONDS} s of countdowns, 200 orders`;
 const REMINDER_WHAT = 'reminder notification lateness in Chromium (10-minute reminder)';
+const FIRST_RENDER_COUNTS = [0, 10, 200, 1000];
+/** The popup with 1,000 orders may take this much longer than a page that only reads them. */
+const FIRST_RENDER_OVER_EMPTY = 1.2;
+const ALARM_COUNTS = [0, 200, 1000];
+const ALARMS_WHAT = (orders: number) => `alarms in use, ${orders} orders pending (after a check / a worker restart)`;
+const MAX_ALARMS = 10;
+const CHECK_CPU_ORDERS = 1000;
+const CHECK_CPU_WHAT = `one check's background CPU, ${CHECK_CPU_ORDERS} orders pending (median of 5)`;
+const MAX_CHECK_CPU_MS = 200;
 const ms = (value: number) => `${Math.round(value)} ms`;
 
 /** The rows measured in Debian's Chromium (scripts/bench/browser.ts), or why they were skipped. */
 async function browserRows(): Promise<Row[]> {
-  const whats = [...[0, 10, 200].map(FIRST_RENDER_WHAT), CPU_WHAT, REMINDER_WHAT];
+  const whats = [
+    ...FIRST_RENDER_COUNTS.map(FIRST_RENDER_WHAT),
+    CPU_WHAT,
+    REMINDER_WHAT,
+    ...ALARM_COUNTS.map(ALARMS_WHAT),
+    CHECK_CPU_WHAT,
+  ];
   const skipped = (why: string): Row[] =>
     whats.map((what) => ({ what, value: `skipped: ${why}`, budget: '—', within: null }));
   const missing = browserMissing();
   if (missing) return skipped(missing);
   const rows: Row[] = [];
   try {
-    for (const render of await popupFirstRender(7)) {
+    for (const render of await popupFirstRender(7, FIRST_RENDER_COUNTS)) {
+      // With 1,000 orders, held to what Chromium itself takes to hand a page that much storage.
+      const overEmpty = render.orders === 1000 ? FIRST_RENDER_OVER_EMPTY * render.emptyPageMedianMs : null;
       rows.push({
         what: FIRST_RENDER_WHAT(render.orders),
         value: `${ms(render.medianMs)} (an empty page reading the same: ${ms(render.emptyPageMedianMs)}; header ${ms(render.headerMedianMs)}; every card ${ms(render.allMedianMs)}; cold ${ms(render.coldMs)})`,
-        budget: render.orders === 200 ? '≤ 100 ms' : '—',
-        within: render.orders === 200 ? render.medianMs <= 100 : null,
+        budget:
+          render.orders === 200 ? '≤ 100 ms' : overEmpty !== null ? `≤ ${FIRST_RENDER_OVER_EMPTY}× empty page` : '—',
+        within:
+          render.orders === 200 ? render.medianMs <= 100 : overEmpty !== null ? render.medianMs <= overEmpty : null,
       });
     }
     const cpu = await popupCpu(CPU_SECONDS);
@@ -58,6 +77,21 @@ async function browserRows(): Promise<Row[]> {
           : `${(reminder.latenessMs / 1000).toFixed(2)} s${reminder.latenessMs < 0 ? ' (early)' : ''}`,
       budget: '≤ 2 s late',
       within: reminder.latenessMs !== null && Math.abs(reminder.latenessMs) <= 2_000,
+    });
+    for (const alarms of await alarmsInUse(ALARM_COUNTS)) {
+      rows.push({
+        what: ALARMS_WHAT(alarms.orders),
+        value: `${alarms.afterCheck} / ${alarms.afterRestart}`,
+        budget: `≤ ${MAX_ALARMS}`,
+        within: Math.max(alarms.afterCheck, alarms.afterRestart) <= MAX_ALARMS,
+      });
+    }
+    const check = await checkCpu(CHECK_CPU_ORDERS, 5);
+    rows.push({
+      what: CHECK_CPU_WHAT,
+      value: `${ms(check.medianMs)} (runs ${check.runsMs.map(Math.round).join(', ')} ms; refresh answered in ${ms(check.wallMedianMs)})`,
+      budget: `< ${MAX_CHECK_CPU_MS} ms`,
+      within: check.medianMs < MAX_CHECK_CPU_MS,
     });
   } catch (error) {
     const why = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 120);

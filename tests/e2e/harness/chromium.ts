@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { Badge, ExtensionSession, LaunchOptions, PopupView } from './session';
+import type { Alarm, Badge, ExtensionSession, LaunchOptions, PopupView } from './session';
 
 // Debian's Chromium with the production build of the extension loaded unpacked, in a fresh profile,
 // every request sent through the test proxy. The flags keep Chromium from reaching out on its own
@@ -122,12 +122,13 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   const extensionPage = (path: string) => `chrome-extension://${extensionId}/${path}`;
 
   let probe: Page | undefined;
-  async function inExtension<T>(task: () => Promise<T>): Promise<T> {
+  // `keys`: storage items to read, passed into the page (the one argument any task here takes).
+  async function inExtension<T>(task: (keys: string[] | null) => Promise<T>, keys: string[] | null = null): Promise<T> {
     if (!probe || probe.isClosed()) {
       probe = await browser.newPage();
       await probe.goto(extensionPage('popup.html'));
     }
-    return probe.evaluate(task);
+    return probe.evaluate(task, keys);
   }
 
   return {
@@ -158,7 +159,15 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       })),
     // Chrome exposes only the ids of shown notifications, not their text; the text is unit-tested.
     notifications: () => inExtension(async () => Object.keys(await chrome.notifications.getAll()).sort()),
-    storage: () => inExtension(() => chrome.storage.local.get(null)),
+    storage: (keys?: string[]) => inExtension((names) => chrome.storage.local.get(names), keys ?? null),
+    alarms: () =>
+      inExtension(async () =>
+        (await chrome.alarms.getAll()).map(({ name, scheduledTime, periodInMinutes }): Alarm => ({
+          name,
+          scheduledTime,
+          ...(periodInMinutes === undefined ? {} : { periodInMinutes }),
+        })),
+      ),
     async watchWorker() {
       // The DevTools ServiceWorker domain reports the workers of its page's origin, so it is asked
       // from a tab showing one of the extension's pages. An open page does not keep a worker alive.

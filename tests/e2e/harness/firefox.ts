@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
-import type { Badge, ExtensionSession, LaunchOptions, PopupView } from './session';
+import type { Alarm, Badge, ExtensionSession, LaunchOptions, PopupView } from './session';
 
 // Debian's Firefox ESR, driven over WebDriver BiDi, with the production build installed as a
 // temporary add-on in a fresh profile.
@@ -107,9 +107,10 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
   }
 
   let probe: Page | undefined;
-  async function inExtension<T>(task: () => Promise<T>): Promise<T> {
+  // `keys`: storage items to read, passed into the page (the one argument any task here takes).
+  async function inExtension<T>(task: (keys: string[] | null) => Promise<T>, keys: string[] | null = null): Promise<T> {
     if (!probe || probe.isClosed()) probe = await openExtensionPage('popup.html');
-    return probe.evaluate(task);
+    return probe.evaluate(task, keys);
   }
 
   return {
@@ -138,7 +139,18 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
       inExtension(async () =>
         Object.keys(await (globalThis as unknown as ExtensionGlobal).browser.notifications.getAll()).sort(),
       ),
-    storage: () => inExtension(() => (globalThis as unknown as ExtensionGlobal).browser.storage.local.get(null)),
+    storage: (keys?: string[]) =>
+      inExtension((names) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.get(names), keys ?? null),
+    alarms: () =>
+      inExtension(async () =>
+        (await (globalThis as unknown as ExtensionGlobal).browser.alarms.getAll()).map(
+          ({ name, scheduledTime, periodInMinutes }): Alarm => ({
+            name,
+            scheduledTime,
+            ...(periodInMinutes === undefined ? {} : { periodInMinutes }),
+          }),
+        ),
+      ),
     markBackground: () =>
       inExtension(async () => {
         const page = await (globalThis as unknown as ExtensionGlobal).browser.runtime.getBackgroundPage();

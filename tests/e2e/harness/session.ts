@@ -28,6 +28,14 @@ export interface Badge {
   color: [number, number, number, number];
 }
 
+/** One of the extension's alarms, as `alarms.getAll()` gives it. */
+export interface Alarm {
+  name: string;
+  /** Local epoch ms. */
+  scheduledTime: number;
+  periodInMinutes?: number;
+}
+
 export interface ExtensionSession {
   browser: Browser;
   /** Opens the popup page in a tab sized like the toolbar popup (380 × 600 unless told). */
@@ -37,8 +45,10 @@ export interface ExtensionSession {
   badge(): Promise<Badge>;
   /** Ids of the notifications currently shown. An id names the alert: `remind|1|<deadline>|12306:E…`. */
   notifications(): Promise<string[]>;
-  /** The extension's `storage.local`. */
-  storage(): Promise<Record<string, unknown>>;
+  /** The extension's `storage.local`, or just the items named (much less to copy with many orders). */
+  storage(keys?: string[]): Promise<Record<string, unknown>>;
+  /** The extension's alarms (Chrome refuses to hold more than 500). */
+  alarms(): Promise<Alarm[]>;
   /**
    * Matches the proxy's record of connections the browser makes for itself (updates, sign-in),
    * which the flags and prefs could not all turn off. Anything else refused came from the page or
