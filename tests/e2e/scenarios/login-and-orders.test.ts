@@ -58,7 +58,13 @@ describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
     const loggedInAt = Date.now();
     await logInOn12306(page);
 
-    const query = await eventually(async () => env.world.fake.orderQueries().at(1), 10_000, 'a query after login');
+    // The login page loading while logged out is a reason to look too, and that look finds no
+    // session: the login is noticed by the first query that carries one.
+    const query = await eventually(
+      async () => env.world.fake.orderQueries().find((request) => request.at >= loggedInAt && request.loggedIn),
+      10_000,
+      'a query with the session after login',
+    );
     expect(query.at - loggedInAt).toBeLessThan(8_000);
     expect(query.cookies.JSESSIONID).toBeTruthy();
     expect(query.cookies.tk).toBeTruthy();
