@@ -4,9 +4,14 @@ import { inlinePageCss } from './scripts/build/inline-page-css';
 
 // Site access is 12306 alone: kyfw.12306.cn answers the order query, and www.12306.cn is where it
 // redirects a busy request (without access there the redirect would look like a network failure).
+// The login is noticed from 12306's session cookies, and Chromium tells an extension of a cookie
+// change only when it may access the cookie's URL: `http://` for a cookie without `Secure`, the
+// parent domain's for one set with `Domain=12306.cn`. Whether 12306 sets either is not known, so
+// both are covered (SESSION_COOKIE_ORIGINS); no request is ever sent to them.
 // Ticket-system venues are asked for one by one (optional host permissions) when the user adds an
 // account, so the install prompt stays minimal.
 const VENUE_ORIGINS = ['https://*/*', 'http://*/*'];
+const SESSION_COOKIE_ORIGINS = ['http://kyfw.12306.cn/*', '*://12306.cn/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -16,7 +21,7 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // Chrome's service worker plays the optional reminder sound from an offscreen document.
     permissions: ['alarms', 'cookies', 'notifications', 'storage', ...(browser === 'firefox' ? [] : ['offscreen'])],
-    host_permissions: ['https://kyfw.12306.cn/*', 'https://www.12306.cn/*'],
+    host_permissions: ['https://kyfw.12306.cn/*', 'https://www.12306.cn/*', ...SESSION_COOKIE_ORIGINS],
     // Ticket-system venues: each asked for alone, when the user saves an account for it. Plain http
     // only after the settings page's warning. MV2 (Firefox) lists optional origins with permissions.
     ...(browser === 'firefox' ? { optional_permissions: VENUE_ORIGINS } : { optional_host_permissions: VENUE_ORIGINS }),

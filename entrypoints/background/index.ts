@@ -15,8 +15,8 @@ export default defineBackground({
   main() {
     // The main query first: its status stands for the 12306 login that both share.
     const twelve306: WatchedSource[] = [
-      { id: '12306', item: snapshot12306Item, query: () => queryUnfinishedOrders() },
-      { id: '12306-waitlist', item: snapshotWaitlistItem, query: () => queryWaitlist() },
+      { id: '12306', item: snapshot12306Item, query: () => queryUnfinishedOrders(), browserSession: true },
+      { id: '12306-waitlist', item: snapshotWaitlistItem, query: () => queryWaitlist(), browserSession: true },
     ];
     const hasPermission = (originPattern: string) =>
       browser.permissions.contains({ origins: [originPattern] }).catch(() => false);
@@ -49,18 +49,23 @@ export default defineBackground({
     // account waiting for it can be polled again.
     browser.permissions.onAdded.addListener(() => void background.onPermissionsAdded());
     // The overlay on 12306 pages: its requests, and a push to its tabs whenever what it shows changes.
-    const overlay = createOverlayService([
-      snapshot12306Item,
-      snapshotWaitlistItem,
-      {
-        get: async () => Object.values(await ticketSnapshotsItem.get()),
-        watch: (changed) => ticketSnapshotsItem.watch(() => changed([])),
-      },
-    ]);
+    // Its first request as it starts says a 12306 page loaded: a chance to notice a login.
+    const overlay = createOverlayService(
+      [
+        snapshot12306Item,
+        snapshotWaitlistItem,
+        {
+          get: async () => Object.values(await ticketSnapshotsItem.get()),
+          watch: (changed) => ticketSnapshotsItem.watch(() => changed([])),
+        },
+      ],
+      { onPageStart: (url) => void background.onPageLoaded(url) },
+    );
     browser.runtime.onMessage.addListener((message, sender) => overlay.onMessage(message, sender));
     overlay.watch();
     // A login that happened while the extension was not running left no cookie event behind: look
-    // once when the browser starts and when the extension is installed or updated.
+    // once when the browser starts and when the extension is installed or updated (and whenever a
+    // 12306 page loads while logged out, above).
     browser.runtime.onStartup.addListener(() => void background.check());
     browser.runtime.onInstalled.addListener(() => void background.check());
 

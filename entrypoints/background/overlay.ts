@@ -37,8 +37,13 @@ export function isOverlaySender(sender: Browser.runtime.MessageSender): boolean 
   }
 }
 
+export interface OverlayServiceOptions {
+  /** A content script started, so this 12306 page just loaded: its first request says so. */
+  onPageStart?: (url: string) => void;
+}
+
 /** `snapshotItems`: every source's stored snapshot; the overlay lists the orders of all of them. */
-export function createOverlayService(snapshotItems: readonly SnapshotFeed[]) {
+export function createOverlayService(snapshotItems: readonly SnapshotFeed[], options: OverlayServiceOptions = {}) {
   const summary = () => currentOverlaySummary(snapshotItems);
   // The snapshot is rewritten after every check, mostly unchanged for the overlay: repeating the
   // last push would only re-render every 12306 tab. A background that restarted pushes afresh.
@@ -69,7 +74,11 @@ export function createOverlayService(snapshotItems: readonly SnapshotFeed[]) {
       if (!isOverlaySender(sender)) return undefined;
       const request = overlayRequestSchema.safeParse(message);
       if (!request.success) return undefined;
-      if (request.data.type === 'overlay.get') return summary();
+      if (request.data.type === 'overlay.get') {
+        // isOverlaySender made sure of the URL.
+        options.onPageStart?.(sender.url!);
+        return summary();
+      }
       const collapsed = request.data.collapsed;
       return overlayViewItem.set({ collapsed }).then(summary);
     },

@@ -9,20 +9,25 @@ import type { Locale } from '@/lib/i18n/messages';
 import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messages';
 import type { Settings } from '@/lib/settings/schema';
 import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
-import { COOKIE_SETTLE_MS, shouldCheckAfterCookieChange } from '@/lib/schedule/cookie-trigger';
+import { isAlertAlarm, planAlertWakeups } from '@/lib/schedule/alert-wakeups';
+import {
+  COOKIE_CHECKS,
+  COOKIE_SETTLE_MS,
+  PAGE_CHECKS,
+  shouldCheckAfterCookieChange,
+  shouldCheckAfterPageLoad,
+  type CookieChange,
+} from '@/lib/schedule/cookie-trigger';
 import { nextPollAt } from '@/lib/schedule/next-poll';
 import type { QueryResult } from '@/lib/sources/12306/client';
-import {
-  LOGIN_PAGE_URL,
-  PAY_PAGE_URL,
-  SESSION_COOKIE_DOMAIN,
-  SESSION_COOKIE_NAMES,
-} from '@/lib/sources/12306/endpoints';
+import { isLoginPage, LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
+import { isSessionCookie } from '@/lib/sources/12306/session-cookies';
 import { openOrFocus } from '@/lib/browser/tabs';
 import { quietOrdersItem, sentAlertsItem, settingsItem } from '@/lib/storage/items';
 import type { ValidatedItem } from '@/lib/storage/validated-item';
 import { learnClock } from '@/lib/time/clock';
 import { createSerialQueue } from '@/lib/util/serial';
+import { createTokenBucket } from '@/lib/util/token-bucket';
 import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
 import type { Snapshot } from '@/lib/watch/snapshot';
 import type { SentLog } from '@/lib/alerts/sent-log';
@@ -46,6 +51,11 @@ interface SourceBase {
   nextPollAt?: (snapshot: Snapshot, now: number) => number | null;
   /** Queried alongside the others instead of after them (another server, with limits of its own). */
   parallel?: boolean;
+  /**
+   * Asks with the user's 12306 browser session: checked, whatever its schedule, when that session's
+   * cookies change or a 12306 page loads while logged out.
+   */
+  browserSession?: boolean;
 }
 
 /**
@@ -72,7 +82,29 @@ export interface BackgroundDeps {
   settingsUrl?: string;
   /** What managing ticket-system accounts needs from the browser; without it, account requests go unanswered. */
   accounts?: Omit<AccountHandlerDeps, 'serial' | 'now' | 'afterChange'>;
+  /** `setTimeout` unless told: tests pass their own. */
+  timers?: Timers;
 }
+
+export interface Timers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const GLOBAL_TIMERS: Timers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Which sources a check asks: those `due` by their schedule (an alarm); `all` that may be asked
+ * (the user's Refresh, browser start); the `named` ones (an account changed); or the `login`:
+ * the sources that use the 12306 browser session, whatever their schedule (a cookie changed).
+ */
+export type CheckScope =
+  { kind: 'due' } | { kind: 'all' } | { kind: 'named'; keys: ReadonlySet<string> } | { kind: 'login' };
+
+const ALL: CheckScope = { kind: 'all' };
 
 const keyOf = (source: SourceBase) => source.key ?? source.id;
 const isVenueAlert = (orderKey: string) => orderKey.startsWith('ticket-system:');
@@ -93,13 +125,37 @@ const ALARM_TOLERANCE_MS = 1000;
  */
 export function createBackground(deps: BackgroundDeps) {
   const serial = createSerialQueue();
+  const timers = deps.timers ?? GLOBAL_TIMERS;
   let inFlight: Promise<void> | null = null;
-  let cookieTimer: ReturnType<typeof setTimeout> | undefined;
+  // Held in memory: a background lives at least 30 s after its last event, longer than the buckets
+  // take to refill, so one that restarted has nothing to remember.
+  const cookieChecks = createTokenBucket(COOKIE_CHECKS, deps.now);
+  const pageChecks = createTokenBucket(PAGE_CHECKS, deps.now);
+  let cookieTimer: unknown;
+  /** The cookie changes waiting for that timer. */
+  let cookieChanges: CookieChange[] = [];
+  let alertTimer: unknown;
 
-  async function setAlarm(name: string, when: number, existing: Browser.alarms.Alarm[]) {
+  /**
+   * Creates or moves one alarm, unless it is already there at that time. Never throws: an alarm the
+   * browser refuses must not keep the ones after it from being set.
+   */
+  async function setAlarm(name: string, when: number, existing: readonly Browser.alarms.Alarm[]) {
     const current = existing.find((alarm) => alarm.name === name);
     if (current && Math.abs(current.scheduledTime - when) < ALARM_TOLERANCE_MS) return;
-    await browser.alarms.create(name, { when });
+    try {
+      await browser.alarms.create(name, { when });
+    } catch (error) {
+      console.error(`PayClock: could not set the alarm ${name}`, error);
+    }
+  }
+
+  async function clearAlarm(name: string) {
+    try {
+      await browser.alarms.clear(name);
+    } catch (error) {
+      console.error(`PayClock: could not clear the alarm ${name}`, error);
+    }
   }
 
   const listSources = async () => (typeof deps.sources === 'function' ? await deps.sources() : deps.sources);
@@ -122,9 +178,10 @@ export function createBackground(deps: BackgroundDeps) {
       watched.map((entry) => entry.snapshot),
       deps.now(),
     );
-    await applyBadge(badge);
-    if (badge.nextChangeAt === null) await browser.alarms.clear(BADGE_ALARM);
+    // The alarm first: a badge the browser fails to draw must not stop it being redrawn later.
+    if (badge.nextChangeAt === null) await clearAlarm(BADGE_ALARM);
     else await setAlarm(BADGE_ALARM, badge.nextChangeAt, existing);
+    await applyBadge(badge);
   }
 
   /** Shows the notices whose kind the user wants; the others count as shown all the same. */
@@ -169,7 +226,7 @@ export function createBackground(deps: BackgroundDeps) {
     let sent = await sentAlertsItem.get();
 
     const notices: Notice[] = [];
-    const alarms = new Map<string, number>();
+    const alertInstants: number[] = [];
     for (const { source, snapshot } of watched) {
       const sourceEvents = events.get(keyOf(source)) ?? [];
       notices.push(...noticesForEvents(sourceEvents, noticeContext(snapshot, settings, sent, now)));
@@ -186,7 +243,7 @@ export function createBackground(deps: BackgroundDeps) {
         ),
       );
       sent = markSent(sent, plan.skip, now);
-      for (const [id, when] of plan.alarms) alarms.set(id, when);
+      for (const when of plan.alarms.values()) alertInstants.push(when);
     }
     // Recorded before showing: a background stopped half-way must not show an alert twice.
     sent = markSent(
@@ -195,22 +252,39 @@ export function createBackground(deps: BackgroundDeps) {
       now,
     );
     await sentAlertsItem.set(sent);
-    await show(notices, settings);
 
+    // Polling and the badge first: whatever happens to the alerts' alarms, these must be set.
     // A copy: clearing alarms while walking the browser's own list would skip some.
     const existing = [...(await browser.alarms.getAll())];
-    for (const alarm of existing) {
-      if (parseAlertId(alarm.name) && !alarms.has(alarm.name)) await browser.alarms.clear(alarm.name);
-    }
-    for (const [id, when] of alarms) await setAlarm(id, when, existing);
-
-    const times = watched.map((entry) => dueAt(entry, now)).filter((at): at is number => at !== null);
-    const pollAt = times.length > 0 ? Math.min(...times) : null;
-    if (pollAt === null) await browser.alarms.clear(POLL_ALARM);
+    const pollAt = watched.reduce<number | null>((earliest, entry) => {
+      const at = dueAt(entry, now);
+      return at === null ? earliest : Math.min(at, earliest ?? Infinity);
+    }, null);
+    if (pollAt === null) await clearAlarm(POLL_ALARM);
     else await setAlarm(POLL_ALARM, Math.max(pollAt, now), existing);
-
     await refreshBadge(watched, existing);
+
+    const wakeups = planAlertWakeups(alertInstants, now);
+    // Alarms named by an alert id are from an older version, which set one per alert.
+    for (const alarm of existing) {
+      const stale = isAlertAlarm(alarm.name) ? !wakeups.alarms.has(alarm.name) : parseAlertId(alarm.name) !== null;
+      if (stale) await clearAlarm(alarm.name);
+    }
+    for (const [name, when] of wakeups.alarms) await setAlarm(name, when, existing);
+    timers.clear(alertTimer);
+    alertTimer =
+      wakeups.timerAt === null
+        ? undefined
+        : timers.set(() => void fireDueAlerts(), Math.max(0, wakeups.timerAt - deps.now()));
+
+    await show(notices, settings);
   }
+
+  /** An alert's moment came (alarm or timer): show what is due, and plan the next wake-up. */
+  const fireDueAlerts = () =>
+    serial(async () => settle(await readAll(), new Map())).catch((error: unknown) =>
+      console.error('PayClock: could not fire the alerts due', error),
+    );
 
   /** Asks one source and folds its answer into its stored snapshot; returns what changed. */
   async function checkOne(source: WatchedSource, all: boolean): Promise<WatchEvent[] | null> {
@@ -237,31 +311,40 @@ export function createBackground(deps: BackgroundDeps) {
     }
   }
 
+  /** Whether a check of this scope asks this source now. */
+  function inScope(scope: CheckScope, entry: Watched, now: number): boolean {
+    const at = dueAt(entry, now);
+    switch (scope.kind) {
+      case 'due':
+        return at !== null && at <= now + ALARM_TOLERANCE_MS;
+      // 12306's sources have no schedule of their own while logged out: asking is how a login shows.
+      case 'all':
+        return at !== null || !entry.source.nextPollAt;
+      // Named sources go now, unless they wait for the user (a refused key is not retried).
+      case 'named':
+        return scope.keys.has(keyOf(entry.source)) && at !== null;
+      case 'login':
+        return entry.source.browserSession === true;
+    }
+  }
+
   /**
-   * One round of queries: every source whose own next check is due (all of them when `all`, or those
-   * named in `only`). 12306's sources go one after the other (one request at a time to 12306); each
-   * ticket-system account runs alongside. Never more than one round in flight: callers during a round
-   * share its result. Each source folds its reply into its own snapshot, so one source failing cannot
-   * touch another.
+   * One round of queries: the sources in `scope`. 12306's sources go one after the other (one
+   * request at a time to 12306); each ticket-system account runs alongside. Never more than one
+   * round in flight: callers during a round share its result. Each source folds its reply into its
+   * own snapshot, so one source failing cannot touch another.
    */
-  function check(all = true, only?: ReadonlySet<string>): Promise<void> {
-    // A round already under way may have left these sources out: ask them right after it.
-    if (inFlight && only) return inFlight.then(() => check(all, only));
+  function check(scope: CheckScope = ALL): Promise<void> {
+    // A round already under way may have left these sources out, or asked before what set this
+    // check off (a cookie changed): ask them right after it.
+    if (inFlight && (scope.kind === 'named' || scope.kind === 'login')) return inFlight.then(() => check(scope));
     inFlight ??= (async () => {
       try {
         const now = deps.now();
-        const due = (await readAll())
-          .filter((entry) => {
-            const at = dueAt(entry, now);
-            // Named sources go now, unless they wait for the user (a refused key is not retried).
-            if (only) return only.has(keyOf(entry.source)) && at !== null;
-            if (all) return at !== null || !entry.source.nextPollAt;
-            return at !== null && at <= now + ALARM_TOLERANCE_MS;
-          })
-          .map((entry) => entry.source);
+        const due = (await readAll()).filter((entry) => inScope(scope, entry, now)).map((entry) => entry.source);
         const events = new Map<string, WatchEvent[]>();
         const record = async (source: WatchedSource) => {
-          const found = await checkOne(source, all && !only);
+          const found = await checkOne(source, scope.kind === 'all');
           if (found) events.set(keyOf(source), found);
         };
         const sequential = (async () => {
@@ -278,24 +361,35 @@ export function createBackground(deps: BackgroundDeps) {
     return inFlight;
   }
 
-  async function fireTimedAlert(id: string) {
-    const alert = parseAlertId(id);
-    if (!alert) return;
-    await serial(async () => {
-      const watched = await readAll();
-      const found = findOrder(watched, alert.orderKey);
-      const sent = await sentAlertsItem.get();
-      const settings = await settingsItem.get();
-      const now = deps.now();
-      const notice = found
-        ? noticeForTimedAlert(alert, found.snapshot, noticeContext(found.snapshot, settings, sent, now))
-        : null;
-      if (notice) {
-        await sentAlertsItem.set(markSent(sent, notice.alertIds, now));
-        await show([notice], settings);
-      }
-      await refreshBadge(watched, await browser.alarms.getAll());
-    });
+  /** A check of the 12306 login, set off from outside (a cookie, a page): never of the venues. */
+  const checkLogin = () => check({ kind: 'login' });
+
+  /** The stored status of the 12306 login: the main query's, which the other 12306 sources share. */
+  async function loginStatus() {
+    const main = (await listSources()).find((source) => source.browserSession);
+    return main ? (await main.item.get()).status : null;
+  }
+
+  /**
+   * One login check once the cookie burst settles and the bucket has a token; later changes join
+   * it. Whether to check is asked again then: a page load may have found the login meanwhile.
+   */
+  function checkLoginAfterCookies(change: CookieChange) {
+    cookieChanges.push(change);
+    if (cookieTimer !== undefined) return;
+    cookieTimer = timers.set(
+      () => {
+        cookieTimer = undefined;
+        const changes = cookieChanges;
+        cookieChanges = [];
+        void loginStatus().then((status) => {
+          if (status === null || !changes.some((pending) => shouldCheckAfterCookieChange(status, pending))) return;
+          cookieChecks.take();
+          return checkLogin();
+        });
+      },
+      Math.max(COOKIE_SETTLE_MS, cookieChecks.waitMs()),
+    );
   }
 
   /** Mutes, snoozes or un-silences one order's reminders, then re-plans its alarms. */
@@ -324,7 +418,7 @@ export function createBackground(deps: BackgroundDeps) {
       now: deps.now,
       afterChange: async (sourceKey) => {
         if (sourceKey === null) await serial(async () => settle(await readAll(), new Map()));
-        else await check(false, new Set([sourceKey]));
+        else await check({ kind: 'named', keys: new Set([sourceKey]) });
       },
     });
 
@@ -340,7 +434,7 @@ export function createBackground(deps: BackgroundDeps) {
         for (const { source, snapshot } of await readAll()) {
           if (snapshot.status === 'noPermission') await source.item.set({ ...snapshot, status: 'unknown' });
         }
-      }).then(() => check(false)),
+      }).then(() => check({ kind: 'due' })),
 
     /** The user changed the settings: re-plan reminders for the new thresholds. */
     onSettingsChanged: () => serial(async () => settle(await readAll(), new Map(), true)),
@@ -348,21 +442,31 @@ export function createBackground(deps: BackgroundDeps) {
     silence,
 
     async onAlarm(alarm: Pick<Browser.alarms.Alarm, 'name'>) {
-      if (alarm.name === POLL_ALARM) return check(false);
+      if (alarm.name === POLL_ALARM) return check({ kind: 'due' });
       if (alarm.name === BADGE_ALARM)
         return serial(async () => refreshBadge(await readAll(), await browser.alarms.getAll()));
-      return fireTimedAlert(alarm.name);
+      // An alert's alarm, or one an older version named by its alert id: whatever is due now.
+      return fireDueAlerts();
     },
 
+    /** A 12306 session cookie changed: maybe a login or a logout (in any window, any tab). */
     async onCookieChanged(change: Browser.cookies.CookieChangeInfo) {
-      const { cookie } = change;
-      if (cookie.domain.replace(/^\./, '') !== SESSION_COOKIE_DOMAIN || !SESSION_COOKIE_NAMES.includes(cookie.name))
-        return;
-      // Every 12306 source shares the one 12306 login; the main query's status speaks for it.
-      const [main] = await readAll();
-      if (!main || !shouldCheckAfterCookieChange(main.snapshot.status, change)) return;
-      clearTimeout(cookieTimer);
-      cookieTimer = setTimeout(() => void check(), COOKIE_SETTLE_MS);
+      if (!isSessionCookie(change.cookie)) return;
+      const status = await loginStatus();
+      if (status !== null && shouldCheckAfterCookieChange(status, change)) checkLoginAfterCookies(change);
+    },
+
+    /**
+     * A 12306 page loaded (its overlay script started). While logged out, a login whose cookie
+     * change went unseen (the browser hid it, or the background was not running) shows here.
+     */
+    async onPageLoaded(url: string) {
+      // Nobody is logged in on the login page itself: its load is no sign, and the token is kept
+      // for the page the login lands on.
+      if (isLoginPage(url)) return;
+      const status = await loginStatus();
+      if (status === null || !shouldCheckAfterPageLoad(status) || !pageChecks.take()) return;
+      await checkLogin();
     },
 
     /** Answers valid requests from the extension's own pages; returns undefined for anything else. */

@@ -36,7 +36,10 @@ export const overlaySummarySchema = z.object({
 });
 export type OverlaySummary = z.infer<typeof overlaySummarySchema>;
 
-/** From the content script; both are answered with the current summary. */
+/**
+ * From the content script; both are answered with the current summary. `overlay.get` is sent once,
+ * as the script starts on a page that just loaded, and the background takes it as that signal too.
+ */
 export const overlayRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overlay.get') }),
   z.object({ type: z.literal('overlay.setCollapsed'), collapsed: z.boolean() }),

@@ -7,9 +7,15 @@ export const UNFINISHED_ORDERS_URL = `${ORIGIN}/otn/queryOrder/queryMyOrderNoCom
 export const PAY_PAGE_URL = `${ORIGIN}/otn/view/train_order.html`;
 export const LOGIN_PAGE_URL = `${ORIGIN}/otn/resources/login.html`;
 
-/** Cookies that carry the 12306 session; a change to them may mean a login or a logout. */
-export const SESSION_COOKIE_DOMAIN = 'kyfw.12306.cn';
-export const SESSION_COOKIE_NAMES: readonly string[] = ['tk', 'JSESSIONID'];
+/** The login page, whatever its query or fragment (12306 adds a `?type=…` to it at times). */
+export function isLoginPage(url: string): boolean {
+  try {
+    const { origin, pathname } = new URL(url);
+    return origin === ORIGIN && pathname === new URL(LOGIN_PAGE_URL).pathname;
+  } catch {
+    return false;
+  }
+}
 
 /** The headers the site's own page sends with this query. */
 export const QUERY_HEADERS: Readonly<Record<string, string>> = {

@@ -17,6 +17,9 @@ import {
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { sampleFromServerMillis } from '@/lib/time/clock';
 import { nextPollAt } from '@/lib/schedule/next-poll';
+import { ALERT_ALARM_PREFIX, isAlertAlarm } from '@/lib/schedule/alert-wakeups';
+import { COOKIE_SETTLE_MS } from '@/lib/schedule/cookie-trigger';
+import { manualTimers } from '../helpers/timers';
 
 // The background's behaviour end to end inside WXT's fake browser (real storage, alarms,
 // notifications, tabs and badge semantics), with 12306 replaced by scripted query results.
@@ -49,25 +52,46 @@ function setup() {
     if (!next) throw new Error('test sent more queries than it scripted');
     return next;
   });
-  const sources = [{ id: '12306' as const, item: snapshot12306Item, query }];
-  const background = createBackground({ sources, now: () => now, locale: 'zh' });
+  const sources = [{ id: '12306' as const, item: snapshot12306Item, query, browserSession: true }];
+  const clock = manualTimers(() => now);
+  const start = () => createBackground({ sources, now: () => now, locale: 'zh', timers: clock.timers });
+  const background = start();
   return {
     background,
     query,
+    clock,
     reply(outcome: Outcome, clockSample: QueryResult['clockSample'] = null) {
       replies.push({ outcome, clockSample });
     },
     setNow(value: number) {
       now = value;
     },
-    restart() {
-      return createBackground({ sources, now: () => now, locale: 'zh' });
-    },
+    restart: start,
   };
 }
 
 const alarmNames = async () => (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort();
 const alarmTime = async (name: string) => (await fakeBrowser.alarms.get(name))?.scheduledTime;
+/** When the alarms for alerts wake the background, earliest first. */
+const wakeups = async () =>
+  (await fakeBrowser.alarms.getAll())
+    .filter((alarm) => isAlertAlarm(alarm.name))
+    .map((alarm) => alarm.scheduledTime)
+    .sort((a, b) => a - b);
+const wakeupAlarm = (at: number) => `${ALERT_ALARM_PREFIX}${at}`;
+const HOME_PAGE = 'https://kyfw.12306.cn/otn/view/index.html';
+const cookie = (name: string, domain = 'kyfw.12306.cn', path = '/otn') =>
+  ({
+    name,
+    domain,
+    value: 'x',
+    path,
+    hostOnly: !domain.startsWith('.'),
+    httpOnly: false,
+    secure: false,
+    session: true,
+    storeId: '0',
+  }) as never;
 const notificationIds = async () => Object.keys(await fakeBrowser.notifications.getAll()).sort();
 const badgeText = () => fakeBrowser.action.getBadgeText({});
 const rgba = (hex: string) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).concat(255);
@@ -95,11 +119,10 @@ describe('background', () => {
     expect(found.message).toContain('G101');
     expect(found.message).not.toContain('杨赟');
 
-    expect(await alarmTime(`remind|10|${deadline}|${key}`)).toBe(deadline - 10 * MINUTE);
-    expect(await alarmTime(`remind|5|${deadline}|${key}`)).toBe(deadline - 5 * MINUTE);
-    expect(await alarmTime(`remind|1|${deadline}|${key}`)).toBe(deadline - MINUTE);
-    expect(await alarmTime(`due|${deadline}|${key}`)).toBe(deadline);
+    expect(await wakeups()).toEqual([deadline - 10 * MINUTE, deadline - 5 * MINUTE, deadline - MINUTE, deadline]);
     expect(await alarmTime(POLL_ALARM)).toBe(T0 + MINUTE);
+    // Every alert is more than 30 s away: the alarms will do, no timer is needed.
+    expect(world.clock.pendingAt()).toEqual([]);
     expect(await badgeText()).toBe('30');
   });
 
@@ -130,7 +153,7 @@ describe('background', () => {
     }
     expect(previousDelay).toBeGreaterThan(5 * MINUTE);
     expect(await notificationIds()).toEqual([`found|${key}`]);
-    expect(await alarmNames()).toContain(`remind|10|${deadline}|${key}`);
+    expect(await wakeups()).toContain(deadline - 10 * MINUTE);
   });
 
   it('reports an order no longer pending only after a good reply without it', async () => {
@@ -153,14 +176,29 @@ describe('background', () => {
 
     const name = `remind|10|${deadline}|${key}`;
     world.setNow(deadline - 10 * MINUTE + 300);
-    await world.background.onAlarm({ name });
+    await world.background.onAlarm({ name: wakeupAlarm(deadline - 10 * MINUTE) });
     const shown = await fakeBrowser.notifications.getAll();
     expect(Object.keys(shown)).toEqual([name]);
     expect(shown[name]!.title).toBe('还剩 10 分钟支付');
+    // The alarm that fired is gone; the next few instants hold one each.
+    expect(await wakeups()).toEqual([deadline - 5 * MINUTE, deadline - MINUTE, deadline]);
 
     await fakeBrowser.notifications.clear(name);
-    await world.restart().onAlarm({ name });
+    await world.restart().onAlarm({ name: wakeupAlarm(deadline - 10 * MINUTE) });
     expect(await notificationIds()).toEqual([]);
+  });
+
+  it('fires an alarm an older version named by its alert id, then plans by instant instead', async () => {
+    world.reply({ kind: 'unpaid', orders: [order] });
+    await world.background.check();
+    await fakeBrowser.notifications.clear(`found|${key}`);
+    const legacy = `remind|10|${deadline}|${key}`;
+    await fakeBrowser.alarms.create(legacy, { when: deadline - 10 * MINUTE });
+
+    world.setNow(deadline - 10 * MINUTE);
+    await world.restart().onAlarm({ name: legacy });
+    expect(await notificationIds()).toEqual([legacy]);
+    expect((await alarmNames()).filter((name) => name.includes('|') && !isAlertAlarm(name))).toEqual([]);
   });
 
   it('does not remind about an order that was paid before the alarm fired', async () => {
@@ -188,7 +226,7 @@ describe('background', () => {
 
     expect(await notificationIds()).toEqual([`remind|5|${deadline}|${key}`]);
     expect(await alarmNames()).toEqual(
-      [BADGE_ALARM, `due|${deadline}|${key}`, POLL_ALARM, `remind|1|${deadline}|${key}`].sort(),
+      [BADGE_ALARM, POLL_ALARM, wakeupAlarm(deadline - MINUTE), wakeupAlarm(deadline)].sort(),
     );
     const sent = await sentAlertsItem.get();
     expect(Object.keys(sent)).toContain(`remind|10|${deadline}|${key}`);
@@ -211,7 +249,7 @@ describe('background', () => {
     expect(await badgeText()).toBe('!29');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(rgba(LOGIN_NEEDED_COLOR));
     // Reminders still fire while logged out: the deadline is known.
-    expect(await alarmNames()).toContain(`remind|10|${deadline}|${key}`);
+    expect(await wakeups()).toContain(deadline - 10 * MINUTE);
 
     await fakeBrowser.notifications.clear(`loginExpired|${key}`);
     world.reply({ kind: 'loggedOut', detail: 'redirected to login' });
@@ -219,43 +257,187 @@ describe('background', () => {
     expect(await notificationIds()).toEqual([`found|${key}`]);
   });
 
-  it('checks shortly after a login cookie appears, and ignores other cookies', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
+  describe('noticing a login', () => {
+    const set = (name: string, domain?: string, path?: string) =>
+      world.background.onCookieChanged({ removed: false, cause: 'explicit', cookie: cookie(name, domain, path) });
+    /** Lets the clock run on by `ms`, firing the timers due, and waits for what they started. */
+    const after = async (ms: number) => {
+      world.setNow(T0 + (elapsed += ms));
+      world.clock.runDue();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    let elapsed = 0;
+
+    beforeEach(async () => {
+      elapsed = 0;
       world.reply({ kind: 'loggedOut', detail: 'redirected to login' });
       await world.background.check();
-      expect(world.query).toHaveBeenCalledTimes(1);
+      world.query.mockClear();
+    });
 
-      const cookie = (name: string, domain = 'kyfw.12306.cn') =>
-        ({
-          name,
-          domain,
-          value: 'x',
-          path: '/otn',
-          hostOnly: true,
-          httpOnly: false,
-          secure: true,
-          session: true,
-          storeId: '0',
-        }) as never;
-      await world.background.onCookieChanged({ removed: false, cause: 'explicit', cookie: cookie('RAIL_DEVICEID') });
-      await world.background.onCookieChanged({
-        removed: false,
-        cause: 'explicit',
-        cookie: cookie('tk', 'example.com'),
-      });
-      await vi.advanceTimersByTimeAsync(5_000);
-      expect(world.query).toHaveBeenCalledTimes(1);
+    it('checks once a login cookie burst settles, and ignores other cookies', async () => {
+      await set('RAIL_DEVICEID');
+      await set('tk', 'example.com');
+      await set('tk', '.kyfw.12306.cn.evil.test');
+      await set('tk', 'kyfw.12306.cn', '/passport');
+      await after(5_000);
+      expect(world.query).not.toHaveBeenCalled();
 
       world.reply({ kind: 'unpaid', orders: [order] });
-      await world.background.onCookieChanged({ removed: false, cause: 'explicit', cookie: cookie('JSESSIONID') });
-      await world.background.onCookieChanged({ removed: false, cause: 'explicit', cookie: cookie('tk') });
-      await vi.advanceTimersByTimeAsync(5_000);
+      await set('JSESSIONID');
+      await set('tk');
+      await after(1_000);
+      expect(world.query).not.toHaveBeenCalled();
+      await after(600);
+      await vi.waitFor(() => expect(world.query).toHaveBeenCalledTimes(1));
+      await vi.waitFor(async () => expect((await snapshot12306Item.get()).orders).toEqual([order]));
+    });
+
+    it.each([
+      ['host-only', 'kyfw.12306.cn', '/otn'],
+      ['Domain=12306.cn', '.12306.cn', '/otn'],
+      ['Domain=.kyfw.12306.cn', '.kyfw.12306.cn', '/'],
+      ['host-only, path /', 'kyfw.12306.cn', '/'],
+    ])('takes a session cookie set %s as a login', async (_name, domain, path) => {
+      world.reply({ kind: 'none', orders: [] });
+      await set('tk', domain, path);
+      await after(COOKIE_SETTLE_MS);
+      await vi.waitFor(() => expect(world.query).toHaveBeenCalledTimes(1));
+    });
+
+    it('never lets cookie changes drive more than one check per 10 s after a short burst, nor drops the last', async () => {
+      for (let i = 0; i < 30; i++) world.reply({ kind: 'loggedOut', detail: 'redirected to login' });
+      // A page script sets tk every second for 30 s.
+      for (let second = 0; second < 30; second++) {
+        await set('tk');
+        await after(1_000);
+      }
+      await after(15_000);
+      // 3 at once, then one per 10 s: at most 3 + 4 in 45 s, and the last change was looked at.
+      const calls = world.query.mock.calls.length;
+      expect(calls).toBeGreaterThanOrEqual(4);
+      expect(calls).toBeLessThanOrEqual(7);
+      expect(world.clock.pendingAt()).toEqual([]);
+    });
+
+    it('checks once when a login shows in both cookies and the page it lands on', async () => {
+      world.reply({ kind: 'unpaid', orders: [order] });
+      await set('tk');
+      await world.background.onPageLoaded(HOME_PAGE);
+      expect(world.query).toHaveBeenCalledTimes(1);
+      await after(5_000);
+      expect(world.query).toHaveBeenCalledTimes(1);
+      expect(world.clock.pendingAt()).toEqual([]);
+    });
+
+    it('looks at the login when a 12306 page loads while logged out, at most once per 10 s', async () => {
+      // The login page is where nobody is logged in yet: no sign, and the token is kept.
+      await world.background.onPageLoaded(`${LOGIN_PAGE_URL}?type=1`);
+      expect(world.query).not.toHaveBeenCalled();
+      world.reply({ kind: 'loggedOut', detail: 'redirected to login' });
+      await world.background.onPageLoaded(HOME_PAGE);
+      expect(world.query).toHaveBeenCalledTimes(1);
+      for (let load = 0; load < 5; load++) {
+        await after(1_500);
+        await world.background.onPageLoaded(HOME_PAGE);
+      }
+      expect(world.query).toHaveBeenCalledTimes(1);
+      await after(3_000);
+      world.reply({ kind: 'unpaid', orders: [order] });
+      await world.background.onPageLoaded(HOME_PAGE);
       expect(world.query).toHaveBeenCalledTimes(2);
-      expect((await snapshot12306Item.get()).orders).toEqual([order]);
-    } finally {
-      vi.useRealTimers();
-    }
+
+      // Logged in now: a page load is no reason to ask.
+      await after(30_000);
+      await world.background.onPageLoaded(HOME_PAGE);
+      expect(world.query).toHaveBeenCalledTimes(2);
+    });
+  });
+
+  it('checks after a session cookie is removed while logged in, not when one is replaced', async () => {
+    world.reply({ kind: 'unpaid', orders: [order] });
+    await world.background.check();
+    world.query.mockClear();
+    const tk = cookie('tk');
+    await world.background.onCookieChanged({ removed: true, cause: 'overwrite', cookie: tk });
+    await world.background.onPageLoaded(HOME_PAGE);
+    world.setNow(T0 + 5_000);
+    world.clock.runDue();
+    expect(world.query).not.toHaveBeenCalled();
+
+    world.reply({ kind: 'loggedOut', detail: 'redirected to login' });
+    await world.background.onCookieChanged({ removed: true, cause: 'explicit', cookie: tk });
+    world.setNow(T0 + 10_000);
+    world.clock.runDue();
+    await vi.waitFor(async () => expect((await snapshot12306Item.get()).status).toBe('loggedOut'));
+  });
+
+  describe('with a travel agent’s 1,000 unpaid orders', () => {
+    const many = Array.from({ length: 1000 }, (_, i) =>
+      unpaidOrder(`E${String(100000000 + i)}`, T0 + 15 * MINUTE + Math.floor(i / 2) * 1000),
+    );
+    const firstKey = `12306:${many[0]!.id}`;
+
+    it('uses a handful of alarms, polling and the badge among them', async () => {
+      world.reply({ kind: 'unpaid', orders: many });
+      await world.background.check();
+      const names = await alarmNames();
+      expect(names.length).toBeLessThanOrEqual(6);
+      expect(names).toEqual(expect.arrayContaining([POLL_ALARM, BADGE_ALARM]));
+      expect(await alarmTime(POLL_ALARM)).toBe(T0 + MINUTE);
+      expect(await wakeups()).toEqual([0, 1, 2, 3].map((s) => T0 + 5 * MINUTE + s * 1000));
+      expect(await badgeText()).toBe('15');
+    });
+
+    it('keeps polling and the badge when the browser refuses to create an alarm', async () => {
+      const create = fakeBrowser.alarms.create.bind(fakeBrowser.alarms);
+      const refused = vi
+        .spyOn(fakeBrowser.alarms, 'create')
+        .mockImplementation(async (...args: Parameters<typeof create>) => {
+          if (typeof args[0] === 'string' && isAlertAlarm(args[0])) throw new Error('too many alarms');
+          return create(...args);
+        });
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        world.reply({ kind: 'unpaid', orders: many });
+        await world.background.check();
+        expect(await alarmTime(POLL_ALARM)).toBe(T0 + MINUTE);
+        expect(await alarmNames()).toContain(BADGE_ALARM);
+        expect(await badgeText()).toBe('15');
+        expect(await notificationIds()).toContain(`found|${firstKey}`);
+        // A restart plans again, as far as the browser lets it.
+        await world.restart().wake();
+        expect(await alarmTime(POLL_ALARM)).toBe(T0 + MINUTE);
+      } finally {
+        refused.mockRestore();
+        logged.mockRestore();
+      }
+    });
+
+    it('shows reminders a second apart each on its second, by timer between the alarms', async () => {
+      world.reply({ kind: 'unpaid', orders: many.slice(0, 20) });
+      await world.background.check();
+      await fakeBrowser.notifications.clear(`found|${firstKey}`);
+      // Reminders: 10 orders, two per second, their 10-minute reminders from T0 + 5 min on.
+      const first = T0 + 5 * MINUTE;
+      world.setNow(first);
+      await world.background.onAlarm({ name: wakeupAlarm(first) });
+      expect(await notificationIds()).toEqual(
+        many
+          .slice(0, 2)
+          .map((o) => `remind|10|${o.deadline}|12306:${o.id}`)
+          .sort(),
+      );
+      for (let second = 1; second < 10; second++) {
+        // The next instant is a second away: far under Chrome's 30 s alarm floor, so it is timed.
+        expect(world.clock.pendingAt()[0]).toBe(first + second * 1000);
+        world.setNow(first + second * 1000);
+        world.clock.runDue();
+        const pair = many.slice(2 * second, 2 * second + 2).map((o) => `remind|10|${o.deadline}|12306:${o.id}`);
+        await vi.waitFor(async () => expect(await notificationIds()).toEqual(expect.arrayContaining(pair)));
+      }
+      expect(Object.keys(await sentAlertsItem.get()).filter((id) => id.startsWith('remind|10|'))).toHaveLength(20);
+    });
   });
 
   it('never has two queries in flight', async () => {
@@ -281,7 +463,7 @@ describe('background', () => {
     // 12306's clock reads T0 + 5 min while ours reads T0.
     world.reply({ kind: 'unpaid', orders: [order] }, sampleFromServerMillis(T0 + ahead, T0, T0));
     await world.background.check();
-    expect(await alarmTime(`remind|10|${deadline}|${key}`)).toBe(deadline - 10 * MINUTE - ahead);
+    expect(await wakeups()).toContain(deadline - 10 * MINUTE - ahead);
     expect(await badgeText()).toBe('25');
   });
 
@@ -323,20 +505,17 @@ describe('background', () => {
   });
 
   describe("with the user's settings", () => {
-    const remindAlarms = async () => (await alarmNames()).filter((name) => name.startsWith('remind|'));
-
     it('plans reminders at the thresholds the user chose, and re-plans when they change', async () => {
       await settingsItem.set({ ...DEFAULT_SETTINGS, reminderMinutes: [15, 3] });
       world.reply({ kind: 'unpaid', orders: [order] });
       await world.background.check();
-      expect(await remindAlarms()).toEqual([`remind|15|${deadline}|${key}`, `remind|3|${deadline}|${key}`].sort());
+      expect(await wakeups()).toEqual([deadline - 15 * MINUTE, deadline - 3 * MINUTE, deadline]);
 
       // 12 minutes left: a new 20-minute threshold has passed already and is not announced late.
       world.setNow(deadline - 12 * MINUTE);
       await settingsItem.set({ ...DEFAULT_SETTINGS, reminderMinutes: [20, 2] });
       await world.background.onSettingsChanged();
-      expect(await remindAlarms()).toEqual([`remind|2|${deadline}|${key}`]);
-      expect(await alarmTime(`remind|2|${deadline}|${key}`)).toBe(deadline - 2 * MINUTE);
+      expect(await wakeups()).toEqual([deadline - 2 * MINUTE, deadline]);
       expect(await notificationIds()).toEqual([`found|${key}`]);
     });
 
@@ -359,14 +538,13 @@ describe('background', () => {
 
       await settingsItem.set({ ...DEFAULT_SETTINGS, maskPassengers: false });
       world.setNow(deadline - 10 * MINUTE);
-      await world.background.onAlarm({ name: `remind|10|${deadline}|${key}` });
+      await world.background.onAlarm({ name: wakeupAlarm(deadline - 10 * MINUTE) });
       expect((await fakeBrowser.notifications.getAll())[`remind|10|${deadline}|${key}`]!.message).toContain('杨赟');
     });
   });
 
   describe('muting and snoozing an order', () => {
     const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
-    const remindAlarms = async () => (await alarmNames()).filter((name) => name.startsWith('remind|'));
 
     beforeEach(async () => {
       world.reply({ kind: 'unpaid', orders: [order] });
@@ -377,27 +555,26 @@ describe('background', () => {
       await expect(
         world.background.onMessage({ type: 'silence', orderKey: key, action: 'mute' }, own()),
       ).resolves.toEqual({ ok: true });
-      expect(await remindAlarms()).toEqual([]);
-      expect(await alarmNames()).toContain(`due|${deadline}|${key}`);
+      expect(await wakeups()).toEqual([deadline]);
 
       await world.background.onMessage({ type: 'silence', orderKey: key, action: 'unmute' }, own());
-      expect(await remindAlarms()).toHaveLength(3);
+      expect(await wakeups()).toHaveLength(4);
     });
 
     it('snoozes from a notification button and reminds again when the snooze ends', async () => {
       world.setNow(deadline - 10 * MINUTE);
       const tenMinutes = `remind|10|${deadline}|${key}`;
-      await world.background.onAlarm({ name: tenMinutes });
+      await world.background.onAlarm({ name: wakeupAlarm(deadline - 10 * MINUTE) });
       await world.background.onNotificationButtonClicked(tenMinutes, 0);
       expect(await notificationIds()).toEqual([`found|${key}`]);
       // Five minutes of quiet, then "5 minutes left" as planned.
-      expect(await remindAlarms()).toEqual([`remind|1|${deadline}|${key}`, `remind|5|${deadline}|${key}`]);
+      expect(await wakeups()).toEqual([deadline - 5 * MINUTE, deadline - MINUTE, deadline]);
       expect(await quietOrdersItem.get()).toEqual({ [key]: { kind: 'snoozed', until: deadline - 5 * MINUTE } });
     });
 
     it('mutes from the second notification button', async () => {
       await world.background.onNotificationButtonClicked(`remind|10|${deadline}|${key}`, 1);
-      expect(await remindAlarms()).toEqual([]);
+      expect(await wakeups()).toEqual([deadline]);
     });
 
     it('ignores requests for unknown orders and from web pages', async () => {
@@ -408,7 +585,7 @@ describe('background', () => {
       ).toBeUndefined();
       expect(world.background.onMessage({ type: 'silence', orderKey: key, action: 'delete' }, own())).toBeUndefined();
       expect(await quietOrdersItem.get()).toEqual({});
-      expect(await remindAlarms()).toHaveLength(3);
+      expect(await wakeups()).toHaveLength(4);
     });
 
     it('forgets the silence once the order is gone', async () => {
@@ -451,7 +628,7 @@ describe('background', () => {
       two.reply(two.waitlistReplies, { kind: 'unpaid', orders: [waitlistOrder] });
       await two.background.check();
       expect(await notificationIds()).toEqual([`found|${key}`, `found|${waitlistKey}`].sort());
-      expect(await alarmNames()).toContain(`remind|5|${waitlistOrder.deadline}|${waitlistKey}`);
+      expect(await wakeups()).toContain(waitlistOrder.deadline! - 5 * MINUTE);
       // The badge counts down to the nearer one: the waitlist prepayment, 20 minutes away.
       expect(await badgeText()).toBe('20');
     });

@@ -5,8 +5,17 @@ import { ticketSources, ticketSourceKey } from '@/entrypoints/background/ticket-
 import { LOGIN_NEEDED_COLOR } from '@/lib/badge';
 import type { Request } from '@/lib/messages';
 import { EMPTY_DRAFT, type AccountDraft } from '@/lib/sources/ticket-system/account';
-import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
+import {
+  accountKeysItem,
+  accountsItem,
+  snapshot12306Item,
+  ticketSnapshotsItem,
+  watchedOrdersItem,
+} from '@/lib/storage/items';
+import type { QueryResult } from '@/lib/sources/12306/client';
 import { createKeyedLimiter } from '@/lib/util/limiter';
+import { ALERT_ALARM_PREFIX } from '@/lib/schedule/alert-wakeups';
+import { toLocalInstant } from '@/lib/time/clock';
 import type { FixtureTicketOrder } from '../../fixtures/ticket-system/replies';
 import { HAWK_KEY, SECRET } from '../helpers/accounts';
 import { fakeVenue, type FakeVenue } from '../helpers/fake-venue';
@@ -29,7 +38,8 @@ const draft = (change: Partial<AccountDraft> = {}): AccountDraft => ({
 });
 const notifications = async () => fakeBrowser.notifications.getAll();
 
-function setup(orders: Record<string, FixtureTicketOrder>) {
+/** `twelve306`: a 12306 source beside the accounts, answering with this. */
+function setup(orders: Record<string, FixtureTicketOrder>, twelve306?: () => Promise<QueryResult>) {
   const venue: FakeVenue = fakeVenue({ credentials: { agent01: HAWK_KEY }, orders });
   const granted = new Set(['https://tickets.venue-a.test/*']);
   const hasPermission = vi.fn(async (pattern: string) => granted.has(pattern));
@@ -37,7 +47,10 @@ function setup(orders: Record<string, FixtureTicketOrder>) {
   let ids = 0;
   const query = { fetch: venue.fetch };
   const background = createBackground({
-    sources: () => ticketSources({ hasPermission, limiter: createKeyedLimiter(4), query }),
+    sources: async () => [
+      ...(twelve306 ? [{ id: '12306' as const, item: snapshot12306Item, query: twelve306, browserSession: true }] : []),
+      ...(await ticketSources({ hasPermission, limiter: createKeyedLimiter(4), query })),
+    ],
     now: Date.now,
     locale: 'zh',
     settingsUrl: SETTINGS_URL,
@@ -111,11 +124,39 @@ describe('background with ticket-system accounts', () => {
     expect(Math.abs(snapshot.orders[0]!.deadline! - deadline)).toBeLessThan(1000);
     const key = `ticket-system:acc-1:${ORDER}`;
     expect(Object.keys(await notifications())).toEqual([`found|${key}`]);
+    // On the venue's clock, as learnt from its replies.
+    const tenMinutesBefore = toLocalInstant(snapshot.clock, snapshot.orders[0]!.deadline! - 10 * MINUTE);
     const alarms = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
-    expect(alarms).toEqual(expect.arrayContaining([`remind|10|${snapshot.orders[0]!.deadline}|${key}`]));
+    expect(alarms).toContain(`${ALERT_ALARM_PREFIX}${tenMinutesBefore}`);
     // Minutes left, rounded up: 20 unless this test took long enough to cross a minute.
     expect(['20', '19']).toContain(await fakeBrowser.action.getBadgeText({}));
     expect(world.venue.requests.every((request) => request.authorized)).toBe(true);
+  });
+
+  it('asks 12306 alone, never the venues, when a 12306 cookie changes or a 12306 page loads', async () => {
+    const loggedOut: QueryResult = { outcome: { kind: 'loggedOut', detail: 'redirected' }, clockSample: null };
+    const twelve306 = vi.fn(async () => loggedOut);
+    world = setup({ [ORDER]: { orderId: ORDER, placed, payTimeoutMinutes: 30, paymentEnd: null } }, twelve306);
+    await addAccountWatching(ORDER);
+    await world.background.check();
+    expect((await snapshot12306Item.get()).status).toBe('loggedOut');
+    const venueRequests = world.venue.requests.length;
+    const asked = twelve306.mock.calls.length;
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const tk = { name: 'tk', domain: 'kyfw.12306.cn', path: '/otn', value: 'x' };
+      for (let i = 0; i < 3; i++) {
+        await world.background.onCookieChanged({ removed: false, cause: 'explicit', cookie: tk as never });
+        await vi.advanceTimersByTimeAsync(2_000);
+      }
+      await world.background.onPageLoaded('https://kyfw.12306.cn/otn/view/index.html');
+      await vi.advanceTimersByTimeAsync(2_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(twelve306.mock.calls.length).toBeGreaterThan(asked);
+    expect(world.venue.requests.length).toBe(venueRequests);
   });
 
   it('reports a paid order once with the venue’s status name, then stops asking about it', async () => {
@@ -158,10 +199,10 @@ describe('background with ticket-system accounts', () => {
 
     const asked = world.venue.requests.length;
     await world.background.onAlarm({ name: 'poll' });
-    await world.background.check(false);
+    await world.background.check({ kind: 'due' });
     // Watching one more order is no reason to try the refused key again.
     await world.ask({ type: 'watch.add', accountId: 'acc-1', orderIds: ['B2'] });
-    await world.background.check(false, new Set(['ticket-system:acc-1']));
+    await world.background.check({ kind: 'named', keys: new Set(['ticket-system:acc-1']) });
     await world.background.check();
     expect(world.venue.requests.length).toBe(asked);
 

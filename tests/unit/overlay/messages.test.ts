@@ -144,6 +144,18 @@ describe('the background’s overlay side', () => {
     ).toBeUndefined();
   });
 
+  it('tells the background a 12306 page started, only for overlay.get from a 12306 page', async () => {
+    const onPageStart = vi.fn();
+    const service = createOverlayService([snapshot12306Item], { onPageStart });
+    await service.onMessage({ type: 'overlay.get' }, contentScript());
+    expect(onPageStart).toHaveBeenCalledWith(contentScript().url);
+    await service.onMessage({ type: 'overlay.setCollapsed', collapsed: false }, contentScript());
+    service.onMessage({ type: 'overlay.get' }, { ...contentScript(), id: 'other' });
+    service.onMessage({ type: 'overlay.get' }, contentScript('https://www.12306.cn/index/'));
+    service.onMessage({ type: 'overlay.get' }, { id: fakeBrowser.runtime.id, url: 'chrome-extension://x/popup.html' });
+    expect(onPageStart).toHaveBeenCalledTimes(1);
+  });
+
   it('remembers the collapsed choice', async () => {
     const service = createOverlayService([snapshot12306Item]);
     const reply = await service.onMessage({ type: 'overlay.setCollapsed', collapsed: false }, contentScript());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldCheckAfterCookieChange } from '@/lib/schedule/cookie-trigger';
+import { shouldCheckAfterCookieChange, shouldCheckAfterPageLoad } from '@/lib/schedule/cookie-trigger';
 import type { SourceStatus } from '@/lib/watch/snapshot';
 
 const added = (cause = 'explicit') => ({ removed: false, cause });
@@ -31,5 +31,15 @@ describe('shouldCheckAfterCookieChange', () => {
 
   it.each(loggedIn)('while %s, ignores a cookie being set', (status) => {
     expect(shouldCheckAfterCookieChange(status, added())).toBe(false);
+  });
+});
+
+describe('shouldCheckAfterPageLoad', () => {
+  it('looks at the login only while the stored state is logged out or not known yet', () => {
+    expect(shouldCheckAfterPageLoad('loggedOut')).toBe(true);
+    expect(shouldCheckAfterPageLoad('unknown')).toBe(true);
+    for (const status of ['ok', 'busy', 'rejected', 'timeout', 'offline', 'unexpected'] as const) {
+      expect(shouldCheckAfterPageLoad(status)).toBe(false);
+    }
   });
 });
