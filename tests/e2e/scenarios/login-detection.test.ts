@@ -153,7 +153,8 @@ describe.concurrent.each(SUBJECTS)('%s: noticing a 12306 login', (_name, start) 
     await startLoggedOut();
     await closeKyfwPages(browser());
     loginTab = undefined;
-    // What the set-up set off (the login page's own check) is over once 3 s pass without a query.
+    // Whatever the set-up set off (a check after its logout's cookie changes) is over once 3 s
+    // pass without a query.
     let seen = queries().length;
     await eventually(
       async () => {
