@@ -12,7 +12,19 @@ import { QUERY_BODY, QUERY_HEADERS } from '../../../lib/sources/12306/endpoints'
 import { classifyWaitlistReply } from '../../../lib/sources/12306-waitlist/classify';
 import { WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from '../../../lib/sources/12306-waitlist/endpoints';
 import { startProxy, type Proxy } from '../harness/proxy';
-import { PASSPORT_REDIRECT, QUERY_PATH, startFake12306, WAITLIST_PATH, type Fake12306 } from './server';
+import {
+  ALL_COOKIE_VARIANTS,
+  LIKELY_REAL_COOKIES,
+  PASSPORT_REDIRECT,
+  QUERY_PATH,
+  startFake12306,
+  UAMAUTHCLIENT_PATH,
+  UAMTK_PATH,
+  variantName,
+  WAITLIST_PATH,
+  type CookieVariant,
+  type Fake12306,
+} from './server';
 import { WWW_ERROR_URL } from './plans';
 
 interface Answer {
@@ -146,6 +158,8 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
+  fake.setCookieVariant(LIKELY_REAL_COOKIES);
+  fake.setAnonymousSessions(false);
   fake.setReply({ kind: 'none' });
   fake.setWaitlistReply({ kind: 'none' });
   fake.setClockSkew(0);
@@ -208,14 +222,27 @@ describe('fake 12306', () => {
     const landed = await send('kyfw.12306.cn', 'GET', '/otn/login/userLogin');
     const cookies = setCookies(landed.headers);
     expect(Object.keys(cookies).sort()).toEqual(['JSESSIONID', 'route', 'tk', 'uamtk']);
+    // The likely real shape by default: no Secure, no Domain.
     for (const name of ['JSESSIONID', 'tk']) {
-      expect(cookies[name]!.attributes.sort()).toEqual(['httponly', 'path=/otn', 'secure']);
+      expect(cookies[name]!.attributes.sort()).toEqual(['httponly', 'path=/otn']);
     }
     expect(cookies.route!.attributes).toEqual(['path=/']);
     expect(cookies.uamtk!.attributes).toEqual(['path=/passport']);
     // Host-only session cookies: no Domain, no Expires, SameSite left to the browser.
     const all = Object.values(cookies).flatMap((cookie) => cookie.attributes);
     expect(all.some((a) => /^(domain|expires|max-age|samesite)/.test(a))).toBe(false);
+  });
+
+  it('records whether each request came with a valid session', async () => {
+    const cookies = await logIn();
+    await query({ JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! });
+    await query({ JSESSIONID: cookies.JSESSIONID!, tk: 'forged' });
+    expect(
+      fake
+        .orderQueries()
+        .slice(-2)
+        .map((r) => r.loggedIn),
+    ).toEqual([true, false]);
   });
 
   it('answers a logged-in query with the scripted orders, read as unpaid by the extension', async () => {
@@ -457,5 +484,183 @@ describe('fake 12306: the 候补 (waitlist) query', () => {
     await expect(waitlistQuery(session, AbortSignal.timeout(100))).rejects.toThrow();
     fake.setWaitlistReply({ kind: 'failed' });
     expect(waitlistOutcome(await waitlistQuery(session)).kind).toBe('none');
+  });
+});
+
+/** What the browser would keep: the attributes after `name=value`, lowercased, sorted, without expiry. */
+const shape = (attributes: string[]) => attributes.filter((a) => !/^(expires|max-age)=/.test(a)).sort();
+
+const expectedShape = (variant: CookieVariant) =>
+  [
+    `path=${variant.path}`,
+    ...(variant.domain === 'host-only' ? [] : [`domain=${variant.domain}`]),
+    ...(variant.secure ? ['secure'] : []),
+    ...(variant.httpOnly ? ['httponly'] : []),
+  ].sort();
+
+const session = (cookies: Record<string, string | undefined>) => ({ JSESSIONID: cookies.JSESSIONID!, tk: cookies.tk! });
+
+describe("fake 12306: the session cookies' shapes", () => {
+  it('lists the 24 shapes once each, with distinct names, the likely real one among them', () => {
+    expect(ALL_COOKIE_VARIANTS).toHaveLength(24);
+    expect(new Set(ALL_COOKIE_VARIANTS.map((v) => JSON.stringify(v))).size).toBe(24);
+    expect(new Set(ALL_COOKIE_VARIANTS.map(variantName)).size).toBe(24);
+    expect(ALL_COOKIE_VARIANTS).toContainEqual(LIKELY_REAL_COOKIES);
+    expect(variantName(LIKELY_REAL_COOKIES)).toBe('HttpOnly host-only Path=/otn');
+    expect(variantName({ secure: true, httpOnly: false, domain: '12306.cn', path: '/' })).toBe(
+      'Secure Domain=12306.cn Path=/',
+    );
+  });
+
+  it.each(ALL_COOKIE_VARIANTS.map((variant) => [variantName(variant), variant] as const))(
+    '%s: a login sets it, and the logout deletes exactly those cookies',
+    async (_name, variant) => {
+      fake.setCookieVariant(variant);
+      await send('kyfw.12306.cn', 'POST', '/passport/web/login', { body: 'username=a&password=b' });
+      const landed = setCookies((await send('kyfw.12306.cn', 'GET', '/otn/login/userLogin')).headers);
+      for (const name of ['JSESSIONID', 'tk']) expect(shape(landed[name]!.attributes)).toEqual(expectedShape(variant));
+      const cookies = session({ JSESSIONID: landed.JSESSIONID!.value, tk: landed.tk!.value });
+      expect((await query(cookies)).status).toBe(200);
+
+      // The next login's shape does not change how this one's cookies are deleted.
+      fake.setCookieVariant(variant.path === '/' ? LIKELY_REAL_COOKIES : { ...variant, path: '/' });
+      const out = await send('kyfw.12306.cn', 'GET', '/otn/login/loginOut', { headers: cookieHeader(cookies) });
+      const cleared = setCookies(out.headers);
+      for (const name of ['JSESSIONID', 'tk']) {
+        expect(cleared[name]!.value).toBe('');
+        expect(cleared[name]!.attributes).toContain('max-age=0');
+        expect(shape(cleared[name]!.attributes)).toEqual(expectedShape(variant));
+      }
+      expect((await query(cookies)).status).toBe(302);
+    },
+  );
+
+  it("deletes an expired login's cookies in their own shape too", async () => {
+    const variant: CookieVariant = { secure: true, httpOnly: false, domain: '.kyfw.12306.cn', path: '/' };
+    fake.setCookieVariant(variant);
+    const cookies = session(await logIn());
+    fake.expireSessions();
+    fake.setCookieVariant(LIKELY_REAL_COOKIES);
+    const cleared = setCookies(
+      (await send('kyfw.12306.cn', 'GET', '/otn/login/loginOut', { headers: cookieHeader(cookies) })).headers,
+    );
+    expect(shape(cleared.tk!.attributes)).toEqual(expectedShape(variant));
+    expect(shape(cleared.JSESSIONID!.attributes)).toEqual(expectedShape(variant));
+  });
+
+  it('takes expired logins back, cookies unchanged, on reviveSessions', async () => {
+    const cookies = session(await logIn());
+    fake.expireSessions();
+    expect((await query(cookies)).status).toBe(302);
+    fake.reviveSessions();
+    expect((await query(cookies)).status).toBe(200);
+    // A logged-out session stays out.
+    await send('kyfw.12306.cn', 'GET', '/otn/login/loginOut', { headers: cookieHeader(cookies) });
+    fake.reviveSessions();
+    expect((await query(cookies)).status).toBe(302);
+  });
+});
+
+describe("fake 12306: the login page's script and the QR code", () => {
+  const byScript = (path: string, body: string, cookies?: Record<string, string>) =>
+    send('kyfw.12306.cn', 'POST', path, {
+      headers: {
+        'X-Requested-With': 'XMLHttpRequest',
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...cookieHeader(cookies),
+      },
+      body,
+    });
+
+  it('serves the script that logs in and out without a page load, and the QR hook', async () => {
+    const page = await send('kyfw.12306.cn', 'GET', '/otn/resources/login.html');
+    for (const hook of ['window.loginByScript', 'window.logoutByScript', 'window.qrConfirmed'])
+      expect(page.body).toContain(hook);
+    expect(page.body).toContain(UAMTK_PATH);
+    expect(page.body).toContain(UAMAUTHCLIENT_PATH);
+  });
+
+  it('logs in by script: JSON at each step, the session cookies set by /otn/uamauthclient', async () => {
+    const variant: CookieVariant = { secure: false, httpOnly: false, domain: '12306.cn', path: '/' };
+    fake.setCookieVariant(variant);
+    const login = await byScript('/passport/web/login', 'username=a&password=b&appid=otn');
+    expect(login.headers['content-type']).toBe('application/json;charset=UTF-8');
+    expect(JSON.parse(login.body)).toMatchObject({ result_code: 0 });
+    expect(Object.keys(setCookies(login.headers))).toEqual(['uamtk']);
+
+    const ticket = await byScript(UAMTK_PATH, 'appid=otn');
+    const { newapptk } = JSON.parse(ticket.body) as { newapptk: string };
+    expect(newapptk).toBeTruthy();
+    expect(setCookies(ticket.headers).uamtk!.attributes).toEqual(['path=/passport']);
+
+    const client = await byScript(UAMAUTHCLIENT_PATH, `tk=${encodeURIComponent(newapptk)}`);
+    expect(client.status).toBe(200);
+    expect(JSON.parse(client.body)).toMatchObject({ result_code: 0 });
+    const set = setCookies(client.headers);
+    expect(Object.keys(set).sort()).toEqual(['JSESSIONID', 'tk']);
+    for (const name of ['JSESSIONID', 'tk']) expect(shape(set[name]!.attributes)).toEqual(expectedShape(variant));
+    const cookies = session({ JSESSIONID: set.JSESSIONID!.value, tk: set.tk!.value });
+    expect((await query(cookies)).status).toBe(200);
+
+    // A ticket is good once.
+    const again = await byScript(UAMAUTHCLIENT_PATH, `tk=${encodeURIComponent(newapptk)}`);
+    expect(JSON.parse(again.body)).toMatchObject({ result_code: 1 });
+    expect(again.headers['set-cookie']).toBeUndefined();
+
+    // The script's logout: JSON, and the cookies deleted in their shape.
+    const out = await byScript('/otn/login/loginOut', '_json_att=', cookies);
+    expect(out.status).toBe(200);
+    const cleared = setCookies(out.headers);
+    for (const name of ['JSESSIONID', 'tk']) expect(shape(cleared[name]!.attributes)).toEqual(expectedShape(variant));
+    expect((await query(cookies)).status).toBe(302);
+  });
+
+  it("logs in by QR code through the redirects, binding the anonymous visitor's session", async () => {
+    fake.setAnonymousSessions(true);
+    const page = await send('kyfw.12306.cn', 'GET', '/otn/resources/login.html');
+    const anonymous = setCookies(page.headers).JSESSIONID!;
+    expect(shape(anonymous.attributes)).toEqual(expectedShape(LIKELY_REAL_COOKIES));
+    // Anonymous is not logged in, and the same visitor is not given another.
+    expect((await query({ JSESSIONID: anonymous.value })).status).toBe(302);
+    const visit = await send('kyfw.12306.cn', 'GET', '/otn/view/index.html', {
+      headers: cookieHeader({ JSESSIONID: anonymous.value }),
+    });
+    expect(visit.headers['set-cookie']).toBeUndefined();
+
+    // The phone confirmed: the page goes to the passport…
+    const passport = await send('kyfw.12306.cn', 'GET', UAMTK_PATH, {
+      headers: cookieHeader({ JSESSIONID: anonymous.value }),
+    });
+    expect(passport.status).toBe(302);
+    expect(setCookies(passport.headers).uamtk!.attributes).toEqual(['path=/passport']);
+    const next = new URL(passport.headers.location!);
+    expect(`${next.origin}${next.pathname}`).toBe(`https://kyfw.12306.cn${UAMAUTHCLIENT_PATH}`);
+
+    // …which sends it to /otn for tk, bound to the session it already had, then home.
+    const client = await send('kyfw.12306.cn', 'GET', next.pathname + next.search, {
+      headers: cookieHeader({ JSESSIONID: anonymous.value }),
+    });
+    expect(client.status).toBe(302);
+    expect(client.headers.location).toBe('https://kyfw.12306.cn/otn/view/index.html');
+    const set = setCookies(client.headers);
+    expect(Object.keys(set)).toEqual(['tk']);
+    const cookies = { JSESSIONID: anonymous.value, tk: set.tk!.value };
+    expect((await query(cookies)).status).toBe(200);
+    const home = await send('kyfw.12306.cn', 'GET', '/otn/view/index.html', { headers: cookieHeader(cookies) });
+    expect(home.body).toContain('id="regist_out"');
+
+    // No ticket, no login.
+    const forged = await send('kyfw.12306.cn', 'GET', `${UAMAUTHCLIENT_PATH}?tk=forged`);
+    expect(forged.headers.location).toBe('https://kyfw.12306.cn/otn/resources/login.html');
+    expect(forged.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('gives no anonymous session unless asked, nor to a logged-in visitor', async () => {
+    const page = await send('kyfw.12306.cn', 'GET', '/otn/resources/login.html');
+    expect(page.headers['set-cookie']).toBeUndefined();
+    fake.setAnonymousSessions(true);
+    const cookies = session(await logIn());
+    const home = await send('kyfw.12306.cn', 'GET', '/otn/view/index.html', { headers: cookieHeader(cookies) });
+    expect(home.headers['set-cookie']).toBeUndefined();
   });
 });

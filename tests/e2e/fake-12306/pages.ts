@@ -56,20 +56,51 @@ ${content}
 `;
 }
 
+// The login page's own script, as far as the tests need it. The real page logs in with
+// XMLHttpRequest: the password to the passport, a ticket from the passport, the ticket to /otn for
+// tk; only then does it move on. `loginByScript` stops there, so the session cookies change with no
+// page load after them (only a cookie event can tell the extension). `logoutByScript` ends the
+// session the same way. `qrConfirmed` is what the page does once the phone confirmed its QR code:
+// it goes to the passport, which redirects through /otn/uamauthclient (setting tk) to the home page.
+const LOGIN_SCRIPT = `
+const xhr = (path, body) => fetch(path, {
+  method: 'POST',
+  headers: { 'X-Requested-With': 'XMLHttpRequest', 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+  body,
+}).then((response) => response.json());
+window.loginByScript = async () => {
+  const form = new URLSearchParams({ username: 'traveller', password: 'not-a-real-password', appid: 'otn' });
+  const login = await xhr('/passport/web/login', form.toString());
+  if (login.result_code !== 0) throw new Error(login.result_message);
+  const ticket = await xhr('/passport/web/auth/uamtk', 'appid=otn');
+  const client = await xhr('/otn/uamauthclient', 'tk=' + encodeURIComponent(ticket.newapptk));
+  if (client.result_code !== 0) throw new Error(client.result_message);
+  document.getElementById('J-login-result').textContent = '登录成功';
+};
+window.logoutByScript = async () => {
+  await xhr('/otn/login/loginOut', '_json_att=');
+  document.getElementById('J-login-result').textContent = '已退出';
+};
+window.qrConfirmed = () => { location.href = '/passport/web/auth/uamtk'; };
+`;
+
 /** The login page; any user name and password are accepted by `/passport/web/login`. */
 export function loginPage(): string {
   return layout(
     '登录 | 中国铁路12306网站',
     false,
     `<div class="login-box" id="J-login-box">
-  <ul class="login-hd"><li class="login-hd-code active"><a href="javascript:;">账号登录</a></li><li><a href="javascript:;">扫码登录</a></li></ul>
+  <ul class="login-hd"><li class="login-hd-code active"><a href="javascript:;">账号登录</a></li><li><a href="javascript:;" id="J-qrcode-tab">扫码登录</a></li></ul>
   <form id="J-login-form" method="post" action="/passport/web/login">
     <div class="login-item"><input type="text" id="J-userName" name="username" placeholder="用户名/邮箱/手机号" autocomplete="username"></div>
     <div class="login-item"><input type="password" id="J-password" name="password" placeholder="密码" autocomplete="current-password"></div>
     <button type="submit" id="J-login" class="btn btn-primary login-btn">立即登录</button>
   </form>
+  <div class="login-code" id="J-qrcode"><p>请使用12306手机客户端扫描二维码登录</p></div>
+  <p class="login-result" id="J-login-result"></p>
   <p class="login-tip">铁路客户服务中心提醒您：请使用本人账号购票，注意保护个人信息。</p>
-</div>`,
+</div>
+<script>${LOGIN_SCRIPT}</script>`,
   );
 }
 

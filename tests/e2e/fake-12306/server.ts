@@ -1,7 +1,8 @@
 // A fake 12306 for the end-to-end tests: one HTTPS server on loopback that answers for both
 // kyfw.12306.cn and www.12306.cn (routed by the Host header, as the browsers reach it through the
-// CONNECT proxy in tests/e2e/harness/proxy.ts). It logs users in and out with the real cookies,
-// answers the unfinished-orders query and the 候补 (waitlist) query as a test scripts each of them,
+// CONNECT proxy in tests/e2e/harness/proxy.ts). It logs users in and out with the real cookies
+// (in whichever of their possible shapes a test picks), by password form, by the script-driven
+// passport chain the real login page runs (with no page load after it), or by QR code; answers the unfinished-orders query and the 候补 (waitlist) query as a test scripts each of them,
 // serves the pages the extension sends users to, and records every request.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,6 +19,7 @@ import {
 } from './pages';
 import {
   html,
+  json,
   KYFW,
   redirect,
   replyFor,
@@ -26,10 +28,11 @@ import {
   type ReplyPlan,
   type WaitlistPlan,
 } from './plans';
-import { parseCookies, Sessions } from './session';
+import { LIKELY_REAL_COOKIES, parseCookies, Sessions, type CookieVariant } from './session';
 import { listenHttps, wait } from '../harness/https-server';
 
 export type { ReplyPlan, WaitlistPlan } from './plans';
+export { ALL_COOKIE_VARIANTS, LIKELY_REAL_COOKIES, variantName, type CookieVariant } from './session';
 
 export interface RecordedRequest {
   /** When it arrived, by the `now` option's clock (not skewed). */
@@ -42,6 +45,8 @@ export interface RecordedRequest {
   /** Lowercased names; repeated headers joined with `, `. */
   headers: Record<string, string>;
   cookies: Record<string, string>;
+  /** Whether its cookies were a valid session when it arrived. */
+  loggedIn: boolean;
   body: string;
 }
 
@@ -56,7 +61,18 @@ export interface Fake12306 {
   requests: RecordedRequest[];
   orderQueries(): RecordedRequest[];
   waitlistQueries(): RecordedRequest[];
+  /** Logins expire server-side; the browser keeps its cookies, which no longer log it in. */
   expireSessions(): void;
+  /** The expired logins are valid again, with no cookie changing in the browser. */
+  reviveSessions(): void;
+  /** The shape of the session cookies the next logins set (default `LIKELY_REAL_COOKIES`). */
+  setCookieVariant(variant: CookieVariant): void;
+  /**
+   * Whether a page under /otn gives a visitor without a session an anonymous JSESSIONID, as the
+   * real site does. Off by default: that cookie appearing while logged out is itself a cookie
+   * change the extension looks at, one extra query the other suites do not count on.
+   */
+  setAnonymousSessions(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +83,10 @@ export const WAITLIST_PATH = '/otn/afterNateOrder/queryQueue';
 /** Where 12306 sends a logged-out request, exactly. */
 export const PASSPORT_REDIRECT = `${KYFW}/otn/passport?redirect=/otn/login/userLogin`;
 const LOGIN_PAGE = `${KYFW}/otn/resources/login.html`;
+const HOME_PAGE = `${KYFW}/otn/view/index.html`;
+/** Where the passport sends a confirmed login (password or QR code) to get its tk. */
+export const UAMTK_PATH = '/passport/web/auth/uamtk';
+export const UAMAUTHCLIENT_PATH = '/otn/uamauthclient';
 
 const NOT_FOUND = html(
   '<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>',
@@ -74,6 +94,17 @@ const NOT_FOUND = html(
 );
 
 const pathOf = (path: string) => path.split('?')[0] ?? '';
+const queryOf = (path: string) => new URLSearchParams(path.split('?')[1] ?? '');
+
+/** A JSON reply to the login page's own script, setting cookies. */
+const jsonWithCookies = (body: object, setCookie: string[] = []): Reply => {
+  const reply = json(JSON.stringify(body));
+  return setCookie.length > 0 ? { ...reply, headers: { ...reply.headers, 'Set-Cookie': setCookie } } : reply;
+};
+
+/** Adds cookies to a reply (an anonymous session to a page). */
+const withCookies = (reply: Reply, setCookie: string[]): Reply =>
+  setCookie.length > 0 ? { ...reply, headers: { ...reply.headers, 'Set-Cookie': setCookie } } : reply;
 
 /** What the unpaid-orders page should list for a plan: the orders its reply would carry. */
 function pageOrders(plan: ReplyPlan): PageOrders {
@@ -109,6 +140,8 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
   let plan: ReplyPlan = { kind: 'none' };
   let waitlistPlan: WaitlistPlan = { kind: 'none' };
   let skew = 0;
+  let cookieVariant = LIKELY_REAL_COOKIES;
+  let anonymousSessions = false;
 
   /** The plan once its delays have passed; null when the client left while it was slow. */
   async function afterDelays<P extends { kind: string }>(
@@ -136,9 +169,15 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
   }
 
   async function route(request: RecordedRequest, gone: AbortSignal): Promise<Reply | null> {
-    const loggedIn = sessions.isLoggedIn(request.cookies);
+    const { loggedIn } = request;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const at = `${method} ${pathOf(request.path)}`;
+    // The real login page's script talks to the passport with XMLHttpRequest and reads JSON; the
+    // fake's plain form (and a browser following a redirect) gets redirects instead.
+    const byScript = request.headers['x-requested-with'] === 'XMLHttpRequest';
+    /** A page under /otn: with `setAnonymousSessions(true)`, a new visitor gets a JSESSIONID. */
+    const page = (reply: Reply): Reply =>
+      anonymousSessions && !loggedIn ? withCookies(reply, sessions.anonymous(request.cookies, cookieVariant)) : reply;
 
     if (request.host === WWW_HOST)
       return at === 'GET /mormhweb/logFiles/error.html' ? html(ERROR_PAGE_HTML) : NOT_FOUND;
@@ -152,20 +191,45 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
         // Same session, same 302 for a logged-out query, as every /otn query.
         return loggedIn ? plannedWaitlist(waitlistPlan, gone) : redirect(PASSPORT_REDIRECT);
       case 'GET /otn/resources/login.html':
-        return html(loginPage());
+        return page(html(loginPage()));
       case 'GET /otn/passport':
         return html(PASSPORT_HTML);
       case 'POST /passport/web/login':
         // Any user name and password will do: the tests are about what happens after a login.
-        return redirect(`${KYFW}/otn/login/userLogin`);
+        return byScript
+          ? jsonWithCookies({ result_message: '登录成功', result_code: 0 }, sessions.passport().setCookies)
+          : redirect(`${KYFW}/otn/login/userLogin`);
       case 'GET /otn/login/userLogin':
-        return redirect(`${KYFW}/otn/view/index.html`, sessions.login());
+        return redirect(HOME_PAGE, sessions.login(cookieVariant));
+      // The passport's ticket for /otn. After a QR code is confirmed on the phone, the page goes
+      // here (GET) and follows the redirects; the password login's script asks for it (POST).
+      case `GET ${UAMTK_PATH}`: {
+        const { setCookies, appTicket } = sessions.passport();
+        return redirect(`${KYFW}${UAMAUTHCLIENT_PATH}?tk=${appTicket}`, setCookies);
+      }
+      case `POST ${UAMTK_PATH}`: {
+        const { setCookies, appTicket } = sessions.passport();
+        return jsonWithCookies({ result_message: '验证通过', result_code: 0, newapptk: appTicket }, setCookies);
+      }
+      // Exchanges the ticket for tk, bound to the visitor's session (a new one if it has none).
+      case `GET ${UAMAUTHCLIENT_PATH}`: {
+        const set = sessions.bind(request.cookies, queryOf(request.path).get('tk'), cookieVariant);
+        return set ? redirect(HOME_PAGE, set) : redirect(LOGIN_PAGE);
+      }
+      case `POST ${UAMAUTHCLIENT_PATH}`: {
+        const set = sessions.bind(request.cookies, new URLSearchParams(request.body).get('tk'), cookieVariant);
+        return set
+          ? jsonWithCookies({ apptk: null, result_message: '验证通过', result_code: 0, username: '旅客' }, set)
+          : jsonWithCookies({ result_message: '用户未登录', result_code: 1 });
+      }
       case 'GET /otn/login/loginOut':
-        return redirect(LOGIN_PAGE, sessions.logout(request.cookies));
+        return redirect(LOGIN_PAGE, sessions.logout(request.cookies, cookieVariant));
+      case 'POST /otn/login/loginOut':
+        return jsonWithCookies({ status: true }, sessions.logout(request.cookies, cookieVariant));
       case 'GET /otn/view/index.html':
-        return html(homePage(loggedIn));
+        return page(html(homePage(loggedIn)));
       case 'GET /otn/leftTicket/init':
-        return html(ticketSearchPage(loggedIn));
+        return page(html(ticketSearchPage(loggedIn)));
       // The order pages need a login; 12306 sends a logged-out visitor to the login page.
       case 'GET /otn/view/train_order.html':
         return loggedIn ? html(unpaidOrdersPage(pageOrders(plan))) : redirect(LOGIN_PAGE);
@@ -193,8 +257,10 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
       path: incoming.url ?? '/',
       headers,
       cookies: parseCookies(headers.cookie),
+      loggedIn: false,
       body: '',
     };
+    request.loggedIn = sessions.isLoggedIn(request.cookies);
     // Recorded on arrival so a test sees a slow query while it is still pending.
     requests.push(request);
     try {
@@ -233,6 +299,13 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
     orderQueries: () => requests.filter((r) => r.method === 'POST' && pathOf(r.path) === QUERY_PATH),
     waitlistQueries: () => requests.filter((r) => r.method === 'POST' && pathOf(r.path) === WAITLIST_PATH),
     expireSessions: () => sessions.expireAll(),
+    reviveSessions: () => sessions.reviveAll(),
+    setCookieVariant: (variant) => {
+      cookieVariant = variant;
+    },
+    setAnonymousSessions: (on) => {
+      anonymousSessions = on;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort();

@@ -38,6 +38,16 @@ export interface FirefoxSession extends ExtensionSession {
    */
   markBackground(): Promise<void>;
   backgroundReloaded(): Promise<boolean>;
+  /**
+   * Firefox's own state of the event page (`starting`, `running`, `suspending`, `stopped`), read in
+   * the browser's chrome, which wakes nothing.
+   */
+  backgroundState(): Promise<string>;
+  /**
+   * Unloads the event page now, as its idle timer does (the same `terminateBackground`, called the
+   * way about:debugging's "Terminate background script" calls it), and waits until it is stopped.
+   */
+  stopBackground(): Promise<void>;
 }
 
 // Firefox's MV2 `browser` global, as far as the harness uses it: `browserAction` has the same
@@ -50,6 +60,11 @@ type ExtensionGlobal = {
 };
 // puppeteer's BiDi browser exposes its connection, but not in its public types.
 type BidiConnection = { send(method: string, params: object): Promise<unknown> };
+// What the BiDi commands used in the browser's chrome answer, as far as read here.
+type ChromeTree = { result: { contexts: { context: string }[] } };
+type Evaluated = {
+  result: { type: 'success'; result: { value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
+};
 
 export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSession> {
   const profile = await mkdtemp(join(tmpdir(), 'payclock-firefox-'));
@@ -113,6 +128,26 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
     return probe.evaluate(task, keys);
   }
 
+  // The extension's state lives in Firefox's parent process, where no page of the extension can
+  // look without waking the event page (`getBackgroundPage` loads it). The browser window's chrome
+  // can: `--remote-allow-system-access` lets WebDriver BiDi list and script chrome contexts
+  // (`moz:scope: chrome`).
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  async function inChrome(expression: string): Promise<unknown> {
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as ChromeTree;
+    const context = tree.result.contexts[0]?.context;
+    if (!context) throw new Error('no chrome context to evaluate in');
+    const { result } = (await connection.send('script.evaluate', {
+      expression,
+      target: { context },
+      awaitPromise: true,
+    })) as Evaluated;
+    if (result.type === 'exception') throw new Error(`in Firefox's chrome: ${result.exceptionDetails.text}`);
+    return result.result.value;
+  }
+  const backgroundState = async () =>
+    String(await inChrome(`WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.backgroundState`));
+
   return {
     browser,
     ownTraffic: /(?!)/, // with the prefs above, Firefox makes no connection of its own
@@ -161,6 +196,20 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
         const page = await (globalThis as unknown as ExtensionGlobal).browser.runtime.getBackgroundPage();
         return !(page as unknown as Record<string, boolean>)['__payclockTestMark'];
       }),
+    backgroundState,
+    async stopBackground() {
+      // Firefox declines while the page is starting or a listener's promise is pending: ask again.
+      const until = Date.now() + 10_000;
+      let state = await backgroundState();
+      while (state !== 'stopped' && Date.now() < until) {
+        if (state === 'running')
+          await inChrome(`ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs')
+            .ExtensionParent.DebugUtils.terminateBackgroundScript(${JSON.stringify(ADDON_ID)})`);
+        else await new Promise((wait) => setTimeout(wait, 50));
+        state = await backgroundState();
+      }
+      if (state !== 'stopped') throw new Error(`the event page did not stop (${state})`);
+    },
     async close() {
       await browser.close();
       await rm(profile, { recursive: true, force: true });
