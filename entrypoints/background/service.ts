@@ -346,8 +346,10 @@ export function createBackground(deps: BackgroundDeps) {
    */
   function check(scope: CheckScope = ALL): Promise<void> {
     // A round already under way may have left these sources out, or asked before what set this
-    // check off (a cookie changed): ask them right after it.
-    if (inFlight && (scope.kind === 'named' || scope.kind === 'login')) return inFlight.then(() => check(scope));
+    // check off (a cookie changed, a source fell due): ask them right after it. The poll alarm
+    // that settling a round plans for a source already overdue fires at once, while that round
+    // is still finishing: joining it instead would lose that poll, and the alarm with it.
+    if (inFlight && scope.kind !== 'all') return inFlight.then(() => check(scope));
     inFlight ??= (async () => {
       const keepAlive = startKeepAlive();
       try {

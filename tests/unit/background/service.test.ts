@@ -687,6 +687,26 @@ describe('background', () => {
       expect(await notificationIds()).not.toContain(`gone|${key}`);
     });
 
+    it('a poll alarm during a round asks the sources due once that round is over', async () => {
+      const two = twoSources();
+      let release!: () => void;
+      two.main.mockImplementationOnce(
+        () =>
+          new Promise<QueryResult>((resolve) => {
+            release = () => resolve({ outcome: { kind: 'none', orders: [] }, clockSample: null });
+          }),
+      );
+      const round = two.background.check({ kind: 'named', keys: new Set(['12306']) });
+      await vi.waitFor(() => expect(two.main).toHaveBeenCalledTimes(1));
+      // The waitlist was never checked, so it is due; the alarm fires while the round runs.
+      two.reply(two.waitlistReplies, { kind: 'none', orders: [] });
+      const alarm = two.background.onAlarm({ name: POLL_ALARM });
+      release();
+      await Promise.all([round, alarm]);
+      expect(two.waitlist).toHaveBeenCalledTimes(1);
+      expect(two.main).toHaveBeenCalledTimes(1);
+    });
+
     it('a poll alarm queries only the sources whose own check is due', async () => {
       const two = twoSources();
       two.reply(two.mainReplies, { kind: 'unpaid', orders: [order] });
