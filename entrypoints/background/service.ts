@@ -32,7 +32,7 @@ import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
 import type { Snapshot } from '@/lib/watch/snapshot';
 import type { SentLog } from '@/lib/alerts/sent-log';
 import { createAccountHandlers, type AccountHandlerDeps } from './accounts';
-import { BADGE_ALARM, POLL_ALARM } from './alarm-names';
+import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from './alarm-names';
 import { showNotice } from './notifications';
 import { applyBadge } from './toolbar-badge';
 
@@ -119,7 +119,7 @@ interface Watched {
 const ALARM_TOLERANCE_MS = 1000;
 
 /**
- * While a check runs, the poll alarm is due no later than this: a background stopped mid-check
+ * While a check runs, an alarm is due this long after it started: a background stopped mid-check
  * (Chrome stops a service worker after 30 s without events or extension calls, and a reply is
  * neither) is started again to retry, instead of waiting for whatever alarm comes next.
  */
@@ -354,7 +354,9 @@ export function createBackground(deps: BackgroundDeps) {
       const keepAlive = startKeepAlive();
       try {
         const now = deps.now();
-        await holdPollAlarm(now);
+        // An alarm of its own: re-creating the poll alarm while it fires may race the browser
+        // removing the one that fired (Firefox lost it so).
+        await setAlarm(RETRY_ALARM, now + CHECK_RETRY_MS, []);
         const due = (await readAll()).filter((entry) => inScope(scope, entry, now)).map((entry) => entry.source);
         const events = new Map<string, WatchEvent[]>();
         const record = async (source: WatchedSource) => {
@@ -366,6 +368,8 @@ export function createBackground(deps: BackgroundDeps) {
         })();
         await Promise.all([sequential, ...due.filter((candidate) => candidate.parallel).map(record)]);
         await serial(async () => settle(await readAll(), events));
+        // Settled: the poll alarm is planned. A check that failed keeps the retry.
+        await clearAlarm(RETRY_ALARM);
       } catch (error) {
         console.error('PayClock: check failed', error);
       } finally {
@@ -374,17 +378,6 @@ export function createBackground(deps: BackgroundDeps) {
       }
     })();
     return inFlight;
-  }
-
-  /**
-   * Makes sure a poll alarm is still to come by `now + CHECK_RETRY_MS`; settling after the check
-   * plans it for real. One due by now is the one firing (or that just fired): it will not again.
-   */
-  async function holdPollAlarm(now: number) {
-    const at = now + CHECK_RETRY_MS;
-    const current = await browser.alarms.get(POLL_ALARM).catch(() => undefined);
-    if (current && current.scheduledTime > now && current.scheduledTime <= at) return;
-    await setAlarm(POLL_ALARM, at, current ? [current] : []);
   }
 
   /**
@@ -485,7 +478,7 @@ export function createBackground(deps: BackgroundDeps) {
     silence,
 
     async onAlarm(alarm: Pick<Browser.alarms.Alarm, 'name'>) {
-      if (alarm.name === POLL_ALARM) return check({ kind: 'due' });
+      if (alarm.name === POLL_ALARM || alarm.name === RETRY_ALARM) return check({ kind: 'due' });
       if (alarm.name === BADGE_ALARM)
         return serial(async () => refreshBadge(await readAll(), await browser.alarms.getAll()));
       // An alert's alarm, or one an older version named by its alert id: whatever is due now.

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CHECK_RETRY_MS, createBackground, KEEP_ALIVE_MS } from '@/entrypoints/background/service';
-import { BADGE_ALARM, POLL_ALARM } from '@/entrypoints/background/alarm-names';
+import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from '@/entrypoints/background/alarm-names';
 import { LOGIN_NEEDED_COLOR } from '@/lib/badge';
 import type { Order } from '@/lib/orders/model';
 import type { Outcome } from '@/lib/sources/12306/classify';
@@ -458,7 +458,7 @@ describe('background', () => {
     const platformInfo = vi.spyOn(fakeBrowser.runtime, 'getPlatformInfo').mockResolvedValue({} as never);
     const check = world.background.check();
     await vi.waitFor(() => expect(world.query).toHaveBeenCalledTimes(2));
-    expect(await alarmTime(POLL_ALARM)).toBe(T0 + 5 * MINUTE + CHECK_RETRY_MS);
+    expect(await alarmTime(RETRY_ALARM)).toBe(T0 + 5 * MINUTE + CHECK_RETRY_MS);
     for (let beat = 1; beat <= 3; beat++) {
       world.setNow(T0 + 5 * MINUTE + beat * KEEP_ALIVE_MS);
       world.clock.runDue();
@@ -469,6 +469,7 @@ describe('background', () => {
     await check;
     // Settled: polling as planned, and no more keep-alive.
     expect(await alarmTime(POLL_ALARM)).toBe(T0 + 5 * MINUTE + 3 * KEEP_ALIVE_MS + 5 * MINUTE);
+    expect(await alarmNames()).not.toContain(RETRY_ALARM);
     expect(world.clock.pendingAt()).toEqual([]);
     platformInfo.mockRestore();
   });
