@@ -9,7 +9,7 @@ import type { Locale } from '@/lib/i18n/messages';
 import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messages';
 import type { Settings } from '@/lib/settings/schema';
 import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
-import { isAlertAlarm, planAlertWakeups } from '@/lib/schedule/alert-wakeups';
+import { isAlertAlarm, nearerThanAlarmFloor, planAlertWakeups } from '@/lib/schedule/alert-wakeups';
 import {
   COOKIE_CHECKS,
   COOKIE_SETTLE_MS,
@@ -145,6 +145,7 @@ export function createBackground(deps: BackgroundDeps) {
   /** The cookie changes waiting for that timer. */
   let cookieChanges: CookieChange[] = [];
   let alertTimer: unknown;
+  let badgeTimer: unknown;
 
   /**
    * Creates or moves one alarm, unless it is already there at that time. Never throws: an alarm the
@@ -183,6 +184,11 @@ export function createBackground(deps: BackgroundDeps) {
     return null;
   };
 
+  const redrawBadge = () =>
+    serial(async () => refreshBadge(await readAll(), await browser.alarms.getAll())).catch((error: unknown) =>
+      console.error('PayClock: could not redraw the badge', error),
+    );
+
   async function refreshBadge(watched: readonly Watched[], existing: Browser.alarms.Alarm[]) {
     const badge = badgeFor(
       watched.map((entry) => entry.snapshot),
@@ -191,6 +197,13 @@ export function createBackground(deps: BackgroundDeps) {
     // The alarm first: a badge the browser fails to draw must not stop it being redrawn later.
     if (badge.nextChangeAt === null) await clearAlarm(BADGE_ALARM);
     else await setAlarm(BADGE_ALARM, badge.nextChangeAt, existing);
+    // A change under 30 s away would show up to 30 s late from a packed Chrome's alarm: timed too.
+    timers.clear(badgeTimer);
+    const { nextChangeAt } = badge;
+    badgeTimer =
+      nextChangeAt !== null && nearerThanAlarmFloor(nextChangeAt, deps.now())
+        ? timers.set(() => void redrawBadge(), Math.max(0, nextChangeAt - deps.now()))
+        : undefined;
     await applyBadge(badge);
   }
 
@@ -341,8 +354,8 @@ export function createBackground(deps: BackgroundDeps) {
   /**
    * One round of queries: the sources in `scope`. 12306's sources go one after the other (one
    * request at a time to 12306); each ticket-system account runs alongside. Never more than one
-   * round in flight: callers during a round share its result. Each source folds its reply into its
-   * own snapshot, so one source failing cannot touch another.
+   * round in flight: a full check asked for during a round shares its result, any other runs after
+   * it. Each source folds its reply into its own snapshot, so one source failing cannot touch another.
    */
   function check(scope: CheckScope = ALL): Promise<void> {
     // A round already under way may have left these sources out, or asked before what set this
@@ -479,8 +492,7 @@ export function createBackground(deps: BackgroundDeps) {
 
     async onAlarm(alarm: Pick<Browser.alarms.Alarm, 'name'>) {
       if (alarm.name === POLL_ALARM || alarm.name === RETRY_ALARM) return check({ kind: 'due' });
-      if (alarm.name === BADGE_ALARM)
-        return serial(async () => refreshBadge(await readAll(), await browser.alarms.getAll()));
+      if (alarm.name === BADGE_ALARM) return redrawBadge();
       // An alert's alarm, or one an older version named by its alert id: whatever is due now.
       return fireDueAlerts();
     },

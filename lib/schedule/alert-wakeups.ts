@@ -27,6 +27,9 @@ export interface AlertWakeups {
 
 export const isAlertAlarm = (name: string) => name.startsWith(ALERT_ALARM_PREFIX);
 
+/** Whether an alarm made now could fire after `at`: then the running background times it as well. */
+export const nearerThanAlarmFloor = (at: number, now: number) => at - now < ALARM_FLOOR_MS;
+
 /** `instants`: local instants of every alert still to come (any order, repeats allowed). */
 export function planAlertWakeups(instants: Iterable<number>, now: number): AlertWakeups {
   const upcoming = [...new Set(instants)].filter(Number.isFinite).sort((a, b) => a - b);
@@ -34,6 +37,6 @@ export function planAlertWakeups(instants: Iterable<number>, now: number): Alert
   const [first] = next;
   return {
     alarms: new Map(next.map((at) => [`${ALERT_ALARM_PREFIX}${at}`, at])),
-    timerAt: first !== undefined && first - now < ALARM_FLOOR_MS ? first : null,
+    timerAt: first !== undefined && nearerThanAlarmFloor(first, now) ? first : null,
   };
 }

@@ -73,6 +73,27 @@ export async function eventually<T>(
 
 export const MINUTE = 60_000;
 
+/**
+ * Runs `test` in a world of its own with a browser launched into it, and closes both after, even
+ * when it fails: for tests that run side by side, each with its own browser.
+ */
+export async function withWorld<S extends ExtensionSession>(
+  launch: (proxyPort: number) => Promise<S>,
+  test: (world: World, session: S) => Promise<void>,
+): Promise<void> {
+  const world = await startWorld();
+  const session = await launch(world.proxy.port).catch(async (error: unknown) => {
+    await world.close();
+    throw error;
+  });
+  try {
+    await test(world, session);
+  } finally {
+    await session.close();
+    await world.close();
+  }
+}
+
 export interface WorldAndBrowser<S extends ExtensionSession> {
   readonly world: World;
   readonly session: S;

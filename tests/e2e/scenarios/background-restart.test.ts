@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../harness/chromium';
 import { launchFirefox } from '../harness/firefox';
 import type { ExtensionSession } from '../harness/session';
-import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import { eventually, logInOn12306, MINUTE, withWorld, type World } from '../harness/world';
 
 // Scenario 8: the browser stops the background whenever it likes (Chrome stops an idle service
 // worker; Firefox unloads an idle event page). Reminders and polling must go on: their alarms start
@@ -43,23 +43,6 @@ async function expectRemindingAndPolling(world: World, session: ExtensionSession
   // The next check comes a minute after the last one, logged in.
   await eventually(async () => world.fake.orderQueries().length > queriesBefore, 75_000, 'a poll after the stop');
   expect(world.fake.orderQueries().at(-1)!.cookies.tk).toBeTruthy();
-}
-
-async function withWorld<S extends ExtensionSession>(
-  launch: (proxyPort: number) => Promise<S>,
-  test: (world: World, session: S) => Promise<void>,
-): Promise<void> {
-  const world = await startWorld();
-  const session = await launch(world.proxy.port).catch(async (error: unknown) => {
-    await world.close();
-    throw error;
-  });
-  try {
-    await test(world, session);
-  } finally {
-    await session.close();
-    await world.close();
-  }
 }
 
 // Waits for real alarms: a reminder about a minute away, then the next poll.

@@ -3,9 +3,9 @@ import type { FixtureOrder } from '../../fixtures/12306/replies';
 import { VENUE_A_HOST, type FakeOrder } from '../fake-ticket-system/server';
 import { launchChromium } from '../harness/chromium';
 import { launchFirefox } from '../harness/firefox';
-import type { Alarm, Badge, ExtensionSession, LaunchOptions } from '../harness/session';
+import type { Alarm, Badge, ExtensionSession } from '../harness/session';
 import { addVenueAccount, watchOrders } from '../harness/venue';
-import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../harness/world';
+import { eventually, logInOn12306, MINUTE, withWorld, type World } from '../harness/world';
 
 // Issue 12: a thousand unpaid orders at once, 600 from 12306 and 400 watched on a ticket-system
 // venue. Each unpaid order needs four alerts (reminders at 10, 5 and 1 minutes, and its deadline),
@@ -282,23 +282,6 @@ async function run(expect: ExpectStatic, world: World, session: ExtensionSession
   }
 }
 
-async function withWorld<S extends ExtensionSession>(
-  launch: (options: LaunchOptions) => Promise<S>,
-  test: (world: World, session: S) => Promise<void>,
-): Promise<void> {
-  const world = await startWorld();
-  const session = await launch({ proxyPort: world.proxy.port }).catch(async (error: unknown) => {
-    await world.close();
-    throw error;
-  });
-  try {
-    await test(world, session);
-  } finally {
-    await session.close();
-    await world.close();
-  }
-}
-
 // Setting up (a venue account, 400 orders read), then waiting for a burst of reminders half a
 // minute after the login and a poll a minute after it.
 const TIMEOUT = 180_000;
@@ -306,12 +289,20 @@ const TIMEOUT = 180_000;
 describe.concurrent(`${TRAIN_ORDERS + VENUE_ORDERS} unpaid orders`, () => {
   it(
     'Chromium: polls, reminds on time and shows the badge with a handful of alarms',
-    ({ expect }) => withWorld(launchChromium, (world, session) => run(expect, world, session)),
+    ({ expect }) =>
+      withWorld(
+        (proxyPort) => launchChromium({ proxyPort }),
+        (world, session) => run(expect, world, session),
+      ),
     TIMEOUT,
   );
   it(
     'Firefox: polls, reminds on time and shows the badge with a handful of alarms',
-    ({ expect }) => withWorld(launchFirefox, (world, session) => run(expect, world, session)),
+    ({ expect }) =>
+      withWorld(
+        (proxyPort) => launchFirefox({ proxyPort }),
+        (world, session) => run(expect, world, session),
+      ),
     TIMEOUT,
   );
 });
