@@ -11,3 +11,9 @@ export const isFields = (value: unknown): value is Fields =>
 export const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export const isString = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * `value` when finite, else null. For a number computed from a reply (a sum, a product, an offset):
+ * finite inputs can still overflow to ±Infinity, which no stored schema accepts.
+ */
+export const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);

@@ -1,6 +1,12 @@
 import { excerpt } from '../12306/classify';
 import { aspNetErrorSchema, appErrorSchema, v3OrderSchema, v5OrderSchema, type TicketFlavour } from './schemas';
-import { v3OrderToOrder, v5OrderToOrder, type TicketOrderReading, type ToOrderOptions } from './to-order';
+import {
+  v3OrderToOrder,
+  v5OrderToOrder,
+  type TicketOrderReading,
+  type TicketOrderResult,
+  type ToOrderOptions,
+} from './to-order';
 
 /**
  * What the network gave us for one order query. Unlike 12306's `HttpResult` it keeps the headers:
@@ -92,7 +98,7 @@ function fromError(status: number, message: string): TicketOutcome {
 }
 
 function readOrder(json: Record<string, unknown>, body: string, options: ClassifyOptions): TicketOutcome {
-  let reading: TicketOrderReading;
+  let reading: TicketOrderResult;
   if (options.flavour === 'v5') {
     const parsed = v5OrderSchema.safeParse(json);
     if (!parsed.success) return { kind: 'unexpected', detail: excerpt(body, 'order not understood: ') };
@@ -106,6 +112,7 @@ function readOrder(json: Record<string, unknown>, body: string, options: Classif
   // ASP.NET serialises an empty result object rather than failing when the order is not the caller's.
   if (id === '') return { kind: 'notFound', detail: '' };
   if (id !== options.orderId.trim()) return { kind: 'unexpected', detail: excerpt(`reply is about order ${id}`) };
+  if ('unreadable' in reading) return { kind: 'unexpected', detail: excerpt(reading.unreadable) };
   return { kind: 'order', ...reading };
 }
 

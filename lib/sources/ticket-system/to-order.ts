@@ -1,5 +1,6 @@
 import type { Order } from '../../orders/model';
 import { parseBeijingTime } from '../../time/beijing';
+import { finiteOrNull } from '../../util/guards';
 import type { V3Order, V5Order } from './schemas';
 import { ticketStatus, type TicketStatus } from './statuses';
 
@@ -14,6 +15,16 @@ export interface TicketOrderReading {
   order: Order | null;
 }
 
+/**
+ * A reply whose numbers make no real order (a deadline past the end of time): "unexpected" for this
+ * order alone. Storing it would fail the snapshot's schema and, with it, the whole account's write.
+ */
+export interface UnreadableOrder {
+  unreadable: string;
+}
+
+export type TicketOrderResult = TicketOrderReading | UnreadableOrder;
+
 export interface ToOrderOptions {
   /**
    * Where the user pays: the venue's base URL as the user configured it. The documents name no pay
@@ -25,6 +36,8 @@ export interface ToOrderOptions {
 }
 
 const MINUTE = 60_000;
+// The largest instant a Date can hold: a deadline past it cannot even be displayed.
+const LATEST_TIME = 8.64e15;
 // ASP.NET writes an unset DateTime as 0001-01-01T00:00:00; no real deadline is older than this.
 const EARLIEST_REAL_TIME = Date.UTC(2000, 0, 1);
 
@@ -65,12 +78,19 @@ function numberOf(value: number | string | null | undefined): number | null {
 /**
  * `ordertime` + `paytimeout` minutes. A missing or zero timeout means the venue never closes the order
  * by itself (accounts allowed to pay at the counter ignore it, per the V5 document): no deadline.
+ * A timeout so large the sum is no real instant is not "no deadline" but a reply we cannot read.
  */
-function deadlineFromTimeout(ordertime: string | null | undefined, paytimeout: number | string | null | undefined) {
+function deadlineFromTimeout(
+  ordertime: string | null | undefined,
+  paytimeout: number | string | null | undefined,
+): number | null | UnreadableOrder {
   const placed = ordertime ? parseBeijingTime(ordertime) : null;
   const minutes = numberOf(paytimeout);
   if (placed === null || minutes === null || minutes <= 0) return null;
-  return placed + minutes * MINUTE;
+  const deadline = finiteOrNull(placed + minutes * MINUTE);
+  if (deadline === null || deadline > LATEST_TIME)
+    return { unreadable: `paytimeout ${String(paytimeout).slice(0, 40)} gives no real deadline` };
+  return deadline;
 }
 
 /** `yyyyMMdd` (the documents' format) or a dashed date, as the start of that day in Beijing. */
@@ -88,10 +108,14 @@ function distinct(values: (string | null | undefined)[]): string[] {
 
 function build(
   status: TicketStatus,
-  fields: Omit<Order, 'source' | 'accountId' | 'state' | 'statusText' | 'payUrl' | 'queue'>,
+  fields: Omit<Order, 'source' | 'accountId' | 'state' | 'statusText' | 'payUrl' | 'queue' | 'deadline'> & {
+    deadline: number | null | UnreadableOrder;
+  },
   options: ToOrderOptions,
-): TicketOrderReading {
+): TicketOrderResult {
   if (!status.awaitingPayment && status.known) return { status, order: null };
+  const { deadline } = fields;
+  if (deadline !== null && typeof deadline === 'object') return deadline;
   return {
     status,
     order: {
@@ -99,6 +123,7 @@ function build(
       accountId: options.accountId,
       state: 'unpaid',
       ...fields,
+      deadline,
       // Plain 预定中 goes without saying in a list of orders to pay; an undocumented state does not.
       statusText: status.awaitingPayment ? null : status.zh,
       payUrl: options.venueUrl,
@@ -112,7 +137,7 @@ function build(
  * `paytimeout`. An undocumented status still gets its deadline: showing one that turns out moot
  * costs less than hiding one that was real.
  */
-export function v5OrderToOrder(reply: V5Order, options: ToOrderOptions): TicketOrderReading {
+export function v5OrderToOrder(reply: V5Order, options: ToOrderOptions): TicketOrderResult {
   const status = ticketStatus(reply.statuscode, reply.statusname);
   const details = reply.orderdetail ?? [];
   const guest = present(reply.guestname) ? [reply.guestname.trim()] : [];
@@ -136,7 +161,7 @@ export function v5OrderToOrder(reply: V5Order, options: ToOrderOptions): TicketO
 }
 
 /** A V3 order view: no `paymentendtime`, so the deadline is always `ordertime` + `paytimeout`. */
-export function v3OrderToOrder(reply: V3Order, options: ToOrderOptions): TicketOrderReading {
+export function v3OrderToOrder(reply: V3Order, options: ToOrderOptions): TicketOrderResult {
   const status = ticketStatus(reply.orderstatus);
   return build(
     status,

@@ -113,6 +113,14 @@ describe.each(['v5', 'v3'] as const)('classifyTicketReply (%s): orders', (flavou
     expect(outcome.kind).toBe('unexpected');
     expect(detailOf(outcome)).toMatch(/^order not understood/);
   });
+
+  it('calls an order whose paytimeout gives no real deadline unexpected', () => {
+    const raw = JSON.parse(json({ orderId: ORDER_ID, placed: PLACED, paymentEnd: null }));
+    raw.paytimeout = '1e305';
+    const outcome = classify(reply(JSON.stringify(raw)), flavour);
+    expect(outcome.kind).toBe('unexpected');
+    expect(detailOf(outcome)).toContain('paytimeout');
+  });
 });
 
 describe('classifyTicketReply: no such order', () => {

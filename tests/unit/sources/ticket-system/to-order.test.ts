@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { v3OrderSchema, v5OrderSchema } from '@/lib/sources/ticket-system/schemas';
-import { parseVenueDate, v3OrderToOrder, v5OrderToOrder } from '@/lib/sources/ticket-system/to-order';
+import {
+  parseVenueDate,
+  v3OrderToOrder,
+  v5OrderToOrder,
+  type TicketOrderReading,
+  type TicketOrderResult,
+} from '@/lib/sources/ticket-system/to-order';
 import { v3Order, v3Seed, v5Order, v5Seed, type FixtureTicketOrder } from '../../../fixtures/ticket-system/replies';
 
 const VENUE = 'https://ticket.venue.example/';
@@ -13,16 +19,21 @@ const VISIT = Date.UTC(2024, 4, 1, 16, 0);
 
 type Raw = Record<string, unknown>;
 
+function readable(result: TicketOrderResult): TicketOrderReading {
+  if ('unreadable' in result) throw new Error(result.unreadable);
+  return result;
+}
+
 function v5(fixture: Partial<FixtureTicketOrder> = {}, change: (raw: Raw) => void = () => {}) {
   const raw = v5Order({ orderId: '20240501000123', placed: PLACED, ...fixture });
   change(raw);
-  return v5OrderToOrder(v5OrderSchema.parse(raw), { venueUrl: VENUE, accountId: 'acc-1' });
+  return readable(v5OrderToOrder(v5OrderSchema.parse(raw), { venueUrl: VENUE, accountId: 'acc-1' }));
 }
 
 function v3(fixture: Partial<FixtureTicketOrder> = {}, change: (raw: Raw) => void = () => {}) {
   const raw = v3Order({ orderId: '20240501000456', placed: PLACED, ...fixture });
   change(raw);
-  return v3OrderToOrder(v3OrderSchema.parse(raw), { venueUrl: VENUE, accountId: 'acc-1' });
+  return readable(v3OrderToOrder(v3OrderSchema.parse(raw), { venueUrl: VENUE, accountId: 'acc-1' }));
 }
 
 describe('v5OrderToOrder', () => {
@@ -90,7 +101,7 @@ describe('v5OrderToOrder', () => {
   });
 
   it('reads the verbatim document sample without failing', () => {
-    const reading = v5OrderToOrder(v5OrderSchema.parse(v5Seed), { venueUrl: VENUE, accountId: 'acc-1' });
+    const reading = readable(v5OrderToOrder(v5OrderSchema.parse(v5Seed), { venueUrl: VENUE, accountId: 'acc-1' }));
     expect(reading.status).toMatchObject({ known: false, zh: 'sample string 27' });
     expect(reading.order).toMatchObject({
       id: 'sample string 31',
@@ -200,9 +211,37 @@ describe('v3OrderToOrder', () => {
   });
 
   it('reads the verbatim document sample without failing', () => {
-    const reading = v3OrderToOrder(v3OrderSchema.parse(v3Seed), { venueUrl: VENUE, accountId: 'acc-1' });
+    const reading = readable(v3OrderToOrder(v3OrderSchema.parse(v3Seed), { venueUrl: VENUE, accountId: 'acc-1' }));
     expect(reading.status).toMatchObject({ known: false, zh: '未知状态（sample string 7）' });
     expect(reading.order).toMatchObject({ id: 'sample string 1', deadline: null, departure: null, amountYuan: 9 });
+  });
+});
+
+describe('a paytimeout so large the deadline is no real instant', () => {
+  const options = { venueUrl: VENUE, accountId: 'acc-1' };
+  const v5Raw = (paytimeout: unknown) => ({
+    ...v5Order({ orderId: '20240501000123', placed: PLACED, paymentEnd: null }),
+    paytimeout,
+  });
+  const v3Raw = (paytimeout: unknown) => ({ ...v3Order({ orderId: '20240501000456', placed: PLACED }), paytimeout });
+
+  it.each([
+    ['text past the largest number', '1e305'],
+    ['a number past the largest number', 1e305],
+    ['past the last date a Date holds', 1e12],
+  ])('makes the reply unreadable, not an order with no deadline: %s', (_, paytimeout) => {
+    expect(v5OrderToOrder(v5OrderSchema.parse(v5Raw(paytimeout)), options)).toEqual({
+      unreadable: expect.stringContaining('paytimeout'),
+    });
+    expect(v3OrderToOrder(v3OrderSchema.parse(v3Raw(paytimeout)), options)).toEqual({
+      unreadable: expect.stringContaining('paytimeout'),
+    });
+  });
+
+  it('does not matter once the order needs no payment', () => {
+    expect(v5OrderToOrder(v5OrderSchema.parse({ ...v5Raw('1e305'), statuscode: '3' }), options)).toMatchObject({
+      order: null,
+    });
   });
 });
 
