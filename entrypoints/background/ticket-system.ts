@@ -4,7 +4,8 @@ import { queryTicketOrder, type TicketQueryOptions } from '@/lib/sources/ticket-
 import { foldRound } from '@/lib/sources/ticket-system/fold';
 import { pollAccount } from '@/lib/sources/ticket-system/round';
 import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
-import type { ValidatedItem } from '@/lib/storage/validated-item';
+import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
+import { setTogether, write, type ValidatedItem } from '@/lib/storage/validated-item';
 import type { KeyedLimiter } from '@/lib/util/limiter';
 import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
 import type { WatchedSource } from './service';
@@ -26,6 +27,12 @@ export interface TicketSourceDeps {
 export const ticketSourceKey = (accountId: string) => `ticket-system:${accountId}`;
 
 /**
+ * The watched list a round's fold made along with a snapshot, by that snapshot object: the service
+ * stores the snapshot a fold returns, and this list must go in the same write (see `set`).
+ */
+const foldedWatched = new WeakMap<Snapshot, WatchedOrder[]>();
+
+/**
  * One account's snapshot, as an item of its own. Writes run in the background's serial queue; a
  * round that ends after its account was removed writes nothing back.
  */
@@ -35,7 +42,12 @@ export function accountSnapshotItem(accountId: string): ValidatedItem<Snapshot> 
     get: async () => (await ticketSnapshotsItem.get())[accountId] ?? EMPTY_SNAPSHOT,
     async set(snapshot) {
       if (!(await accountsItem.get()).some((account) => account.id === accountId)) return;
-      await ticketSnapshotsItem.set({ ...(await ticketSnapshotsItem.get()), [accountId]: snapshot });
+      const snapshots = { ...(await ticketSnapshotsItem.get()), [accountId]: snapshot };
+      const watched = foldedWatched.get(snapshot);
+      // One write: a background stopped between two would leave an order final in the watched list,
+      // never polled again, yet unpaid in the snapshot, reminded of for good.
+      if (watched) await setTogether([write(ticketSnapshotsItem, snapshots), write(watchedOrdersItem, watched)]);
+      else await ticketSnapshotsItem.set(snapshots);
     },
     watch: (callback) => ticketSnapshotsItem.watch((all) => callback(all[accountId] ?? EMPTY_SNAPSHOT)),
   };
@@ -85,7 +97,7 @@ function accountSource(
         // The watched list may have changed during the round (an order added or removed): fold into
         // the list as it is now.
         const folded = foldRound(current, await watchedOrdersItem.get(), account.id, round, now);
-        await watchedOrdersItem.set(folded.watched);
+        foldedWatched.set(folded.snapshot, folded.watched);
         return { snapshot: folded.snapshot, events: folded.events };
       };
     },

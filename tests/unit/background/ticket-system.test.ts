@@ -176,6 +176,43 @@ describe('background with ticket-system accounts', () => {
     expect(world.venue.requests.length).toBe(asked);
   });
 
+  it('reports a paid order gone while another order of the account has a deadline past the end of time', async () => {
+    const other = '20261202000456';
+    world.venue.options.orders![other] = { orderId: other, placed, payTimeoutMinutes: 30, paymentEnd: null };
+    await addAccountWatching(ORDER, other);
+    world.venue.options.orders![other]!.payTimeoutMinutes = 1e305;
+    world.venue.options.orders![ORDER]!.status = '3';
+    let checkedAt = 0;
+    for (let round = 0; round < 2; round++) {
+      await world.background.check();
+      const snapshot = (await ticketSnapshotsItem.get())['acc-1']!;
+      // Stored every round, not refused; the first had a readable reply, the second only the other.
+      expect(snapshot.status).toBe(round === 0 ? 'ok' : 'unexpected');
+      expect(snapshot.checkedAt).toBeGreaterThan(checkedAt);
+      checkedAt = snapshot.checkedAt!;
+      // The unreadable order keeps what was last learnt of it; the paid one is gone.
+      expect(snapshot.orders.map((order) => order.id)).toEqual([other]);
+      const watched = await watchedOrdersItem.get();
+      expect(watched.find((entry) => entry.orderId === ORDER)).toMatchObject({ status: { final: true } });
+      expect(watched.find((entry) => entry.orderId === other)?.problem).toMatchObject({ kind: 'unexpected' });
+    }
+    expect(Object.keys(await notifications())).toContain(`gone|ticket-system:acc-1:${ORDER}`);
+  });
+
+  it('stores a round’s watched list and snapshot in one write, so no stop can split them', async () => {
+    await addAccountWatching(ORDER);
+    world.venue.options.orders![ORDER]!.status = '3';
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    try {
+      await world.background.check();
+      const watchedWrites = set.mock.calls.filter(([items]) => 'ticket.watched' in items);
+      expect(watchedWrites).toHaveLength(1);
+      expect(watchedWrites[0]![0]).toHaveProperty('snapshot.ticket-system');
+    } finally {
+      set.mockRestore();
+    }
+  });
+
   it('never drops an order because the venue failed to answer', async () => {
     await addAccountWatching(ORDER);
     world.venue.options.answer = () => new Response('<html>502 Bad Gateway</html>', { status: 502 });

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { z } from 'zod/mini';
-import { snapshot12306Item } from '@/lib/storage/items';
-import { defineValidatedItem } from '@/lib/storage/validated-item';
+import { snapshot12306Item, snapshotWaitlistItem } from '@/lib/storage/items';
+import { defineValidatedItem, setTogether, write } from '@/lib/storage/validated-item';
 import { EMPTY_SNAPSHOT } from '@/lib/watch/snapshot';
 
 describe('stored items', () => {
@@ -34,5 +34,29 @@ describe('stored items', () => {
     });
     expect(await item.get()).toEqual({ reminderMinutes: [10, 5] });
     expect(await fakeBrowser.storage.local.get('test.item$')).toEqual({ 'test.item$': { v: 2 } });
+  });
+
+  it('written together, go in one storage write, or not at all when one value breaks its schema', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    try {
+      await setTogether([
+        write(snapshot12306Item, { ...EMPTY_SNAPSHOT, status: 'busy' }),
+        write(snapshotWaitlistItem, { ...EMPTY_SNAPSHOT, status: 'ok' }),
+      ]);
+      expect(set).toHaveBeenCalledTimes(1);
+      expect((await snapshot12306Item.get()).status).toBe('busy');
+      expect((await snapshotWaitlistItem.get()).status).toBe('ok');
+
+      await expect(
+        setTogether([
+          write(snapshot12306Item, { ...EMPTY_SNAPSHOT, status: 'timeout' }),
+          write(snapshotWaitlistItem, { ...EMPTY_SNAPSHOT, failures: Infinity }),
+        ]),
+      ).rejects.toThrow();
+      expect(set).toHaveBeenCalledTimes(1);
+      expect((await snapshot12306Item.get()).status).toBe('busy');
+    } finally {
+      set.mockRestore();
+    }
   });
 });
