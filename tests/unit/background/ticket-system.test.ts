@@ -213,6 +213,31 @@ describe('background with ticket-system accounts', () => {
     }
   });
 
+  it('keeps every good account, key and watched order when one stored element is damaged', async () => {
+    const other = '20261202000456';
+    const third = '20261202000789';
+    for (const id of [other, third])
+      world.venue.options.orders![id] = { orderId: id, placed, payTimeoutMinutes: 30, paymentEnd: null };
+    await addAccountWatching(ORDER, other);
+    const raw = await fakeBrowser.storage.local.get(['ticket.accounts', 'ticket.keys', 'ticket.watched']);
+    await fakeBrowser.storage.local.set({
+      'ticket.accounts': [...(raw['ticket.accounts'] as unknown[]), { id: 'acc-9', label: 42 }],
+      'ticket.keys': { ...(raw['ticket.keys'] as object), 'acc-9': { not: 'a key' } },
+      'ticket.watched': [...(raw['ticket.watched'] as unknown[]), { accountId: 'acc-1', orderId: '' }],
+    });
+
+    await expect(world.ask({ type: 'watch.add', accountId: 'acc-1', orderIds: [third] })).resolves.toMatchObject({
+      ok: true,
+      added: 1,
+    });
+    await vi.waitFor(async () => expect((await ticketSnapshotsItem.get())['acc-1']!.orders).toHaveLength(3), 5000);
+    expect((await watchedOrdersItem.get()).map((entry) => entry.orderId)).toEqual([ORDER, other, third]);
+    expect((await accountsItem.get()).map((account) => account.id)).toEqual(['acc-1']);
+    expect(await accountKeysItem.get()).toEqual({ 'acc-1': HAWK_KEY });
+    await world.background.check();
+    expect((await ticketSnapshotsItem.get())['acc-1']).toMatchObject({ status: 'ok' });
+  });
+
   it('never drops an order because the venue failed to answer', async () => {
     await addAccountWatching(ORDER);
     world.venue.options.answer = () => new Response('<html>502 Bad Gateway</html>', { status: 502 });
