@@ -6,6 +6,7 @@ import { settingsItem, snapshot12306Item, snapshotWaitlistItem, ticketSnapshotsI
 import { createKeyedLimiter } from '@/lib/util/limiter';
 import { createOverlayService } from './overlay';
 import { createBackground, type WatchedSource } from './service';
+import { closeLocalStorageToContentScripts } from './storage-access';
 import { ticketSources, VENUE_CONCURRENCY, type TicketSourceDeps } from './ticket-system';
 
 // Firefox (MV2) gets an event page that unloads when idle, like Chrome's service worker, so both
@@ -69,6 +70,8 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void background.check());
     browser.runtime.onInstalled.addListener(() => void background.check());
 
+    // After the listeners: they must exist when the first run ends. It never throws.
+    void closeLocalStorageToContentScripts();
     void background.wake();
   },
 });
