@@ -66,7 +66,8 @@ export function parseVenueDate(raw: string | null | undefined): number | null {
   return realTime(wallClock + millis + (8 * 60 - offsetMinutes) * MINUTE);
 }
 
-const realTime = (instant: number) => (Number.isFinite(instant) && instant >= EARLIEST_REAL_TIME ? instant : null);
+const realTime = (instant: number) =>
+  Number.isFinite(instant) && instant >= EARLIEST_REAL_TIME && instant <= LATEST_TIME ? instant : null;
 
 function numberOf(value: number | string | null | undefined): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
