@@ -48,14 +48,18 @@ export function readRecord<T>(
     dropped(item, `not a record but ${Array.isArray(raw) ? 'a list' : typeof raw}`);
     return {};
   }
-  const read: Record<string, T> = {};
-  Object.entries(raw).forEach(([key, value], index) => {
-    // The key itself could be anything: named by its position, not its text.
-    if (!keySchema.safeParse(key).success) return dropped(item, `entry ${index}: its name`);
-    const valid = valueOf(value, `entry ${key}`);
-    if (valid !== null) read[key] = valid;
-  });
-  return read;
+  // Built by fromEntries, not assignment: a stored `__proto__` entry must stay a plain entry.
+  return Object.fromEntries(
+    Object.entries(raw).flatMap(([key, value], index) => {
+      // The key itself could be anything: named by its position, not its text.
+      if (!keySchema.safeParse(key).success) {
+        dropped(item, `entry ${index}: its name`);
+        return [];
+      }
+      const valid = valueOf(value, `entry ${key}`);
+      return valid === null ? [] : [[key, valid] as const];
+    }),
+  );
 }
 
 const valueBy =

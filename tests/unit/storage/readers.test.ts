@@ -45,6 +45,12 @@ describe('stored collections', () => {
     });
   });
 
+  it('keep an entry named __proto__ an entry, not the record’s prototype', () => {
+    const read = readTicketSnapshots(JSON.parse(`{"__proto__": ${JSON.stringify(makeSnapshot())}}`));
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+    expect(Object.keys(read)).toEqual(['__proto__']);
+  });
+
   it('read nothing stored as empty, quietly, and anything else that is no collection as empty, loudly', () => {
     expect(readWatchedOrders(undefined)).toEqual([]);
     expect(readTicketSnapshots(null)).toEqual({});
