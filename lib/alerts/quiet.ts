@@ -4,9 +4,15 @@ import { z } from 'zod/mini';
 // snoozed until a moment. Only reminders are silenced; "deadline passed", "no longer pending" and
 // "login expired" still come, because missing those costs money.
 
+/** How one order is silenced. */
+export const quietEntrySchema = z.union([
+  z.object({ kind: z.literal('muted') }),
+  z.object({ kind: z.literal('snoozed'), until: z.number() }),
+]);
+
 export const quietSchema = z.record(
   z.string(), // order key
-  z.union([z.object({ kind: z.literal('muted') }), z.object({ kind: z.literal('snoozed'), until: z.number() })]),
+  quietEntrySchema,
 );
 export type QuietOrders = z.infer<typeof quietSchema>;
 

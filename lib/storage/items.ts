@@ -8,7 +8,15 @@ import { accountIdSchema, accountSchema } from '../sources/ticket-system/account
 import { watchedOrdersSchema } from '../sources/ticket-system/watched';
 import { snapshotSchema } from '../watch/snapshot';
 import { z } from 'zod/mini';
-import { readAccountKeys, readAccounts, readSnapshot, readTicketSnapshots, readWatchedOrders } from './readers';
+import {
+  readAccountKeys,
+  readAccounts,
+  readQuietOrders,
+  readSentLog,
+  readSnapshot,
+  readTicketSnapshots,
+  readWatchedOrders,
+} from './readers';
 import { stored } from './stored';
 import { defineValidatedItem } from './validated-item';
 
@@ -27,9 +35,9 @@ export const snapshotWaitlistItem = defineValidatedItem(stored.snapshotWaitlist,
   read: readSnapshot('snapshot.12306-waitlist'),
 });
 
-export const sentAlertsItem = defineValidatedItem(stored.sentAlerts, { schema: sentLogSchema });
+export const sentAlertsItem = defineValidatedItem(stored.sentAlerts, { schema: sentLogSchema, read: readSentLog });
 
-export const quietOrdersItem = defineValidatedItem(stored.quietOrders, { schema: quietSchema });
+export const quietOrdersItem = defineValidatedItem(stored.quietOrders, { schema: quietSchema, read: readQuietOrders });
 
 /** Read field by field: a damaged value keeps its valid fields and defaults only the others. */
 export const settingsItem = defineValidatedItem(stored.settings, {

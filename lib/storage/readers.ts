@@ -1,4 +1,6 @@
 import { z } from 'zod/mini';
+import { quietEntrySchema, type QuietOrders } from '../alerts/quiet';
+import type { SentLog } from '../alerts/sent-log';
 import { orderSchema } from '../orders/model';
 import { accountIdSchema, accountSchema, type Account } from '../sources/ticket-system/account';
 import { watchedOrderSchema, type WatchedOrder } from '../sources/ticket-system/watched';
@@ -103,3 +105,11 @@ export const readTicketSnapshots = (raw: unknown): Record<string, Snapshot> =>
     raw,
     'snapshot.ticket-system',
   );
+
+/** A lost entry would show its alert again. */
+export const readSentLog = (raw: unknown): SentLog =>
+  readRecord(z.string(), valueBy(z.number(), 'alerts.sent'), raw, 'alerts.sent');
+
+/** A lost entry would unmute its order. */
+export const readQuietOrders = (raw: unknown): QuietOrders =>
+  readRecord(z.string(), valueBy(quietEntrySchema, 'alerts.quiet'), raw, 'alerts.quiet');

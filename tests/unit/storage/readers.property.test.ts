@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/mini';
 import type { Order } from '@/lib/orders/model';
+import { quietSchema } from '@/lib/alerts/quiet';
+import { sentLogSchema } from '@/lib/alerts/sent-log';
 import { readSettings } from '@/lib/settings/read';
 import { settingsSchema } from '@/lib/settings/schema';
 import { accountSchema, type Account } from '@/lib/sources/ticket-system/account';
@@ -10,6 +12,8 @@ import { watchedOrderSchema, type WatchedOrder } from '@/lib/sources/ticket-syst
 import {
   readAccountKeys,
   readAccounts,
+  readQuietOrders,
+  readSentLog,
   readSnapshot,
   readTicketSnapshots,
   readWatchedOrders,
@@ -98,6 +102,8 @@ describe('stored-item readers, for any stored value', () => {
     ],
     ['a snapshot', readSnapshot('snapshot.12306'), (value: unknown) => snapshotSchema.safeParse(value).success],
     ['settings', readSettings, (value: unknown) => settingsSchema.safeParse(value).success],
+    ['alerts sent', readSentLog, (value: unknown) => sentLogSchema.safeParse(value).success],
+    ['muted orders', readQuietOrders, (value: unknown) => quietSchema.safeParse(value).success],
   ] as const)('read %s as a valid value without throwing', (_, read, valid) => {
     fc.assert(
       fc.property(fc.anything(), (raw) => valid(read(raw))),

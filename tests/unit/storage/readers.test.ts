@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   readAccountKeys,
   readAccounts,
+  readQuietOrders,
+  readSentLog,
   readSnapshot,
   readTicketSnapshots,
   readWatchedOrders,
@@ -43,6 +45,11 @@ describe('stored collections', () => {
       'acc-1': good,
       'acc-2': { ...good, orders: [makeOrder({ id: 'B2' })] },
     });
+  });
+
+  it('keep the good alerts sent and the good muted orders', () => {
+    expect(readSentLog({ 'remind|a|10': 5, 'remind|b|10': 'yesterday' })).toEqual({ 'remind|a|10': 5 });
+    expect(readQuietOrders({ a: { kind: 'muted' }, b: { kind: 'snoozed' } })).toEqual({ a: { kind: 'muted' } });
   });
 
   it('keep an entry named __proto__ an entry, not the record’s prototype', () => {
