@@ -143,6 +143,8 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
         return { kind: 'notFound', detail: outcome.detail };
       case 'noRoute':
         return { kind: 'noRoute', detail: outcome.detail };
+      case 'unsafePath':
+        return { kind: 'draft', problems: [{ field: 'pathTemplate', problem: 'leavesBase' }] };
       case 'venueError':
         return { kind: 'venueError', status: outcome.status, message: outcome.message };
       case 'httpError':
