@@ -160,6 +160,9 @@ export function checkDraft(
 /** The Hawk id the account signs with. */
 export const hawkIdOf = (account: Pick<Account, 'hawkId' | 'username'>) => account.hawkId || account.username;
 
+/** The site an account's key belongs to: scheme, host and port. */
+export const originOf = (account: Pick<Account, 'baseUrl'>) => new URL(account.baseUrl).origin;
+
 /** The permission pattern for an account's venue. */
 export function originPatternOf(account: Pick<Account, 'baseUrl'>): string {
   const url = new URL(account.baseUrl);
