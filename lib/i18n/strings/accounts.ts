@@ -155,6 +155,15 @@ export const accountStrings = {
     en: 'To replace the key, enter both the KEY and the password',
   },
 
+  secretKeyMoved: {
+    zh: '网址换到了另一个站点：请重新填写 KEY（原密钥只用于原站点）',
+    en: 'The address is on another site now: enter the KEY again (the saved key is for the old site only)',
+  },
+  secretPasswordMoved: {
+    zh: '网址换到了另一个站点：请重新填写密码',
+    en: 'The address is on another site now: enter the password again',
+  },
+
   // Test connection.
   testHeading: { zh: '测试连接', en: 'Test connection' },
   testOrderId: { zh: '一个真实的订单号', en: 'A real order number' },
