@@ -14,6 +14,12 @@ export interface ValidatedItem<T> {
   watch(callback: (value: T) => void): () => void;
 }
 
+/** An item defined here: it can also check a value for a write made with others (write-together.ts). */
+export interface CheckedItem<T> extends ValidatedItem<T> {
+  /** The value as `set` would write it; throws if the schema refuses it. */
+  check(value: T): T;
+}
+
 export interface ValidatedItemOptions<T> {
   schema: z.ZodMiniType<T>;
   /** Migrations from each older version (WXT runs them in order when the item is first used). */
@@ -26,7 +32,7 @@ export interface ValidatedItemOptions<T> {
   read?: (raw: unknown) => T;
 }
 
-export function defineValidatedItem<T>(stored: StoredItem<T>, options: ValidatedItemOptions<T>): ValidatedItem<T> {
+export function defineValidatedItem<T>(stored: StoredItem<T>, options: ValidatedItemOptions<T>): CheckedItem<T> {
   const { key, fallback, version } = stored;
   const item = storage.defineItem<unknown>(key, { fallback, version, migrations: options.migrations });
   const validate =
@@ -39,6 +45,7 @@ export function defineValidatedItem<T>(stored: StoredItem<T>, options: Validated
     key,
     get: async () => validate(await item.getValue()),
     set: async (value) => item.setValue(options.schema.parse(value)),
+    check: (value) => options.schema.parse(value),
     watch: (callback) => item.watch((value) => callback(validate(value))),
   };
 }
