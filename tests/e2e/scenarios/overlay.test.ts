@@ -264,7 +264,9 @@ describe.each(BROWSERS)('%s: the overlay on 12306 pages', (name, launch) => {
     );
     const [first, second, third] = panel!.countdowns.map(countdownSeconds);
     expect(Math.abs(second! - first! - 13 * 60)).toBeLessThanOrEqual(1);
-    expect(Math.abs(third! - first! - 30 * 60)).toBeLessThanOrEqual(1);
+    // The waitlist order counts down on the waitlist query's own learned clock: each clock is read
+    // from a Date header of whole seconds, so the two may differ by up to a second more.
+    expect(Math.abs(third! - first! - 30 * 60)).toBeLessThanOrEqual(2);
     expect(panel!.links).toEqual([ORDERS_PAGE, ORDERS_PAGE, WAITLIST_PAGE]);
     await eventually(
       async () => JSON.stringify((await session.storage())['overlay.view']) === '{"collapsed":false}',
