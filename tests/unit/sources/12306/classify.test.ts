@@ -546,6 +546,30 @@ describe('classifyReply: unexpected', () => {
     });
     expect(classifyReply(reply(json)).kind).toBe('unexpected');
   });
+
+  // The documented "nothing unfinished" has no data at all; a list that is null is not an empty one.
+  it.each([
+    ['orderDBList null', { orderDBList: null }],
+    ['orderDBList null in a db reply', { to_page: 'db', orderDBList: null }],
+    ['orderCacheDTO null', { to_page: 'cache', orderCacheDTO: null }],
+    ['both null', { orderDBList: null, orderCacheDTO: null }],
+  ])('reports data with %s as unexpected, not as nothing unfinished', (_, data) => {
+    const json = tweak(NOTHING_UNFINISHED_JSON, (r) => {
+      r.data = data;
+    });
+    expect(classifyReply(reply(json)).kind).toBe('unexpected');
+  });
+
+  it('still reads an empty orderDBList, or a queued order beside a null list', () => {
+    const empty = tweak(NOTHING_UNFINISHED_JSON, (r) => {
+      r.data = { to_page: 'db', orderDBList: [] };
+    });
+    expect(classifyReply(reply(empty))).toEqual({ kind: 'none', orders: [] });
+    const queued = tweak(queuingJson(), (r) => {
+      r.data.orderDBList = null;
+    });
+    expect(classifyReply(reply(queued)).kind).toBe('queuing');
+  });
 });
 
 describe('classifyReply: network failures', () => {
