@@ -250,6 +250,33 @@ describe('classifyReply: unpaid orders', () => {
     },
   );
 
+  // The stored snapshot refuses such a number: reading it would fail the write, not just the order.
+  it('reports ticket prices summing past the largest number as unexpected', () => {
+    const json = tweak(
+      unpaidOrdersJson([{ sequenceNo: 'E100000001', payLimit: PAY_LIMIT, passengers: ['甲', '乙'] }]),
+      (r) => {
+        const [order] = r.data.orderDBList;
+        delete order.ticket_total_price_page;
+        delete order.ticket_price_all;
+        for (const ticket of order.tickets) ticket.ticket_price = Number.MAX_VALUE;
+      },
+    );
+    expect(classifyReply(reply(json)).kind).toBe('unexpected');
+  });
+
+  it('keeps an order whose ticket is in an unknown state with no deadline, showing no countdown', () => {
+    const json = tweak(
+      unpaidOrdersJson([{ sequenceNo: 'E100000001', payLimit: PAY_LIMIT, statusCode: 'z', statusName: '新状态' }]),
+      (r) => {
+        delete r.data.orderDBList[0].tickets[0].pay_limit_time;
+        delete r.data.orderDBList[0].tickets[0].lose_time;
+      },
+    );
+    const outcome = classifyReply(reply(json));
+    expect(outcome.kind).toBe('unpaid');
+    expect(ordersOf(outcome)).toMatchObject([{ id: 'E100000001', deadline: null, statusText: '新状态' }]);
+  });
+
   it('falls back to lose_time when pay_limit_time is missing (they are equal in every sample)', () => {
     const json = tweak(unpaidOrdersJson([{ sequenceNo: 'E100000001', payLimit: PAY_LIMIT }]), (r) => {
       delete r.data.orderDBList[0].tickets[0].pay_limit_time;
