@@ -1,13 +1,15 @@
 import { SOURCE_WORDS } from '@/lib/orders/source-words';
 import { useEffect, useState } from 'preact/hooks';
 import { tOverlay as t } from '@/lib/i18n/overlay';
-import { nearestDue, type DueOrder } from '@/lib/overlay/due';
+import { nearestDue, type Due } from '@/lib/overlay/due';
 import type { OverlayOrder, OverlaySummary } from '@/lib/overlay/messages';
 import { Countdown } from './Countdown';
 import { useNow } from './ticker';
 
 // The countdown overlay on 12306 pages. Collapsed, a pill with the nearest deadline; expanded, every
-// pending order. Every value from the server is rendered as a text node, never parsed as HTML.
+// pending 12306 order and a count of the others. Every value from the server is rendered as a text
+// node, never parsed as HTML. Only the user's own clicks toggle it: a page's script can click too,
+// but its clicks are untrusted, and each toggle is a storage write and a message to every 12306 tab.
 
 interface Props {
   summary: OverlaySummary;
@@ -36,13 +38,17 @@ function OverlayShown({ summary, onCollapsedChange, onTick, onNothingDue }: Prop
   return (
     <div class="pc" role="region" aria-label={t('extName')}>
       {summary.collapsed ? (
-        <Pill order={nearest} summary={summary} onExpand={() => onCollapsedChange(false)} />
+        <Pill due={nearest} summary={summary} onExpand={byUser(() => onCollapsedChange(false))} />
       ) : (
-        <Panel summary={summary} onCollapse={() => onCollapsedChange(true)} />
+        <Panel summary={summary} onCollapse={byUser(() => onCollapsedChange(true))} />
       )}
     </div>
   );
 }
+
+const byUser = (action: () => void) => (event: Event) => {
+  if (event.isTrusted) action();
+};
 
 function PayLink({ order }: { order: OverlayOrder }) {
   if (order.payUrl === null) return null;
@@ -55,29 +61,36 @@ function PayLink({ order }: { order: OverlayOrder }) {
   );
 }
 
-function Pill({ order, summary, onExpand }: { order: DueOrder; summary: OverlaySummary; onExpand: () => void }) {
+function Pill({ due, summary, onExpand }: { due: Due; summary: OverlaySummary; onExpand: (event: Event) => void }) {
   const [before, after] = t('overlayTimeLeft').split('{time}');
-  const others = summary.orders.length - 1;
+  const { order } = due;
+  const others = summary.orders.length + summary.others.count - 1;
   return (
-    <div class="pill" data-key={order.key}>
+    <div class="pill">
       <span class="pill__order">
-        <strong class="title">{order.title}</strong>
-        {order.route && <span class="route">{order.route}</span>}
+        {order ? (
+          <>
+            <strong class="title">{order.title}</strong>
+            {order.route && <span class="route">{order.route}</span>}
+          </>
+        ) : (
+          <strong class="title">{t('overlayOthers', { n: summary.others.count })}</strong>
+        )}
       </span>
       <span class="sep" aria-hidden="true">
         ·
       </span>
       <span class="pill__left">
         {before}
-        <Countdown deadline={order.deadline} offsetMs={summary.offsetMs} />
+        <Countdown deadline={due.deadline} offsetMs={summary.offsetMs} />
         {after}
       </span>
-      {order.payUrl !== null && (
+      {order && order.payUrl !== null && (
         <span class="sep" aria-hidden="true">
           ·
         </span>
       )}
-      <PayLink order={order} />
+      {order && <PayLink order={order} />}
       <button
         type="button"
         class="toggle"
@@ -93,25 +106,24 @@ function Pill({ order, summary, onExpand }: { order: DueOrder; summary: OverlayS
   );
 }
 
-function Panel({ summary, onCollapse }: { summary: OverlaySummary; onCollapse: () => void }) {
+function Panel({ summary, onCollapse }: { summary: OverlaySummary; onCollapse: (event: Event) => void }) {
+  const { others } = summary;
   return (
     <div class="panel">
       <div class="panel__header">
-        <span class="panel__title">{t('overlayListTitle', { n: summary.orders.length })}</span>
+        <span class="panel__title">{t('overlayListTitle', { n: summary.orders.length + others.count })}</span>
         <button type="button" class="toggle" aria-expanded="true" onClick={onCollapse}>
           {t('overlayCollapse')} <span aria-hidden="true">▾</span>
         </button>
       </div>
       <ul class="rows">
         {summary.orders.map((order) => (
-          <li key={order.key} class={`row row--${order.state}`} data-key={order.key}>
+          <li key={order.key} class={`row row--${order.state}`}>
             <span class="row__when">
               {order.state === 'queuing' ? (
                 <span class="countdown countdown--queue">{t('queuing')}</span>
-              ) : order.deadline !== null ? (
-                <Countdown deadline={order.deadline} offsetMs={summary.offsetMs} />
               ) : (
-                <span class="countdown">{t('noDeadline')}</span>
+                <When deadline={order.deadline} offsetMs={summary.offsetMs} />
               )}
             </span>
             <span class="row__what">
@@ -121,7 +133,25 @@ function Panel({ summary, onCollapse }: { summary: OverlaySummary; onCollapse: (
             <PayLink order={order} />
           </li>
         ))}
+        {others.count > 0 && (
+          <li key="others" class="row row--others">
+            <span class="row__when">
+              <When deadline={others.deadline} offsetMs={summary.offsetMs} />
+            </span>
+            <span class="row__what">
+              <strong class="title">{t('overlayOthers', { n: others.count })}</strong>
+            </span>
+          </li>
+        )}
       </ul>
     </div>
+  );
+}
+
+function When({ deadline, offsetMs }: { deadline: number | null; offsetMs: number }) {
+  return deadline !== null ? (
+    <Countdown deadline={deadline} offsetMs={offsetMs} />
+  ) : (
+    <span class="countdown">{t('noDeadline')}</span>
   );
 }

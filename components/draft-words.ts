@@ -14,6 +14,7 @@ const DRAFT_PROBLEM_WORDS: Record<string, MessageKey> = {
   'pathTemplate.noOrderId': 'draftPathNoOrderId',
   'pathTemplate.unknownPlaceholder': 'draftPathUnknownPlaceholder',
   'pathTemplate.absolute': 'draftPathAbsolute',
+  'pathTemplate.leavesBase': 'draftPathLeavesBase',
   'username.missing': 'draftUsernameMissing',
   'username.invalid': 'draftUsernameInvalid',
   'hawkId.invalid': 'draftHawkIdInvalid',

@@ -5,12 +5,13 @@ import type {
   TestResult,
   WatchAddReply,
 } from '@/lib/messages';
-import { checkDraft, originPatternOf, parseOrderIds } from '@/lib/sources/ticket-system/account';
+import { checkDraft, originOf, originPatternOf, parseOrderIds } from '@/lib/sources/ticket-system/account';
 import { queryTicketOrder, type TicketQueryOptions } from '@/lib/sources/ticket-system/client';
 import { withoutOrder } from '@/lib/sources/ticket-system/fold';
 import { deriveHawkKey } from '@/lib/sources/ticket-system/key';
 import { newWatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
+import { setTogether, write } from '@/lib/storage/validated-item';
 import { LOCAL_CLOCK } from '@/lib/time/clock';
 import { EMPTY_SNAPSHOT } from '@/lib/watch/snapshot';
 import { ticketSourceKey } from './ticket-system';
@@ -38,6 +39,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
   const { serial } = deps;
 
   async function save(request: SaveAccountRequest): Promise<SaveAccountReply> {
+    let released: string | null = null;
     const reply = await serial(async (): Promise<SaveAccountReply> => {
       const accounts = await accountsItem.get();
       const existing = request.id === null ? undefined : accounts.find((account) => account.id === request.id);
@@ -46,17 +48,9 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
       const checked = checkDraft(request.draft, existing?.id ?? deps.newId());
       if ('problems' in checked) return { ok: false, error: 'draft', problems: checked.problems };
       const { account } = checked;
-
-      if (request.secret !== null) {
-        const keys = await accountKeysItem.get();
-        await accountKeysItem.set({
-          ...keys,
-          [account.id]: deriveHawkKey(request.secret.key, request.secret.password),
-        });
-      }
-      await accountsItem.set(
-        existing ? accounts.map((a) => (a.id === account.id ? account : a)) : [...accounts, account],
-      );
+      // A key is the venue's: signing for another site with it would hand that site a valid signature.
+      if (existing && request.secret === null && originOf(existing) !== originOf(account))
+        return { ok: false, error: 'needSecret', problems: [] };
 
       // A changed account is checked again at once, every order of it: a new key, path or address may
       // answer differently, and a state only the user could end (a refused key) ends now. A new
@@ -64,19 +58,40 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
       const snapshots = await ticketSnapshotsItem.get();
       const previous = snapshots[account.id] ?? EMPTY_SNAPSHOT;
       const moved = existing?.baseUrl !== account.baseUrl;
-      await ticketSnapshotsItem.set({
-        ...snapshots,
-        [account.id]: {
-          ...previous,
-          // 'unknown' makes the next round ask about every watched order, with the new settings.
-          status: 'unknown',
-          detail: null,
-          failures: 0,
-          clock: moved ? LOCAL_CLOCK : previous.clock,
-        },
-      });
+      const keys =
+        request.secret === null
+          ? []
+          : [
+              write(accountKeysItem, {
+                ...(await accountKeysItem.get()),
+                [account.id]: deriveHawkKey(request.secret.key, request.secret.password),
+              }),
+            ];
+      await setTogether([
+        ...keys,
+        write(
+          accountsItem,
+          existing ? accounts.map((a) => (a.id === account.id ? account : a)) : [...accounts, account],
+        ),
+        write(ticketSnapshotsItem, {
+          ...snapshots,
+          [account.id]: {
+            ...previous,
+            // 'unknown' makes the next round ask about every watched order, with the new settings.
+            status: 'unknown',
+            detail: null,
+            failures: 0,
+            clock: moved ? LOCAL_CLOCK : previous.clock,
+          },
+        }),
+      ]);
+      const left = accounts.filter((a) => a.id !== account.id).concat(account);
+      const pattern = existing && originPatternOf(existing);
+      released = pattern && !left.some((a) => originPatternOf(a) === pattern) ? pattern : null;
       return { ok: true, id: account.id };
     });
+    // The old site's access goes back once no account needs it, as on removal.
+    if (released) await deps.releasePermission?.(released).catch(() => undefined);
     // Not awaited: the page gets its answer now, the round (maybe hundreds of orders) runs on.
     if (reply.ok) void deps.afterChange(ticketSourceKey(reply.id));
     return reply;
@@ -87,12 +102,15 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
       const accounts = await accountsItem.get();
       const removed = accounts.find((account) => account.id === id);
       const left = accounts.filter((account) => account.id !== id);
-      await accountsItem.set(left);
       const { [id]: _key, ...keys } = await accountKeysItem.get();
-      await accountKeysItem.set(keys);
-      await watchedOrdersItem.set((await watchedOrdersItem.get()).filter((entry) => entry.accountId !== id));
       const { [id]: _snapshot, ...snapshots } = await ticketSnapshotsItem.get();
-      await ticketSnapshotsItem.set(snapshots);
+      const watched = (await watchedOrdersItem.get()).filter((entry) => entry.accountId !== id);
+      await setTogether([
+        write(accountsItem, left),
+        write(accountKeysItem, keys),
+        write(watchedOrdersItem, watched),
+        write(ticketSnapshotsItem, snapshots),
+      ]);
       const pattern = removed && originPatternOf(removed);
       return pattern && !left.some((account) => originPatternOf(account) === pattern) ? pattern : null;
     });
@@ -106,10 +124,12 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
     if ('problems' in checked) return { kind: 'draft', problems: checked.problems };
     const [orderId] = parseOrderIds(request.orderId).ids;
     if (orderId === undefined) return { kind: 'needOrderId' };
+    const saved = request.id !== null ? (await accountsItem.get()).find((a) => a.id === request.id) : undefined;
+    // The saved key signs for its own site only (as in `save`).
     const key = request.secret
       ? deriveHawkKey(request.secret.key, request.secret.password)
-      : request.id !== null
-        ? (await accountKeysItem.get())[request.id]
+      : saved && originOf(saved) === originOf(checked.account)
+        ? (await accountKeysItem.get())[saved.id]
         : undefined;
     if (!key) return { kind: 'needSecret' };
     if (!(await deps.hasPermission(checked.url.originPattern)))
@@ -143,6 +163,8 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
         return { kind: 'notFound', detail: outcome.detail };
       case 'noRoute':
         return { kind: 'noRoute', detail: outcome.detail };
+      case 'unsafePath':
+        return { kind: 'draft', problems: [{ field: 'pathTemplate', problem: 'leavesBase' }] };
       case 'venueError':
         return { kind: 'venueError', status: outcome.status, message: outcome.message };
       case 'httpError':

@@ -9,6 +9,7 @@ import {
 import { overlaySummary } from '@/lib/overlay/summary';
 import { overlayViewItem, settingsItem } from '@/lib/storage/items';
 import type { ValidatedItem } from '@/lib/storage/validated-item';
+import { createTokenBucket } from '@/lib/util/token-bucket';
 import type { Snapshot } from '@/lib/watch/snapshot';
 
 // The background's side of the overlay on 12306 pages: it answers the overlay's content scripts and
@@ -40,7 +41,16 @@ export function isOverlaySender(sender: Browser.runtime.MessageSender): boolean 
 export interface OverlayServiceOptions {
   /** A content script started, so this 12306 page just loaded: its first request says so. */
   onPageStart?: (url: string) => void;
+  /** The clock of the toggle's rate limit. */
+  now?: () => number;
 }
+
+/**
+ * How often the overlay may be expanded or collapsed: each time is a storage write and a push to
+ * every 12306 tab. The overlay takes only the user's own clicks, but it runs in 12306's page, so the
+ * background does not count on that. One bucket for all tabs: a person toggles one overlay at a time.
+ */
+export const TOGGLE_LIMIT = { capacity: 5, refillMs: 1_000 };
 
 /** `snapshotItems`: every source's stored snapshot; the overlay lists the orders of all of them. */
 export function createOverlayService(snapshotItems: readonly SnapshotFeed[], options: OverlayServiceOptions = {}) {
@@ -48,6 +58,7 @@ export function createOverlayService(snapshotItems: readonly SnapshotFeed[], opt
   // The snapshot is rewritten after every check, mostly unchanged for the overlay: repeating the
   // last push would only re-render every 12306 tab. A background that restarted pushes afresh.
   let lastPushed: string | null = null;
+  const toggles = createTokenBucket(TOGGLE_LIMIT, options.now ?? Date.now);
 
   async function push() {
     const message: OverlayPush = { type: 'overlay.summary', summary: await summary() };
@@ -79,6 +90,8 @@ export function createOverlayService(snapshotItems: readonly SnapshotFeed[], opt
         options.onPageStart?.(sender.url!);
         return summary();
       }
+      // Over the limit, the toggle is dropped and the stored view answered, which puts the overlay back.
+      if (!toggles.take()) return summary();
       const collapsed = request.data.collapsed;
       return overlayViewItem.set({ collapsed }).then(summary);
     },

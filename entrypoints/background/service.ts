@@ -137,6 +137,8 @@ export function createBackground(deps: BackgroundDeps) {
   const serial = createSerialQueue();
   const timers = deps.timers ?? GLOBAL_TIMERS;
   let inFlight: Promise<void> | null = null;
+  /** The round asked for while one runs: every scope asked for meanwhile, and who waits for it. */
+  let queued: { scopes: CheckScope[]; done: Promise<void>; resolve: () => void } | null = null;
   // Held in memory: a background lives at least 30 s after its last event, longer than the buckets
   // take to refill, so one that restarted has nothing to remember.
   const cookieChecks = createTokenBucket(COOKIE_CHECKS, deps.now);
@@ -354,43 +356,65 @@ export function createBackground(deps: BackgroundDeps) {
   /**
    * One round of queries: the sources in `scope`. 12306's sources go one after the other (one
    * request at a time to 12306); each ticket-system account runs alongside. Never more than one
-   * round in flight: a full check asked for during a round shares its result, any other runs after
-   * it. Each source folds its reply into its own snapshot, so one source failing cannot touch another.
+   * round in flight. A check asked for during a round gets a round of its own after it, whatever
+   * its scope: the round under way may have asked before what set this check off (12306 answered
+   * "logged out" a moment before the login; a poll alarm that settling the round planned fires
+   * while it finishes), so joining it would lose that check. Checks asked for while one waits
+   * share that next round. Each source folds its reply into its own snapshot, so one source
+   * failing cannot touch another.
    */
   function check(scope: CheckScope = ALL): Promise<void> {
-    // A round already under way may have left these sources out, or asked before what set this
-    // check off (a cookie changed, a source fell due): ask them right after it. The poll alarm
-    // that settling a round plans for a source already overdue fires at once, while that round
-    // is still finishing: joining it instead would lose that poll, and the alarm with it.
-    if (inFlight && scope.kind !== 'all') return inFlight.then(() => check(scope));
-    inFlight ??= (async () => {
-      const keepAlive = startKeepAlive();
-      try {
-        const now = deps.now();
-        // An alarm of its own: re-creating the poll alarm while it fires may race the browser
-        // removing the one that fired (Firefox lost it so).
-        await setAlarm(RETRY_ALARM, now + CHECK_RETRY_MS, []);
-        const due = (await readAll()).filter((entry) => inScope(scope, entry, now)).map((entry) => entry.source);
-        const events = new Map<string, WatchEvent[]>();
-        const record = async (source: WatchedSource) => {
-          const found = await checkOne(source, scope.kind === 'all');
-          if (found) events.set(keyOf(source), found);
-        };
-        const sequential = (async () => {
-          for (const source of due.filter((candidate) => !candidate.parallel)) await record(source);
-        })();
-        await Promise.all([sequential, ...due.filter((candidate) => candidate.parallel).map(record)]);
-        await serial(async () => settle(await readAll(), events));
-        // Settled: the poll alarm is planned. A check that failed keeps the retry.
-        await clearAlarm(RETRY_ALARM);
-      } catch (error) {
-        console.error('PayClock: check failed', error);
-      } finally {
-        keepAlive();
-        inFlight = null;
-      }
-    })();
-    return inFlight;
+    if (!inFlight) return startRound([scope]);
+    if (!queued) {
+      let resolve!: () => void;
+      const done = new Promise<void>((settled) => (resolve = settled));
+      queued = { scopes: [], done, resolve };
+    }
+    queued.scopes.push(scope);
+    return queued.done;
+  }
+
+  function startRound(scopes: readonly CheckScope[]): Promise<void> {
+    const round = runRound(scopes).finally(() => {
+      // The next round starts here, before anything else can see no round in flight and start one
+      // alongside it.
+      inFlight = null;
+      const next = queued;
+      queued = null;
+      if (next) void startRound(next.scopes).then(next.resolve);
+    });
+    inFlight = round;
+    return round;
+  }
+
+  async function runRound(scopes: readonly CheckScope[]): Promise<void> {
+    const keepAlive = startKeepAlive();
+    try {
+      const now = deps.now();
+      // An alarm of its own: re-creating the poll alarm while it fires may race the browser
+      // removing the one that fired (Firefox lost it so).
+      await setAlarm(RETRY_ALARM, now + CHECK_RETRY_MS, []);
+      const due = (await readAll())
+        .filter((entry) => scopes.some((scope) => inScope(scope, entry, now)))
+        .map((entry) => entry.source);
+      const full = scopes.some((scope) => scope.kind === 'all');
+      const events = new Map<string, WatchEvent[]>();
+      const record = async (source: WatchedSource) => {
+        const found = await checkOne(source, full);
+        if (found) events.set(keyOf(source), found);
+      };
+      const sequential = (async () => {
+        for (const source of due.filter((candidate) => !candidate.parallel)) await record(source);
+      })();
+      await Promise.all([sequential, ...due.filter((candidate) => candidate.parallel).map(record)]);
+      await serial(async () => settle(await readAll(), events));
+      // Settled: the poll alarm is planned. A check that failed keeps the retry.
+      await clearAlarm(RETRY_ALARM);
+    } catch (error) {
+      console.error('PayClock: check failed', error);
+    } finally {
+      keepAlive();
+    }
   }
 
   /**

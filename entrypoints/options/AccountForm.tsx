@@ -56,6 +56,8 @@ const SECRET_WORDS: Record<string, MessageKey> = {
   'password.missing': 'secretPasswordMissing',
   'key.both': 'secretBothNeeded',
   'password.both': 'secretBothNeeded',
+  'key.moved': 'secretKeyMoved',
+  'password.moved': 'secretPasswordMoved',
 };
 
 const problemText = (problem: Problem) => {
@@ -68,6 +70,8 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
   const fieldId = (field: string) => `${uid}-${field}`;
   /** Null until the account exists; a new account becomes an edited one once saved. */
   const [id, setId] = useState<string | null>(account?.id ?? null);
+  /** The site of the key saved from this form (a new account saved here); else the account's. */
+  const [savedSite, setSavedSite] = useState<string | null>(null);
   const [draft, setDraft] = useState<AccountDraft>(account ? draftOf(account) : EMPTY_DRAFT);
   const [key, setKey] = useState('');
   const [password, setPassword] = useState('');
@@ -89,6 +93,9 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
 
   const keySaved = id !== null;
   const url = checkBaseUrl(draft.baseUrl, true);
+  // The saved key signs for the site it was saved for only: another site needs the KEY and password.
+  const savedOrigin = savedSite ?? (account ? new URL(account.baseUrl).origin : null);
+  const moved = keySaved && savedOrigin !== null && !('problem' in url) && new URL(url.baseUrl).origin !== savedOrigin;
   const plainHttp = !('problem' in url) && !url.secure;
   // Only what is sent: acceptance of http means nothing for an https address.
   const sent: AccountDraft = { ...draft, allowHttp: plainHttp && draft.allowHttp };
@@ -97,6 +104,12 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
     const hasKey = key !== '';
     const hasPassword = password !== '';
     if (hasKey && hasPassword) return [];
+    if (moved && !(hasKey && hasPassword)) {
+      return [
+        ...(hasKey ? [] : [{ field: 'key', problem: 'moved' }]),
+        ...(hasPassword ? [] : [{ field: 'password', problem: 'moved' }]),
+      ];
+    }
     if (!keySaved) {
       return [
         ...(hasKey ? [] : [{ field: 'key', problem: 'missing' }]),
@@ -142,10 +155,10 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
       setMessage({ key: 'acctCheckFields', tone: 'error' });
       return;
     }
-    void save(checked.url.originPattern, secret());
+    void save(checked.url.originPattern, new URL(checked.url.baseUrl).origin, secret());
   }
 
-  async function save(pattern: string, secretSent: AccountSecret | null) {
+  async function save(pattern: string, site: string, secretSent: AccountSecret | null) {
     setSaving(true);
     try {
       const access = await requestAccess(pattern);
@@ -168,6 +181,7 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
       }
       if (reply.ok) {
         setId(reply.id);
+        setSavedSite(site);
         setKey('');
         setPassword('');
         setAttempted(false);
@@ -175,10 +189,12 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
         onSaved(reply.id);
         return;
       }
+      // For a saved account, the background asks for them only when the address moved to another site.
+      const why = id === null ? 'missing' : 'moved';
       if (reply.error === 'needSecret')
         setReplyProblems([
-          { field: 'key', problem: 'missing' },
-          { field: 'password', problem: 'missing' },
+          { field: 'key', problem: why },
+          { field: 'password', problem: why },
         ]);
       else setReplyProblems(reply.problems);
       setMessage(

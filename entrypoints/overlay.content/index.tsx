@@ -52,6 +52,9 @@ function startOverlay(ctx: ContentScriptContext) {
       name: HOST,
       position: 'inline',
       anchor: 'body',
+      // WXT's default is open, and an open root is the page's to read: 12306's scripts would see what
+      // the overlay shows. Closed, they get only the host element, which carries nothing of it.
+      mode: 'closed',
       // Keys typed in the overlay (Enter or Space on its buttons) must not reach the page's shortcuts.
       isolateEvents: true,
       onMount(container) {

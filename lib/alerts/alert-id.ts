@@ -26,20 +26,22 @@ export function alertId(alert: Alert): string {
 
 const WHOLE = /^\d+$/;
 
+// The order key comes last and is all the rest: a venue's order number may itself hold a `|`.
 export function parseAlertId(id: string): Alert | null {
-  const [kind, ...rest] = id.split('|');
-  if (kind === 'remind' && rest.length === 3) {
-    const [minutes = '', deadline = '', orderKey = ''] = rest;
-    if (!WHOLE.test(minutes) || !WHOLE.test(deadline) || !orderKey) return null;
+  const [kind = '', ...fields] = id.split('|');
+  const fixed = kind === 'remind' ? 2 : kind === 'due' ? 1 : 0;
+  const orderKey = fields.slice(fixed).join('|');
+  if (fields.length <= fixed || !orderKey) return null;
+  if (kind === 'remind') {
+    const [minutes = '', deadline = ''] = fields;
+    if (!WHOLE.test(minutes) || !WHOLE.test(deadline)) return null;
     return { kind, orderKey, minutes: Number(minutes), deadline: Number(deadline) };
   }
-  if (kind === 'due' && rest.length === 2) {
-    const [deadline = '', orderKey = ''] = rest;
-    if (!WHOLE.test(deadline) || !orderKey) return null;
+  if (kind === 'due') {
+    const [deadline = ''] = fields;
+    if (!WHOLE.test(deadline)) return null;
     return { kind, orderKey, deadline: Number(deadline) };
   }
-  if ((kind === 'found' || kind === 'gone' || kind === 'loginExpired') && rest.length === 1 && rest[0]) {
-    return { kind, orderKey: rest[0] };
-  }
+  if (kind === 'found' || kind === 'gone' || kind === 'loginExpired') return { kind, orderKey };
   return null;
 }

@@ -1,5 +1,5 @@
 import { isFields, isNumber, isString } from '../util/guards';
-import type { OverlayOrder, OverlayPush, OverlaySummary } from './messages';
+import type { OverlayOrder, OverlayOthers, OverlayPush, OverlaySummary } from './messages';
 
 // The content script's reading of the background's two messages, by hand: zod's core alone is over
 // 5 KB gzipped, a quarter of the content script's 20 KB budget, and these are its only use of it.
@@ -8,7 +8,7 @@ import type { OverlayOrder, OverlayPush, OverlaySummary } from './messages';
 // tests/unit/overlay/guard.test.ts checks field by field. Type-only imports, so no zod is bundled.
 
 // Records, so that the compiler insists on every member of each enum and no other.
-const SOURCES: Record<OverlayOrder['source'], true> = { '12306': true, '12306-waitlist': true, 'ticket-system': true };
+const SOURCES: Record<OverlayOrder['source'], true> = { '12306': true, '12306-waitlist': true };
 const STATES: Record<OverlayOrder['state'], true> = { unpaid: true, queuing: true };
 
 const isNullableString = (value: unknown): value is string | null => value === null || isString(value);
@@ -25,11 +25,20 @@ function readOrder(value: unknown): OverlayOrder | null {
   return { key, source, title, route, deadline, payUrl, state };
 }
 
+function readOthers(value: unknown): OverlayOthers | null {
+  if (!isFields(value)) return null;
+  const { count, deadline } = value;
+  if (!isNumber(count) || !(deadline === null || isNumber(deadline))) return null;
+  return { count, deadline };
+}
+
 /** What `overlaySummarySchema.safeParse` would give, or null where it fails. */
 export function readOverlaySummary(value: unknown): OverlaySummary | null {
   if (!isFields(value)) return null;
   const { enabled, collapsed, offsetMs, orders } = value;
   if (typeof enabled !== 'boolean' || typeof collapsed !== 'boolean' || !isNumber(offsetMs)) return null;
+  const others = readOthers(value.others);
+  if (!others) return null;
   if (!Array.isArray(orders)) return null;
   const read: OverlayOrder[] = [];
   // By index, not forEach or map: like zod, a hole in the array is an undefined order, not skipped.
@@ -38,7 +47,7 @@ export function readOverlaySummary(value: unknown): OverlaySummary | null {
     if (!order) return null;
     read.push(order);
   }
-  return { enabled, collapsed, offsetMs, orders: read };
+  return { enabled, collapsed, offsetMs, orders: read, others };
 }
 
 /** What `overlayPushSchema.safeParse` would give, or null where it fails. */

@@ -10,11 +10,18 @@ import { z } from 'zod/mini';
 export const OVERLAY_ORIGIN = 'https://kyfw.12306.cn';
 export const OVERLAY_MATCH = `${OVERLAY_ORIGIN}/*`;
 
+/**
+ * The sources whose orders the overlay names. They are 12306's own, so the site's pages already hold
+ * all of it; any other source's orders would be told to 12306's scripts, which can read what the page
+ * shows, so those travel only as a count and a deadline (`others`).
+ */
+export const OVERLAY_NAMED_SOURCES = ['12306', '12306-waitlist'] as const;
+
 export const overlayOrderSchema = z.object({
   /** `orderKey()`: stable across updates. */
   key: z.string(),
   /** Which words its link uses (a waitlist order is prepaid, not paid). */
-  source: z.enum(['12306', '12306-waitlist', 'ticket-system']),
+  source: z.enum(OVERLAY_NAMED_SOURCES),
   title: z.string(),
   route: z.nullable(z.string()),
   /** On the summary's clock (`offsetMs`); null while queuing or when the source gave none. */
@@ -25,14 +32,24 @@ export const overlayOrderSchema = z.object({
 });
 export type OverlayOrder = z.infer<typeof overlayOrderSchema>;
 
+/** Every other source's pending orders, without a name, place, account or number among them. */
+export const overlayOthersSchema = z.object({
+  count: z.number(),
+  /** The nearest unpaid deadline among them, on the summary's clock; null when none has one. */
+  deadline: z.nullable(z.number()),
+});
+export type OverlayOthers = z.infer<typeof overlayOthersSchema>;
+
 export const overlaySummarySchema = z.object({
   /** The user's `overlay` setting; when off, `orders` is empty. */
   enabled: z.boolean(),
   collapsed: z.boolean(),
   /** How far the server's clock is ahead of the local one; every deadline is on that clock. */
   offsetMs: z.number(),
-  /** Nearest deadline first, orders without one last. */
+  /** 12306's orders, nearest deadline first, orders without one last. */
   orders: z.array(overlayOrderSchema),
+  /** Zero and null when the overlay is off. */
+  others: overlayOthersSchema,
 });
 export type OverlaySummary = z.infer<typeof overlaySummarySchema>;
 

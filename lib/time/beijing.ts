@@ -25,6 +25,14 @@ export function parseBeijingTime(text: string): number | null {
   return instant;
 }
 
+/**
+ * Like parseBeijingTime, but only for text that names a time of day: a date alone would read as
+ * midnight, which for a deadline is not a rough time but a wrong one.
+ */
+export function parseBeijingDateTime(text: string): number | null {
+  return /\d:\d{2}|^\s*\d{12}/.test(text) ? parseBeijingTime(text) : null;
+}
+
 /** The Beijing wall-clock fields of an instant, for showing departure times as the ticket does. */
 export function beijingFields(instant: number) {
   const shifted = new Date(instant + BEIJING_OFFSET_MS);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchChromium } from '../../tests/e2e/harness/chromium';
+import { inShadowRoot } from '../../tests/e2e/harness/closed-shadow';
 import { addVenueAccount, watchOrders } from '../../tests/e2e/harness/venue';
 import { eventually, logInOn12306, MINUTE, startWorld } from '../../tests/e2e/harness/world';
 import { VENUE_A_HOST } from '../../tests/e2e/fake-ticket-system/server';
@@ -101,7 +102,9 @@ async function main() {
     await site.bringToFront();
     await site.goto(ORDERS_PAGE);
     await eventually(
-      () => site.evaluate(() => Boolean(document.querySelector('payclock-overlay')?.shadowRoot?.querySelector('.pc'))),
+      // Its root is closed to the page: read over the browser's protocol, as the e2e tests do.
+      async () =>
+        Boolean(await inShadowRoot(site, 'payclock-overlay', (root) => root.querySelector('.pc') !== null, null)),
       10_000,
       'the overlay',
     );

@@ -132,10 +132,14 @@ export const accountStrings = {
     zh: '路径须相对于网址，不能是完整地址',
     en: 'The path must be relative to the address, not a full address',
   },
+  draftPathLeavesBase: {
+    zh: '路径会离开票务系统网址（如 \\、..、控制字符或另一个主机）：请求须留在该网址之下',
+    en: 'The path leads away from the address (a \\, .., a control character or another host): queries must stay under it',
+  },
   draftUsernameMissing: { zh: '请填写用户名', en: 'Enter the username' },
   draftUsernameInvalid: {
-    zh: '用户名含有不能使用的字符（如引号、反斜杠、/、?、# 或中文）',
-    en: 'The username has characters that cannot be used (quotes, backslash, /, ?, # or non-ASCII)',
+    zh: '用户名含有不能使用的字符（如引号、反斜杠、/、?、# 或中文），或只有点',
+    en: 'The username has characters that cannot be used (quotes, backslash, /, ?, # or non-ASCII), or is only dots',
   },
   draftHawkIdInvalid: {
     zh: 'Hawk ID 含有不能使用的字符（如引号、反斜杠或中文）',
@@ -149,6 +153,15 @@ export const accountStrings = {
   secretBothNeeded: {
     zh: '要更换密钥，请同时填写 KEY 和密码',
     en: 'To replace the key, enter both the KEY and the password',
+  },
+
+  secretKeyMoved: {
+    zh: '网址换到了另一个站点：请重新填写 KEY（原密钥只用于原站点）',
+    en: 'The address is on another site now: enter the KEY again (the saved key is for the old site only)',
+  },
+  secretPasswordMoved: {
+    zh: '网址换到了另一个站点：请重新填写密码',
+    en: 'The address is on another site now: enter the password again',
   },
 
   // Test connection.

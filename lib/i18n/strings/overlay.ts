@@ -7,4 +7,6 @@ export const overlayStrings = {
   overlayExpand: { zh: '展开全部待处理订单', en: 'Show all pending orders' },
   overlayCollapse: { zh: '收起', en: 'Collapse' },
   overlayListTitle: { zh: '待处理订单 {n} 个', en: 'Pending orders: {n}' },
+  /** Scenic-area orders on a 12306 page: only how many, never which (12306's scripts can read it). */
+  overlayOthers: { zh: '景区订单 {n} 个', en: 'Scenic-area orders: {n}' },
 } as const satisfies Strings;

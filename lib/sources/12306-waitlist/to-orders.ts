@@ -1,5 +1,5 @@
 import type { Order, QueueInfo } from '../../orders/model';
-import { parseBeijingTime } from '../../time/beijing';
+import { parseBeijingDateTime, parseBeijingTime } from '../../time/beijing';
 import type { GoodOutcome } from '../12306/classify';
 import { UnreadableOrderError } from '../12306/to-orders';
 import { LINEUP_PAGE_URL } from './endpoints';
@@ -52,7 +52,8 @@ export function waitlistDeadline(value: number | string | null | undefined): num
   if (typeof value !== 'string') return null;
   const millis = /^\s*\d+\s*$/.test(value) ? Number(value) : null;
   if (plausible(millis)) return Math.round(millis);
-  const text = parseBeijingTime(value);
+  // A date alone would read as midnight: a wrong deadline, not a rough one.
+  const text = parseBeijingDateTime(value);
   return plausible(text) ? text : null;
 }
 

@@ -124,9 +124,10 @@ function screenJson(body: string): Outcome | UnderstoodReply {
 function readOrders(data: unknown, body: string): Outcome {
   if (data === undefined || data === null || data === '') return { kind: 'none', orders: [] };
   const parsed = replyDataSchema.safeParse(data);
-  // Data naming neither list is not "nothing unfinished" but something we do not know; reading it
-  // as empty would report every order as gone.
-  if (!parsed.success || (parsed.data.orderDBList === undefined && parsed.data.orderCacheDTO === undefined)) {
+  // Data holding neither a list nor a queued order (`orderDBList: null` included) is not "nothing
+  // unfinished", which comes with no data at all, but something we do not know; reading it as empty
+  // would report every order as gone.
+  if (!parsed.success || (!Array.isArray(parsed.data.orderDBList) && !parsed.data.orderCacheDTO)) {
     return { kind: 'unexpected', detail: excerpt(body, 'orders not understood: ') };
   }
 

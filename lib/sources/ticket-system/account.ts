@@ -61,7 +61,7 @@ export const EMPTY_DRAFT: AccountDraft = {
 /** Why a draft cannot be saved, field by field; the UI words each code. */
 export type DraftProblem =
   | { field: 'baseUrl'; problem: 'missing' | 'invalid' | 'notHttp' | 'insecure' | 'credentials' | 'queryOrFragment' }
-  | { field: 'pathTemplate'; problem: 'missing' | 'noOrderId' | 'unknownPlaceholder' | 'absolute' }
+  | { field: 'pathTemplate'; problem: 'missing' | 'noOrderId' | 'unknownPlaceholder' | 'absolute' | 'leavesBase' }
   | { field: 'username'; problem: 'missing' | 'invalid' }
   | { field: 'hawkId'; problem: 'invalid' }
   | { field: 'personalId'; problem: 'invalid' }
@@ -129,12 +129,17 @@ export function checkDraft(
   if (template) problems.push(template);
   const username = draft.username.trim();
   if (username === '') problems.push({ field: 'username', problem: 'missing' });
-  else if (!HAWK_ATTRIBUTE.test(username) || /[/?#]/.test(username))
+  else if (!HAWK_ATTRIBUTE.test(username) || /[/?#]/.test(username) || DOTS.test(username))
     problems.push({ field: 'username', problem: 'invalid' });
   const hawkId = draft.hawkId.trim();
   if (hawkId !== '' && !HAWK_ATTRIBUTE.test(hawkId)) problems.push({ field: 'hawkId', problem: 'invalid' });
   const personalId = draft.personalId.trim() || '0';
   if (!/^\d{1,19}$/.test(personalId)) problems.push({ field: 'personalId', problem: 'invalid' });
+  // Judged on the URL the client will build, not on the template's text: URL parsing reads `\` as
+  // `/` and drops tabs and leading control characters, so no pattern on the text is enough.
+  // Only once everything else is right, so each wrong field is named once.
+  if (problems.length === 0 && !isProblem(url) && !leadsUnder({ ...draft, baseUrl: url.baseUrl, username, personalId }))
+    problems.push({ field: 'pathTemplate', problem: 'leavesBase' });
   if (problems.length > 0 || isProblem(url)) return { problems };
   return {
     url,
@@ -155,13 +160,37 @@ export function checkDraft(
 /** The Hawk id the account signs with. */
 export const hawkIdOf = (account: Pick<Account, 'hawkId' | 'username'>) => account.hawkId || account.username;
 
+/** The site an account's key belongs to: scheme, host and port. */
+export const originOf = (account: Pick<Account, 'baseUrl'>) => new URL(account.baseUrl).origin;
+
 /** The permission pattern for an account's venue. */
 export function originPatternOf(account: Pick<Account, 'baseUrl'>): string {
   const url = new URL(account.baseUrl);
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-/** The query URL for one order: the template's placeholders filled in (each URL-encoded). */
+/** Refused instead of a query URL that would leave the account's base URL (another host or path). */
+export class UnsafeOrderUrlError extends Error {
+  constructor() {
+    super('the query path leaves the venue address');
+    this.name = 'UnsafeOrderUrlError';
+  }
+}
+
+// A value of only dots is a `.` or `..` path segment even percent-encoded (`%2e` counts as a dot).
+const DOTS = /^\.+$/;
+
+/** Whether `built` is at or below `base`: same origin, and the base's path as a prefix. */
+function isUnder(built: URL, base: URL): boolean {
+  const prefix = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  return built.origin === base.origin && built.pathname.startsWith(prefix) && !built.username && !built.password;
+}
+
+/**
+ * The query URL for one order: the template's placeholders filled in (each percent-encoded), and the
+ * result checked to stay under the base URL. This is the URL signed and fetched, so the check is on
+ * it and not on the template: throws `UnsafeOrderUrlError` rather than build one that leaves.
+ */
 export function orderUrl(
   account: Pick<Account, 'baseUrl' | 'pathTemplate' | 'username' | 'personalId'>,
   orderId: string,
@@ -171,11 +200,30 @@ export function orderUrl(
     username: account.username,
     personalid: account.personalId || '0',
   };
+  if (Object.values(values).some((value) => DOTS.test(value))) throw new UnsafeOrderUrlError();
   const path = account.pathTemplate
     .trim()
     .replace(/^\/+/, '')
     .replace(/\{(orderid|username|personalid)\}/g, (_whole, name: Placeholder) => encodeURIComponent(values[name]));
-  return new URL(path, account.baseUrl).toString();
+  const base = new URL(account.baseUrl);
+  let built: URL;
+  try {
+    built = new URL(path, base);
+  } catch {
+    throw new UnsafeOrderUrlError();
+  }
+  if (!isUnder(built, base)) throw new UnsafeOrderUrlError();
+  return built.toString();
+}
+
+/** Whether the account's template, filled in with a plain order number, stays under its base URL. */
+function leadsUnder(account: Pick<Account, 'baseUrl' | 'pathTemplate' | 'username' | 'personalId'>): boolean {
+  try {
+    orderUrl(account, 'O1');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export { MAX_ORDERS_PER_ADD, parseOrderIds, type OrderIdList } from './order-ids';

@@ -1,5 +1,5 @@
 import { learnClock, sampleFromDateHeader, type Clock, type ClockSample } from '../../time/clock';
-import { hawkIdOf, orderUrl, type Account } from './account';
+import { hawkIdOf, orderUrl, UnsafeOrderUrlError, type Account } from './account';
 import { classifyTicketReply, isNoRoute, type TicketHttpResult, type TicketOutcome } from './classify';
 import { hawkHeader, hawkTimestamp, HawkSigningError } from './hawk';
 import { parseHawkChallenge } from './hawk-challenge';
@@ -14,7 +14,9 @@ export type TicketQueryOutcome =
   /** Still "stale timestamp" after correcting the clock and retrying once. */
   | { kind: 'clockSkew'; detail: string }
   /** The path template names a resource this venue does not serve. */
-  | { kind: 'noRoute'; detail: string };
+  | { kind: 'noRoute'; detail: string }
+  /** The filled-in template leaves the venue's base URL: nothing was signed or sent. */
+  | { kind: 'unsafePath'; detail: string };
 
 export interface TicketQueryResult {
   outcome: TicketQueryOutcome;
@@ -107,7 +109,10 @@ export async function queryTicketOrder(
   let url: string;
   try {
     url = orderUrl(account, orderId);
-  } catch {
+  } catch (error) {
+    // Checked here again, not only in the form: a stored account may predate the form's check.
+    if (error instanceof UnsafeOrderUrlError)
+      return { outcome: { kind: 'unsafePath', detail: error.message }, clock, requests: 0 };
     return { outcome: { kind: 'noRoute', detail: 'invalid URL' }, clock, requests: 0 };
   }
   let learnt = clock;

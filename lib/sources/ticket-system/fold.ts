@@ -44,6 +44,7 @@ function failureStatus(outcome: TicketQueryOutcome): { status: SourceStatus; det
       };
     case 'clockSkew':
     case 'noRoute':
+    case 'unsafePath':
       return { status: 'rejected', detail: outcome.detail };
     case 'unexpected':
       return { status: 'unexpected', detail: outcome.detail };
@@ -63,6 +64,7 @@ function problemOf(outcome: TicketQueryOutcome): OrderProblem | null {
       return { kind: 'venueError', detail: outcome.message };
     case 'clockSkew':
     case 'noRoute':
+    case 'unsafePath':
       return { kind: 'venueError', detail: outcome.detail };
     case 'httpError':
       return { kind: 'httpError', detail: outcome.detail };

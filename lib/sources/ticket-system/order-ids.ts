@@ -1,8 +1,9 @@
 // Kept apart from the account schemas so the popup's paste box loads no zod.
 
 // Order numbers are the venue's own strings ("电子门票系统订单编号"); anything that could change the
-// request's path is refused rather than escaped into another resource.
-export const ORDER_ID = /^[^\s/?#\\%]{1,64}$/;
+// request's path is refused rather than escaped into another resource. All dots is refused too: `.`
+// and `..` are path segments even percent-encoded.
+export const ORDER_ID = /^(?!\.+$)[^\s/?#\\%]{1,64}$/;
 
 /** The most order numbers one paste may watch at once. */
 export const MAX_ORDERS_PER_ADD = 1000;

@@ -93,6 +93,24 @@ async function closeForm(page: Page): Promise<void> {
   }
 }
 
+/** Fills a new account's form and clicks Save, without waiting for it to be saved; gives the form's text. */
+export async function trySavingVenueAccount(page: Page, account: VenueAccountForm): Promise<string> {
+  await page.bringToFront();
+  await closeForm(page);
+  await clickButton(page, 'section[aria-labelledby=accounts-heading] > .buttons', 'Add an account');
+  await page.waitForSelector(FORM);
+  await fill(page, `${FORM} input[name=label]`, account.label);
+  await fill(page, `${FORM} input[name=baseUrl]`, account.baseUrl);
+  if (account.pathTemplate !== undefined) await fill(page, `${FORM} input[name=pathTemplate]`, account.pathTemplate);
+  await fill(page, `${FORM} input[name=username]`, account.username);
+  await fill(page, `${FORM} input[name=key]`, account.key);
+  await fill(page, `${FORM} input[name=password]`, account.password);
+  await page.click(`${FORM} button[type=submit]`);
+  return eventually(async () => (await formStatus(page)) || null, 10_000, 'the form to answer').then(() =>
+    page.$eval(FORM, (form) => (form as HTMLElement).innerText),
+  );
+}
+
 /**
  * Adds an account on the settings page (Add an account, fill in, Save; the site-permission prompt
  * is accepted by the harness) and returns its id. The form stays open, now editing the account.

@@ -7,11 +7,13 @@ import {
   variantName,
   type RecordedRequest,
 } from '../fake-12306/server';
+import { VENUE_A_HOST } from '../fake-ticket-system/server';
 import { launchChromium } from '../harness/chromium';
 import { launchFirefox } from '../harness/firefox';
 import { refresh, sourceLine } from '../harness/popup';
 import type { ExtensionSession } from '../harness/session';
-import { eventually, LOGIN_PAGE, startWorld, type World } from '../harness/world';
+import { addVenueAccount, watchOrders } from '../harness/venue';
+import { eventually, LOGIN_PAGE, MINUTE, startWorld, type World } from '../harness/world';
 
 // Issue 12: a 12306 login is noticed within seconds whatever its cookies look like and however it
 // happens, with the background running or stopped, and nothing is asked while logged out.
@@ -325,5 +327,50 @@ describe.concurrent.each(SUBJECTS)('%s: noticing a 12306 login', (_name, start) 
     await page.goto(HOME_PAGE);
     await expectNoticed(from, at, 'a 12306 page load');
     await page.close();
+  });
+  it.sequential('20 changes of tk by a page script in 20 s ask 12306 a few times and no venue at all', async () => {
+    // Issue 13: a 12306 cookie says something about 12306 only. A watched venue order, asked once
+    // when watched and not due again for a minute, must not be asked because 12306's cookies changed.
+    await startLoggedOut();
+    const agent = { username: 'agent-flips', key: 'KEY-flips-1', password: 'flips-password' };
+    world.venue.addAccount(agent);
+    world.venue.setOrder(agent.username, {
+      orderid: '702406099001',
+      status: '0',
+      orderedAt: Date.now(),
+      payTimeoutMinutes: 60,
+      paymentEndTime: null,
+    });
+    const options = await subject.session.openPage('options.html');
+    const accountId = await addVenueAccount(options, {
+      label: 'Flips venue',
+      baseUrl: `https://${VENUE_A_HOST}`,
+      username: agent.username,
+      key: agent.key,
+      password: agent.password,
+    });
+    expect(await watchOrders(options, accountId, ['702406099001'])).toBe('Added 1, 0 already watched');
+    await options.close();
+    const watchedAt = (
+      await eventually(async () => world.venue.orderQueries().at(-1), 10_000, 'the watched order asked once')
+    ).at;
+
+    const tab = await openLoginTab();
+    const venueFrom = world.venue.requests.length;
+    const from = queries().length;
+    for (let flip = 1; flip <= 20; flip += 1) {
+      await tab.evaluate((value) => (document.cookie = `tk=${value}; path=/otn`), `flip-${flip}`);
+      await sleep(1_000);
+    }
+    // The last change's check has had time to go (settling 1.5 s, then its turn of the bucket).
+    await sleep(12_000);
+    await tab.evaluate(() => (document.cookie = 'tk=; path=/otn; max-age=0'));
+    expect(Date.now() - watchedAt, 'the window ended before the venue order fell due').toBeLessThan(MINUTE);
+
+    // Three at once, then one per 10 s: over 32 s at most 6 checks, each asking 12306's two queries.
+    const asked = queries().slice(from);
+    expect(asked.length, 'the cookie changes were noticed').toBeGreaterThan(0);
+    expect(asked.length).toBeLessThanOrEqual(2 * 6);
+    expect(world.venue.requests.slice(venueFrom)).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import {
   replaceVenueKey,
   syncStorage,
   testConnection,
+  trySavingVenueAccount,
   venueView,
   waitForVenue,
   watchOrders,
@@ -478,6 +479,30 @@ describe.each(BROWSERS)('%s: ticket-system accounts', (_name, launch) => {
     } finally {
       venue().setLatency(0);
     }
+  });
+
+  it('a path template that escapes the venue’s host is refused and no connection to that host is made', async () => {
+    await openPages();
+    const text = await trySavingVenueAccount(options, {
+      label: 'escape',
+      baseUrl: `https://${VENUE_A_HOST}`,
+      pathTemplate: '\\\\evil.example/{orderid}',
+      username: 'agent-escape',
+      key: 'K3Y-escape',
+      password: 'pa55word-escape',
+    });
+    expect(text).toContain('The path leads away from the address');
+    const tested = await testConnection(options, '202405010001');
+    expect(tested.kind).toBe('draft');
+    const evil = [...env.world.proxy.refused, ...env.world.proxy.tunnelled].filter((target) =>
+      target.includes('evil.example'),
+    );
+    expect(evil).toEqual([]);
+    expect(
+      venue()
+        .orderQueries(VENUE_A_HOST)
+        .filter((request) => request.hawkId === 'agent-escape'),
+    ).toEqual([]);
   });
 
   it('no key or password is on any page or in storage.sync; storage.local holds only derived keys', async () => {

@@ -478,22 +478,51 @@ describe('background', () => {
     platformInfo.mockRestore();
   });
 
-  it('never has two queries in flight', async () => {
+  it('never has two queries in flight, and a check asked for during a round gets one round after it', async () => {
+    let release!: () => void;
+    let inFlight = 0;
+    let most = 0;
+    world.query.mockImplementation(async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise<void>((resolve) => (release = resolve));
+      inFlight -= 1;
+      return { outcome: { kind: 'none', orders: [] }, clockSample: null };
+    });
+    const first = world.background.check();
+    await vi.waitFor(() => expect(world.query).toHaveBeenCalledTimes(1));
+    // Asked while the first round waits for 12306: all three share the round after it.
+    const second = world.background.check();
+    const third = world.background.check({ kind: 'login' });
+    const fourth = world.background.check({ kind: 'due' });
+    release();
+    await vi.waitFor(() => expect(world.query).toHaveBeenCalledTimes(2));
+    release();
+    await Promise.all([first, second, third, fourth]);
+    expect(world.query).toHaveBeenCalledTimes(2);
+    expect(most).toBe(1);
+  });
+
+  it('a Refresh during a round that already heard "logged out" asks 12306 again after it', async () => {
+    // The user logs in while a round is waiting on 12306's "logged out", then presses Refresh.
     let release!: () => void;
     world.query.mockImplementationOnce(
       () =>
         new Promise<QueryResult>((resolve) => {
-          release = () => resolve({ outcome: { kind: 'none', orders: [] }, clockSample: null });
+          release = () => resolve({ outcome: { kind: 'loggedOut', detail: 'redirected to login' }, clockSample: null });
         }),
     );
-    const first = world.background.check();
-    const second = world.background.check();
-    await vi.waitFor(() => expect(world.query).toHaveBeenCalled());
-    const third = world.background.check();
+    const round = world.background.check({ kind: 'login' });
+    await vi.waitFor(() => expect(world.query).toHaveBeenCalledTimes(1));
+    world.reply({ kind: 'unpaid', orders: [order] });
+    const own = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const refreshed = world.background.onMessage({ type: 'refresh' }, own);
     release();
-    await third;
-    await Promise.all([first, second]);
-    expect(world.query).toHaveBeenCalledTimes(1);
+    await round;
+    await expect(refreshed).resolves.toEqual({ ok: true });
+    expect(world.query).toHaveBeenCalledTimes(2);
+    expect((await snapshot12306Item.get()).status).toBe('ok');
+    expect((await snapshot12306Item.get()).orders).toEqual([order]);
   });
 
   it('plans alarms on the server clock learned from replies', async () => {

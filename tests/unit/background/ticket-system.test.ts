@@ -312,6 +312,73 @@ describe('background with ticket-system accounts', () => {
     expect(JSON.stringify(await test({ id: 'acc-1', secret: null }))).not.toContain(HAWK_KEY);
   });
 
+  it('signs nothing for a path template that leaves the venue’s address', async () => {
+    for (const pathTemplate of [
+      '\\\\evil.test/{orderid}',
+      'ht\ttps://evil.test/{orderid}',
+      '\x01//evil.test/{orderid}',
+    ]) {
+      await expect(
+        world.ask({ type: 'account.test', id: null, draft: draft({ pathTemplate }), secret: SECRET, orderId: ORDER }),
+      ).resolves.toEqual({ kind: 'draft', problems: [{ field: 'pathTemplate', problem: 'leavesBase' }] });
+      await expect(
+        world.ask({ type: 'account.save', id: null, draft: draft({ pathTemplate }), secret: SECRET }),
+      ).resolves.toMatchObject({ ok: false, error: 'draft' });
+    }
+    expect(world.venue.requests).toEqual([]);
+    expect(await accountsItem.get()).toEqual([]);
+  });
+
+  it('asks for the KEY and password again when an account moves to another site, and lets the old one go', async () => {
+    world.granted.add('https://other.test/*');
+    await world.ask({ type: 'account.save', id: null, draft: draft(), secret: SECRET });
+    const moved = draft({ baseUrl: 'https://other.test' });
+    await expect(world.ask({ type: 'account.save', id: 'acc-1', draft: moved, secret: null })).resolves.toEqual({
+      ok: false,
+      error: 'needSecret',
+      problems: [],
+    });
+    await expect(
+      world.ask({ type: 'account.test', id: 'acc-1', draft: moved, secret: null, orderId: ORDER }),
+    ).resolves.toEqual({ kind: 'needSecret' });
+    expect((await accountsItem.get())[0]!.baseUrl).toBe('https://tickets.venue-a.test/');
+    // Another path on the same site keeps its key.
+    await expect(
+      world.ask({
+        type: 'account.save',
+        id: 'acc-1',
+        draft: draft({ baseUrl: 'https://tickets.venue-a.test/v2' }),
+        secret: null,
+      }),
+    ).resolves.toEqual({ ok: true, id: 'acc-1' });
+    expect(world.releasePermission).not.toHaveBeenCalled();
+    await expect(world.ask({ type: 'account.save', id: 'acc-1', draft: moved, secret: SECRET })).resolves.toEqual({
+      ok: true,
+      id: 'acc-1',
+    });
+    expect((await accountsItem.get())[0]!.baseUrl).toBe('https://other.test/');
+    expect(world.releasePermission).toHaveBeenCalledWith('https://tickets.venue-a.test/*');
+  });
+
+  it('writes an account and its key in one storage call, on saving and on removing', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const written = () =>
+      set.mock.calls.map(([values]) =>
+        Object.keys(values as object)
+          // Each item's version marker (`key$`) goes in the same call.
+          .filter((k) => k.startsWith('ticket.') && !k.endsWith('$'))
+          .sort(),
+      );
+    await world.ask({ type: 'account.save', id: null, draft: draft(), secret: SECRET });
+    expect(written().filter((keys) => keys.length > 0)).toEqual([['ticket.accounts', 'ticket.keys']]);
+    await world.ask({ type: 'watch.add', accountId: 'acc-1', orderIds: [ORDER] });
+    await settled('acc-1');
+    set.mockClear();
+    await world.ask({ type: 'account.remove', id: 'acc-1' });
+    expect(written().filter((keys) => keys.length > 0)).toEqual([['ticket.accounts', 'ticket.keys', 'ticket.watched']]);
+    set.mockRestore();
+  });
+
   it('adds pasted orders once, and forgets an account with everything it had', async () => {
     await addAccountWatching(ORDER);
     await expect(world.ask({ type: 'watch.add', accountId: 'acc-1', orderIds: [ORDER, 'B1'] })).resolves.toEqual({

@@ -197,6 +197,36 @@ describe('account form', () => {
     expect(sent).toEqual([]);
   });
 
+  it('wants the KEY and password again when the address moves to another site', async () => {
+    await accountsItem.set([ACCOUNT]);
+    reply = () => ({ ok: true, id: ACCOUNT.id });
+    const view = render(<AccountsSection />);
+    fireEvent.click(await view.findByRole('button', { name: 'Edit' }));
+    const form = within(view.getByRole('form'));
+    type(form.getByLabelText('Ticket system address'), 'https://evil.example');
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await form.findByText(/The address is on another site now: enter the KEY again/)).toBeTruthy();
+    expect(form.getByText('The address is on another site now: enter the password again')).toBeTruthy();
+    expect(permission).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    fireEvent.click(form.getByRole('button', { name: 'Test' }));
+    expect(sent).toEqual([]);
+    // A new path on the same site keeps the saved key.
+    type(form.getByLabelText('Ticket system address'), 'https://ticket.example.cn/v2/');
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await form.findByText('Account saved');
+    expect(sent).toEqual([expect.objectContaining({ type: 'account.save', secret: null })]);
+  });
+
+  it('refuses a path template that leads away from the address, and asks no access', async () => {
+    const { form } = await openAddForm();
+    fillNew(form, { 'Order query path': '\\\\evil.example/{orderid}' });
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await form.findByText(/The path leads away from the address/)).toBeTruthy();
+    expect(permission).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+  });
+
   it('keeps the form when the background does not answer properly', async () => {
     reply = () => ({ nonsense: true });
     const { form } = await openAddForm();

@@ -35,7 +35,7 @@ function order(overrides: Partial<OverlayOrder> = {}): OverlayOrder {
 }
 
 function summary(orders: OverlayOrder[], overrides: Partial<OverlaySummary> = {}): OverlaySummary {
-  return { enabled: true, collapsed: true, offsetMs: 0, orders, ...overrides };
+  return { enabled: true, collapsed: true, offsetMs: 0, orders, others: { count: 0, deadline: null }, ...overrides };
 }
 
 const push = (value: unknown) => ({ type: 'overlay.summary', summary: value });
@@ -45,7 +45,7 @@ const pairs: [string, Reader, Schema][] = [
   ['push', readOverlayPush, overlayPushSchema],
 ];
 
-const SOURCES: OverlayOrder['source'][] = ['12306', '12306-waitlist', 'ticket-system'];
+const SOURCES: OverlayOrder['source'][] = ['12306', '12306-waitlist'];
 const STATES: OverlayOrder['state'][] = ['unpaid', 'queuing'];
 
 const validSummaries: OverlaySummary[] = [
@@ -63,6 +63,8 @@ const validSummaries: OverlaySummary[] = [
   summary([order({ route: null, deadline: null, payUrl: null })]),
   summary([order({ key: '', title: '', route: '', payUrl: 'https://', deadline: -1 })]),
   summary([order({ key: 'a', deadline: 1.5 }), order({ key: 'b', payUrl: null }), order({ key: 'c', route: null })]),
+  summary([], { others: { count: 3, deadline: 0 } }),
+  summary([order()], { others: { count: 1.5, deadline: -2.5 } }),
 ];
 
 const wrongValues: unknown[] = [
@@ -74,6 +76,8 @@ const wrongValues: unknown[] = [
   ...STATES,
   'paid',
   'elsewhere',
+  // A venue's orders are never named on a 12306 page.
+  'ticket-system',
   'overlay.summary',
   'overlay.get',
 ];
@@ -87,10 +91,13 @@ describe('the overlay’s message guard', () => {
   });
 
   it('rejects exactly what the schemas reject, whatever field is wrong and however', () => {
-    const base = summary([
-      order(),
-      order({ key: 'q', source: 'ticket-system', route: null, deadline: null, payUrl: null, state: 'queuing' }),
-    ]);
+    const base = summary(
+      [
+        order(),
+        order({ key: 'q', source: '12306-waitlist', route: null, deadline: null, payUrl: null, state: 'queuing' }),
+      ],
+      { others: { count: 2, deadline: Date.UTC(2026, 2, 24, 7) } },
+    );
     for (const [name, read, schema] of pairs) {
       const valid = name === 'push' ? push(base) : base;
       const { accepted, rejected } = expectAgreementEverywhere(read, schema, valid, wrongValues);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
-import { createOverlayService, isOverlaySender } from '@/entrypoints/background/overlay';
+import { createOverlayService, isOverlaySender, TOGGLE_LIMIT } from '@/entrypoints/background/overlay';
 import { nearestDue } from '@/lib/overlay/due';
 import {
   overlayPushSchema,
@@ -32,7 +32,7 @@ function order(overrides: Partial<OverlayOrder> = {}): OverlayOrder {
 }
 
 function summary(orders: OverlayOrder[], overrides: Partial<OverlaySummary> = {}): OverlaySummary {
-  return { enabled: true, collapsed: true, offsetMs: 0, orders, ...overrides };
+  return { enabled: true, collapsed: true, offsetMs: 0, orders, others: { count: 0, deadline: null }, ...overrides };
 }
 
 describe('overlay messages', () => {
@@ -81,17 +81,30 @@ describe('nearestDue', () => {
       order({ key: 'later', deadline: NOW + 20 * MINUTE }),
       order({ key: 'sooner', deadline: NOW + 5 * MINUTE }),
     ];
-    expect(nearestDue(summary(orders), NOW)?.key).toBe('sooner');
+    expect(nearestDue(summary(orders), NOW)?.order?.key).toBe('sooner');
   });
 
   it('follows the server clock', () => {
     const orders = [order({ key: 'a', deadline: NOW + 1_000 }), order({ key: 'b', deadline: NOW + 3 * MINUTE })];
-    expect(nearestDue(summary(orders), NOW)?.key).toBe('a');
+    expect(nearestDue(summary(orders), NOW)?.order?.key).toBe('a');
     // The server is two seconds ahead: its deadline a has already passed.
-    expect(nearestDue(summary(orders, { offsetMs: 2_000 }), NOW)?.key).toBe('b');
+    expect(nearestDue(summary(orders, { offsetMs: 2_000 }), NOW)?.order?.key).toBe('b');
+  });
+
+  it('is the other sources’ deadline, with no order, when theirs is nearer', () => {
+    const others = { count: 2, deadline: NOW + 5 * MINUTE };
+    expect(nearestDue(summary([order()], { others }), NOW)).toEqual({ deadline: NOW + 5 * MINUTE, order: null });
+    expect(nearestDue(summary([], { others }), NOW)).toEqual({ deadline: NOW + 5 * MINUTE, order: null });
+    // A 12306 order as near, or a deadline of theirs already passed or unknown: the 12306 order shows.
+    for (const deadline of [NOW + 10 * MINUTE, NOW, null]) {
+      expect(nearestDue(summary([order()], { others: { count: 2, deadline } }), NOW)?.order?.key).toBe('12306:E1');
+    }
   });
 
   it('is null when nothing is due or the overlay is off', () => {
+    expect(nearestDue(summary([], { others: { count: 1, deadline: NOW - 1 } }), NOW)).toBeNull();
+    expect(nearestDue(summary([], { others: { count: 1, deadline: null } }), NOW)).toBeNull();
+    expect(nearestDue(summary([], { enabled: false, others: { count: 1, deadline: NOW + MINUTE } }), NOW)).toBeNull();
     expect(nearestDue(summary([]), NOW)).toBeNull();
     expect(nearestDue(summary([order({ deadline: NOW })]), NOW)).toBeNull();
     expect(nearestDue(summary([order({ state: 'queuing', deadline: null })]), NOW)).toBeNull();
@@ -161,6 +174,27 @@ describe('the background’s overlay side', () => {
     const reply = await service.onMessage({ type: 'overlay.setCollapsed', collapsed: false }, contentScript());
     expect(reply?.collapsed).toBe(false);
     expect(await overlayViewItem.get()).toEqual({ collapsed: false });
+  });
+
+  it('takes a burst of toggles, then drops them until the limit refills, answering the stored view', async () => {
+    let now = NOW;
+    const service = createOverlayService([snapshot12306Item], { now: () => now });
+    const set = vi.spyOn(overlayViewItem, 'set');
+    const toggle = (collapsed: boolean) =>
+      service.onMessage({ type: 'overlay.setCollapsed', collapsed }, contentScript());
+    for (let i = 0; i < TOGGLE_LIMIT.capacity; i++) await toggle(i % 2 === 0);
+    expect(set).toHaveBeenCalledTimes(TOGGLE_LIMIT.capacity);
+    const stored = await overlayViewItem.get();
+
+    // A page clicking in a loop: no more writes, and each answer is what is stored.
+    for (let i = 0; i < 50; i++) expect((await toggle(!stored.collapsed))?.collapsed).toBe(stored.collapsed);
+    expect(set).toHaveBeenCalledTimes(TOGGLE_LIMIT.capacity);
+    expect(await overlayViewItem.get()).toEqual(stored);
+
+    now += TOGGLE_LIMIT.refillMs;
+    expect((await toggle(!stored.collapsed))?.collapsed).toBe(!stored.collapsed);
+    expect(set).toHaveBeenCalledTimes(TOGGLE_LIMIT.capacity + 1);
+    set.mockRestore();
   });
 
   it('pushes the new summary to every 12306 tab when orders, settings or the view change', async () => {

@@ -37,10 +37,55 @@ describe('overlaySummary', () => {
         expect.objectContaining({ key: '12306:E2', title: 'D2281', deadline: DEADLINE + 10 * MINUTE }),
         expect.objectContaining({ key: '12306:Q-G7', state: 'queuing', deadline: null }),
       ],
+      others: { count: 0, deadline: null },
     });
     // Passengers, amounts and the like never leave the background.
     expect(JSON.stringify(summary)).not.toMatch(/张三|553|passengers|amount/);
     expect(overlaySummarySchema.safeParse(summary).success).toBe(true);
+  });
+
+  it('counts the venue orders, with their nearest deadline, and tells nothing else of them', () => {
+    const venue = (overrides: Parameters<typeof makeOrder>[0]) =>
+      makeOrder({
+        source: 'ticket-system',
+        accountId: 'acct-7f3e9',
+        title: '黄山风景区门票',
+        route: '黄山风景区 南大门',
+        payUrl: 'https://tickets.huangshan.example/pay/V77001',
+        ...overrides,
+      });
+    const venues = makeSnapshot({
+      clock: clock(-60_000),
+      orders: [
+        venue({ id: 'V77001', deadline: DEADLINE - 30 * MINUTE }),
+        venue({ id: 'V77002', deadline: DEADLINE + 30 * MINUTE }),
+        venue({ id: 'V77003', state: 'queuing', deadline: null, queue: null }),
+      ],
+    });
+    const trains = makeSnapshot({ clock: clock(2_000), orders: [makeOrder({ id: 'E1', deadline: DEADLINE })] });
+    const summary = overlaySummary([trains, venues], DEFAULT_SETTINGS, DEFAULT_OVERLAY_VIEW);
+
+    expect(summary.orders.map((order) => order.key)).toEqual(['12306:E1']);
+    // On the summary's clock (the venue's, whose deadline is nearest), at the same instant.
+    expect(summary.offsetMs).toBe(-60_000);
+    expect(summary.others).toEqual({ count: 3, deadline: DEADLINE - 30 * MINUTE });
+    expect(JSON.stringify(summary)).not.toMatch(/黄山|acct|V7700|huangshan|ticket-system/);
+    expect(overlaySummarySchema.safeParse(summary).success).toBe(true);
+
+    // Only queuing ones, or none: a count with no deadline, or nothing.
+    const queuing = makeSnapshot({ orders: [venue({ id: 'V1', state: 'queuing', deadline: null, queue: null })] });
+    expect(overlaySummary([queuing], DEFAULT_SETTINGS, DEFAULT_OVERLAY_VIEW).others).toEqual({
+      count: 1,
+      deadline: null,
+    });
+    expect(overlaySummary([trains], DEFAULT_SETTINGS, DEFAULT_OVERLAY_VIEW).others).toEqual({
+      count: 0,
+      deadline: null,
+    });
+    expect(overlaySummary([venues], { overlay: false }, DEFAULT_OVERLAY_VIEW).others).toEqual({
+      count: 0,
+      deadline: null,
+    });
   });
 
   it('sends no orders when the user turned the overlay off', () => {
@@ -79,6 +124,7 @@ describe('overlaySummary', () => {
       collapsed: true,
       offsetMs: 0,
       orders: [],
+      others: { count: 0, deadline: null },
     });
     expect(overlaySummary([makeSnapshot({ clock: clock(700) })], DEFAULT_SETTINGS, DEFAULT_OVERLAY_VIEW).offsetMs).toBe(
       700,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { beijingFields, formatBeijingClock, formatBeijingShort, parseBeijingTime } from '@/lib/time/beijing';
+import {
+  beijingFields,
+  formatBeijingClock,
+  formatBeijingShort,
+  parseBeijingDateTime,
+  parseBeijingTime,
+} from '@/lib/time/beijing';
 
 // 2024-04-22 14:57:09 in Beijing is 06:57:09 UTC.
 const INSTANT = Date.UTC(2024, 3, 22, 6, 57, 9);
@@ -91,4 +97,17 @@ describe('Beijing wall-clock formatting', () => {
     expect(formatBeijingClock(parsed)).toBe('23:59:59');
     expect(formatBeijingShort(parsed)).toBe('12-31 23:59');
   });
+});
+
+describe('parseBeijingDateTime', () => {
+  it.each(['2024-04-22 14:57:09', '2024/4/22T14:57:09', ' 20240422145709 ', '202404221457'])('reads %j', (text) => {
+    expect(parseBeijingDateTime(text)! - (parseBeijingTime(text) ?? NaN)).toBe(0);
+  });
+
+  it.each(['2024-04-22', ' 2024/4/22 ', '20240422', '2024-04-22 25:00', '14:57:09'])(
+    'refuses %j, which names no time of day it can read',
+    (text) => {
+      expect(parseBeijingDateTime(text)).toBeNull();
+    },
+  );
 });

@@ -61,6 +61,7 @@ describe('waitlistDeadline', () => {
     String(Math.floor(LOSE_TIME / 1000)),
     Date.UTC(2099, 11, 31, 15, 59, 59), // the placeholder for "no deadline"
     '2099-12-31 23:59:59',
+    '2024-04-22', // a date alone: midnight would be a wrong deadline
   ])('gives no deadline for %j', (value) => {
     expect(waitlistDeadline(value)).toBeNull();
   });

@@ -250,6 +250,33 @@ describe('classifyReply: unpaid orders', () => {
     },
   );
 
+  // The stored snapshot refuses such a number: reading it would fail the write, not just the order.
+  it('reports ticket prices summing past the largest number as unexpected', () => {
+    const json = tweak(
+      unpaidOrdersJson([{ sequenceNo: 'E100000001', payLimit: PAY_LIMIT, passengers: ['甲', '乙'] }]),
+      (r) => {
+        const [order] = r.data.orderDBList;
+        delete order.ticket_total_price_page;
+        delete order.ticket_price_all;
+        for (const ticket of order.tickets) ticket.ticket_price = Number.MAX_VALUE;
+      },
+    );
+    expect(classifyReply(reply(json)).kind).toBe('unexpected');
+  });
+
+  it('keeps an order whose ticket is in an unknown state with no deadline, showing no countdown', () => {
+    const json = tweak(
+      unpaidOrdersJson([{ sequenceNo: 'E100000001', payLimit: PAY_LIMIT, statusCode: 'z', statusName: '新状态' }]),
+      (r) => {
+        delete r.data.orderDBList[0].tickets[0].pay_limit_time;
+        delete r.data.orderDBList[0].tickets[0].lose_time;
+      },
+    );
+    const outcome = classifyReply(reply(json));
+    expect(outcome.kind).toBe('unpaid');
+    expect(ordersOf(outcome)).toMatchObject([{ id: 'E100000001', deadline: null, statusText: '新状态' }]);
+  });
+
   it('falls back to lose_time when pay_limit_time is missing (they are equal in every sample)', () => {
     const json = tweak(unpaidOrdersJson([{ sequenceNo: 'E100000001', payLimit: PAY_LIMIT }]), (r) => {
       delete r.data.orderDBList[0].tickets[0].pay_limit_time;
@@ -545,6 +572,30 @@ describe('classifyReply: unexpected', () => {
       r.data = { flag: false, errorMsg: '查询失败' };
     });
     expect(classifyReply(reply(json)).kind).toBe('unexpected');
+  });
+
+  // The documented "nothing unfinished" has no data at all; a list that is null is not an empty one.
+  it.each([
+    ['orderDBList null', { orderDBList: null }],
+    ['orderDBList null in a db reply', { to_page: 'db', orderDBList: null }],
+    ['orderCacheDTO null', { to_page: 'cache', orderCacheDTO: null }],
+    ['both null', { orderDBList: null, orderCacheDTO: null }],
+  ])('reports data with %s as unexpected, not as nothing unfinished', (_, data) => {
+    const json = tweak(NOTHING_UNFINISHED_JSON, (r) => {
+      r.data = data;
+    });
+    expect(classifyReply(reply(json)).kind).toBe('unexpected');
+  });
+
+  it('still reads an empty orderDBList, or a queued order beside a null list', () => {
+    const empty = tweak(NOTHING_UNFINISHED_JSON, (r) => {
+      r.data = { to_page: 'db', orderDBList: [] };
+    });
+    expect(classifyReply(reply(empty))).toEqual({ kind: 'none', orders: [] });
+    const queued = tweak(queuingJson(), (r) => {
+      r.data.orderDBList = null;
+    });
+    expect(classifyReply(reply(queued)).kind).toBe('queuing');
   });
 });
 

@@ -61,6 +61,32 @@ describe('unpaidOrderToOrder: amount', () => {
   });
 });
 
+// The snapshot refuses a number past the largest one: such a price must not reach it.
+describe('unpaidOrderToOrder: amounts past the largest number', () => {
+  it('throws UnreadableOrderError when ticket prices sum past the largest number', () => {
+    expect(() =>
+      convert({ passengers: ['甲', '乙'] }, (o) => {
+        delete o.ticket_total_price_page;
+        delete o.ticket_price_all;
+        o.tickets[0]!.ticket_price = Number.MAX_VALUE;
+        o.tickets[1]!.ticket_price = Number.MAX_VALUE;
+      }),
+    ).toThrow(UnreadableOrderError);
+  });
+
+  it.each(['1e400', '-1e400', '9'.repeat(400)])('throws UnreadableOrderError for a page total of %s', (value) => {
+    expect(() =>
+      convert({}, (o) => {
+        o.ticket_total_price_page = value;
+      }),
+    ).toThrow(UnreadableOrderError);
+  });
+
+  it('still falls back when the page total is blank', () => {
+    expect(convert({ priceYuan: 553 }, (o) => (o.ticket_total_price_page = '  '))?.amountYuan).toBe(553);
+  });
+});
+
 describe('unpaidOrderToOrder: passengers', () => {
   it('uses array_passser_name_page', () => {
     expect(convert({ passengers: ['张三', '李四'] })?.passengers).toEqual(['张三', '李四']);
@@ -170,5 +196,40 @@ describe('unpaidOrderToOrder: deadline', () => {
         delete o.tickets[0]!.lose_time;
       }),
     ).toThrow(UnreadableOrderError);
+  });
+
+  // A date alone would read as midnight: a countdown to the wrong moment. No countdown instead.
+  it.each([
+    ['a 待支付', 'i', '待支付'],
+    ['an unknown-state', 'z', '新状态'],
+  ])('keeps %s order whose pay_limit_time is a date alone, without a deadline', (_, statusCode, statusName) => {
+    const order = convert({ statusCode, statusName }, (o) => {
+      o.tickets[0]!.pay_limit_time = '2024-05-01';
+      o.tickets[0]!.lose_time = '2024-05-01';
+    });
+    expect(order).toMatchObject({ id: 'E300000001', state: 'unpaid', deadline: null });
+  });
+
+  it.each([undefined, null, '', '明天', '2024-13-40 25:00:00'])(
+    'keeps an order in an unknown state whose pay_limit_time is %j, without a deadline',
+    (value) => {
+      const order = convert({ statusCode: 'z', statusName: '新状态' }, (o) => {
+        if (value === undefined) {
+          delete o.tickets[0]!.pay_limit_time;
+          delete o.tickets[0]!.lose_time;
+        } else {
+          o.tickets[0]!.pay_limit_time = value;
+          o.tickets[0]!.lose_time = value;
+        }
+      });
+      expect(order).toMatchObject({ id: 'E300000001', state: 'unpaid', deadline: null, statusText: '新状态' });
+    },
+  );
+
+  it('takes the deadline a pending ticket names over one that gives only a date', () => {
+    const order = convert({ passengers: ['甲', '乙'] }, (o) => {
+      o.tickets[0]!.pay_limit_time = '2024-05-01';
+    });
+    expect(order?.deadline).toBe(PAY_LIMIT);
   });
 });

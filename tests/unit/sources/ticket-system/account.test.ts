@@ -8,6 +8,7 @@ import {
   orderUrl,
   originPatternOf,
   parseOrderIds,
+  UnsafeOrderUrlError,
   type AccountDraft,
 } from '@/lib/sources/ticket-system/account';
 import { account } from '../../helpers/accounts';
@@ -99,6 +100,34 @@ describe('checkDraft', () => {
     expect(checkDraft(draft({ username: 'a/b' }), 'id')).toEqual({
       problems: [{ field: 'username', problem: 'invalid' }],
     });
+    expect(checkDraft(draft({ username: '..' }), 'id')).toEqual({
+      problems: [{ field: 'username', problem: 'invalid' }],
+    });
+  });
+
+  // What URL parsing makes of these, not what they look like: `\` is `/`, tabs and leading control
+  // characters vanish, `%2e%2e` is `..`.
+  it.each([
+    '\\\\evil.test/{orderid}',
+    '\\/evil.test/{orderid}',
+    'ht\ttps://evil.test/{orderid}',
+    '\x01//evil.test/{orderid}',
+    '\x01https://evil.test/{orderid}',
+    '../{orderid}',
+    '%2e%2e/{orderid}',
+    'api/../../{orderid}',
+  ])('refuses a path template that leads away from the base URL: %j', (pathTemplate) => {
+    expect(checkDraft(draft({ baseUrl: 'https://tickets.venue-a.test/ticket/', pathTemplate }), 'id')).toEqual({
+      problems: [{ field: 'pathTemplate', problem: 'leavesBase' }],
+    });
+  });
+
+  it('takes a path that goes up and comes back under the base', () => {
+    const checked = checkDraft(
+      draft({ baseUrl: 'https://tickets.venue-a.test/ticket/', pathTemplate: 'api/../api/{orderid}' }),
+      'id',
+    );
+    expect(checked).toHaveProperty('account');
   });
 });
 
@@ -119,6 +148,26 @@ describe('orderUrl', () => {
       'https://venue.test/ticket/api/V3Reserve/Order/Query/Single/RetOrderQueryview/%E9%BB%84%E5%B1%B1%20agent/2026%2B1',
     );
   });
+
+  it('encodes what would end the path or start a query in a value', () => {
+    expect(orderUrl(account({ pathTemplate: 'q/{orderid}/x' }), 'a?b#c/d')).toBe(
+      'https://tickets.venue-a.test/q/a%3Fb%23c%2Fd/x',
+    );
+  });
+
+  it('refuses to build a URL that leaves the base, whatever was stored', () => {
+    const base = 'https://tickets.venue-a.test/ticket/';
+    for (const pathTemplate of [
+      '\\\\evil.test/{orderid}',
+      'ht\ttps://evil.test/{orderid}',
+      '\x01//evil.test/{orderid}',
+    ])
+      expect(() => orderUrl(account({ baseUrl: base, pathTemplate }), 'O1')).toThrow(UnsafeOrderUrlError);
+    expect(() => orderUrl(account({ baseUrl: base, pathTemplate: 'q/{orderid}' }), '..')).toThrow(UnsafeOrderUrlError);
+    expect(() => orderUrl(account({ baseUrl: base, pathTemplate: '{username}/../../{orderid}' }), 'O1')).toThrow(
+      UnsafeOrderUrlError,
+    );
+  });
 });
 
 describe('parseOrderIds', () => {
@@ -130,9 +179,9 @@ describe('parseOrderIds', () => {
   });
 
   it('sets apart what cannot be an order number', () => {
-    expect(parseOrderIds('2026A ../admin a?b x'.concat(' ', 'y'.repeat(65)))).toEqual({
+    expect(parseOrderIds('2026A ../admin a?b x .. .'.concat(' ', 'y'.repeat(65)))).toEqual({
       ids: ['2026A', 'x'],
-      invalid: ['../admin', 'a?b', 'y'.repeat(65)],
+      invalid: ['../admin', 'a?b', '..', '.', 'y'.repeat(65)],
     });
   });
 });

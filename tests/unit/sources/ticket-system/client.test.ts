@@ -54,6 +54,25 @@ describe('queryTicketOrder', () => {
     },
   );
 
+  it('signs and sends nothing when the filled-in path leaves the venue', async () => {
+    const fake = venue();
+    const sent: string[] = [];
+    const spy = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(String(input));
+      return fake.fetch(input, init);
+    }) as typeof fetch;
+    for (const pathTemplate of [
+      '\\\\evil.test/{orderid}',
+      'ht\ttps://evil.test/{orderid}',
+      '\x01//evil.test/{orderid}',
+    ]) {
+      const result = await queryTicketOrder(account({ pathTemplate }), HAWK_KEY, ORDER, LOCAL_CLOCK, { fetch: spy });
+      expect(result.outcome.kind).toBe('unsafePath');
+      expect(result.requests).toBe(0);
+    }
+    expect(sent).toEqual([]);
+  });
+
   it('signs on the clock it was given: a learnt offset needs no retry', async () => {
     const fake = venue({ skewMs: -7 * MINUTE });
     const clock = { offsetMs: -7 * MINUTE, samples: [] };
