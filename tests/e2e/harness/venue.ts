@@ -93,29 +93,8 @@ async function closeForm(page: Page): Promise<void> {
   }
 }
 
-/** Fills a new account's form and clicks Save, without waiting for it to be saved; gives the form's text. */
-export async function trySavingVenueAccount(page: Page, account: VenueAccountForm): Promise<string> {
-  await page.bringToFront();
-  await closeForm(page);
-  await clickButton(page, 'section[aria-labelledby=accounts-heading] > .buttons', 'Add an account');
-  await page.waitForSelector(FORM);
-  await fill(page, `${FORM} input[name=label]`, account.label);
-  await fill(page, `${FORM} input[name=baseUrl]`, account.baseUrl);
-  if (account.pathTemplate !== undefined) await fill(page, `${FORM} input[name=pathTemplate]`, account.pathTemplate);
-  await fill(page, `${FORM} input[name=username]`, account.username);
-  await fill(page, `${FORM} input[name=key]`, account.key);
-  await fill(page, `${FORM} input[name=password]`, account.password);
-  await page.click(`${FORM} button[type=submit]`);
-  return eventually(async () => (await formStatus(page)) || null, 10_000, 'the form to answer').then(() =>
-    page.$eval(FORM, (form) => (form as HTMLElement).innerText),
-  );
-}
-
-/**
- * Adds an account on the settings page (Add an account, fill in, Save; the site-permission prompt
- * is accepted by the harness) and returns its id. The form stays open, now editing the account.
- */
-export async function addVenueAccount(page: Page, account: VenueAccountForm): Promise<string> {
+/** Opens a new account's form and fills it in, the way a user does. */
+async function fillNewAccount(page: Page, account: VenueAccountForm): Promise<void> {
   await page.bringToFront();
   await closeForm(page);
   await clickButton(page, 'section[aria-labelledby=accounts-heading] > .buttons', 'Add an account');
@@ -129,6 +108,23 @@ export async function addVenueAccount(page: Page, account: VenueAccountForm): Pr
   await fill(page, `${FORM} input[name=key]`, account.key);
   await fill(page, `${FORM} input[name=password]`, account.password);
   if (account.personalId !== undefined) await fill(page, `${FORM} input[name=personalId]`, account.personalId);
+}
+
+/** Fills a new account's form and clicks Save, without waiting for it to be saved; gives the form's text. */
+export async function trySavingVenueAccount(page: Page, account: VenueAccountForm): Promise<string> {
+  await fillNewAccount(page, account);
+  await page.click(`${FORM} button[type=submit]`);
+  return eventually(async () => (await formStatus(page)) || null, 10_000, 'the form to answer').then(() =>
+    page.$eval(FORM, (form) => (form as HTMLElement).innerText),
+  );
+}
+
+/**
+ * Adds an account on the settings page (Add an account, fill in, Save; the site-permission prompt
+ * is accepted by the harness) and returns its id. The form stays open, now editing the account.
+ */
+export async function addVenueAccount(page: Page, account: VenueAccountForm): Promise<string> {
+  await fillNewAccount(page, account);
   await saveForm(page);
   return accountIdOf(page, account.label);
 }
