@@ -20,7 +20,16 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // Chrome's service worker plays the optional reminder sound from an offscreen document.
-    permissions: ['alarms', 'cookies', 'notifications', 'storage', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // 12306's two queries get the Origin and Referer of the site's own pages (declarativeNetRequest,
+    // with host access: it adds no install warning and acts only where host permission is granted).
+    permissions: [
+      'alarms',
+      'cookies',
+      'declarativeNetRequestWithHostAccess',
+      'notifications',
+      'storage',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: ['https://kyfw.12306.cn/*', 'https://www.12306.cn/*', ...SESSION_COOKIE_ORIGINS],
     // Ticket-system venues: each asked for alone, when the user saves an account for it. Plain http
     // only after the settings page's warning. MV2 (Firefox) lists optional origins with permissions.

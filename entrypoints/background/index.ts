@@ -5,6 +5,7 @@ import { queryWaitlist } from '@/lib/sources/12306-waitlist/client';
 import { settingsItem, snapshot12306Item, snapshotWaitlistItem, ticketSnapshotsItem } from '@/lib/storage/items';
 import { createKeyedLimiter } from '@/lib/util/limiter';
 import { createOverlayService } from './overlay';
+import { installPageHeaderRules } from './page-headers';
 import { createBackground, type WatchedSource } from './service';
 import { closeLocalStorageToContentScripts } from './storage-access';
 import { ticketSources, VENUE_CONCURRENCY, type TicketSourceDeps } from './ticket-system';
@@ -14,10 +15,22 @@ import { ticketSources, VENUE_CONCURRENCY, type TicketSourceDeps } from './ticke
 export default defineBackground({
   persistent: false,
   main() {
+    // Before the first query to 12306, its Origin and Referer are made the site's own.
+    const headerRules = installPageHeaderRules();
     // The main query first: its status stands for the 12306 login that both share.
     const twelve306: WatchedSource[] = [
-      { id: '12306', item: snapshot12306Item, query: () => queryUnfinishedOrders(), browserSession: true },
-      { id: '12306-waitlist', item: snapshotWaitlistItem, query: () => queryWaitlist(), browserSession: true },
+      {
+        id: '12306',
+        item: snapshot12306Item,
+        query: () => headerRules.then(() => queryUnfinishedOrders()),
+        browserSession: true,
+      },
+      {
+        id: '12306-waitlist',
+        item: snapshotWaitlistItem,
+        query: () => headerRules.then(() => queryWaitlist()),
+        browserSession: true,
+      },
     ];
     const hasPermission = (originPattern: string) =>
       browser.permissions.contains({ origins: [originPattern] }).catch(() => false);
