@@ -73,8 +73,18 @@ export interface Fake12306 {
    * change the extension looks at, one extra query the other suites do not count on.
    */
   setAnonymousSessions(on: boolean): void;
+  /**
+   * A firewall before the two order queries that lets through only what looks like the site's own
+   * page (Origin the site's, Referer one of its /otn pages), answering anything else as a firewall
+   * would: `forbidden` (403 and its own page) or `errorPage` (a redirect to the site's error page).
+   * null (the default) lets everything through. Whether the real site checks is not known.
+   */
+  setStrict(mode: StrictMode | null): void;
   close(): Promise<void>;
 }
+
+export type StrictMode = 'forbidden' | 'errorPage';
+export const STRICT_MODES: readonly StrictMode[] = ['forbidden', 'errorPage'];
 
 export const KYFW_HOST = 'kyfw.12306.cn';
 export const WWW_HOST = 'www.12306.cn';
@@ -94,6 +104,15 @@ const NOT_FOUND = html(
 );
 
 const pathOf = (path: string) => path.split('?')[0] ?? '';
+
+/** What a firewall before the site answers a request it refuses (`setStrict('forbidden')`). */
+const FIREWALL_HTML =
+  '<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1><p>Request blocked.</p></body></html>';
+const FIREWALL_REDIRECT = 'https://www.12306.cn/mormhweb/logFiles/error.html';
+
+/** Whether a request carries the Origin and Referer of the site's own pages. */
+const likeOwnPage = (request: RecordedRequest) =>
+  request.headers.origin === KYFW && (request.headers.referer ?? '').startsWith(`${KYFW}/otn/`);
 const queryOf = (path: string) => new URLSearchParams(path.split('?')[1] ?? '');
 
 /** A JSON reply to the login page's own script, setting cookies. */
@@ -140,6 +159,7 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
   let plan: ReplyPlan = { kind: 'none' };
   let waitlistPlan: WaitlistPlan = { kind: 'none' };
   let skew = 0;
+  let strict: StrictMode | null = null;
   let cookieVariant = LIKELY_REAL_COOKIES;
   let anonymousSessions = false;
 
@@ -182,6 +202,9 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
     if (request.host === WWW_HOST)
       return at === 'GET /mormhweb/logFiles/error.html' ? html(ERROR_PAGE_HTML) : NOT_FOUND;
     if (request.host !== KYFW_HOST) return NOT_FOUND;
+
+    if (strict && (at === `POST ${QUERY_PATH}` || at === `POST ${WAITLIST_PATH}`) && !likeOwnPage(request))
+      return strict === 'forbidden' ? html(FIREWALL_HTML, 403) : redirect(FIREWALL_REDIRECT);
 
     switch (at) {
       case `POST ${QUERY_PATH}`:
@@ -294,6 +317,9 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
     },
     setClockSkew: (ms) => {
       skew = ms;
+    },
+    setStrict: (mode) => {
+      strict = mode;
     },
     requests,
     orderQueries: () => requests.filter((r) => r.method === 'POST' && pathOf(r.path) === QUERY_PATH),
