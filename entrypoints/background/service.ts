@@ -40,6 +40,11 @@ import { applyBadge } from './toolbar-badge';
 export interface Folded {
   snapshot: Snapshot;
   events: WatchEvent[];
+  /**
+   * Stores the snapshot together with what else the fold changed, in one write, instead of the
+   * source's `item.set`: a stop between two writes must not leave them disagreeing.
+   */
+  store?: () => Promise<void>;
 }
 
 interface SourceBase {
@@ -327,7 +332,7 @@ export function createBackground(deps: BackgroundDeps) {
       const fold = await source.poll(all);
       return await serial(async () => {
         const folded = await fold(await source.item.get(), deps.now());
-        await source.item.set(folded.snapshot);
+        await (folded.store ? folded.store() : source.item.set(folded.snapshot));
         return folded.events;
       });
     } catch (error) {

@@ -27,10 +27,15 @@ export interface TicketSourceDeps {
 export const ticketSourceKey = (accountId: string) => `ticket-system:${accountId}`;
 
 /**
- * The watched list a round's fold made along with a snapshot, by that snapshot object: the service
- * stores the snapshot a fold returns, and this list must go in the same write (see `set`).
+ * Stores one account's snapshot and, after a round, the watched list folded with it, in one write: a
+ * background stopped between two would leave an order final in the watched list, never polled again,
+ * yet unpaid in the snapshot, reminded of for good. Nothing is written for an account removed meanwhile.
  */
-const foldedWatched = new WeakMap<Snapshot, WatchedOrder[]>();
+async function storeAccountRound(accountId: string, snapshot: Snapshot, watched: WatchedOrder[] | null) {
+  if (!(await accountsItem.get()).some((account) => account.id === accountId)) return;
+  const snapshots = write(ticketSnapshotsItem, { ...(await ticketSnapshotsItem.get()), [accountId]: snapshot });
+  await setTogether(watched ? [snapshots, write(watchedOrdersItem, watched)] : [snapshots]);
+}
 
 /**
  * One account's snapshot, as an item of its own. Writes run in the background's serial queue; a
@@ -40,15 +45,7 @@ export function accountSnapshotItem(accountId: string): ValidatedItem<Snapshot> 
   return {
     key: ticketSnapshotsItem.key,
     get: async () => (await ticketSnapshotsItem.get())[accountId] ?? EMPTY_SNAPSHOT,
-    async set(snapshot) {
-      if (!(await accountsItem.get()).some((account) => account.id === accountId)) return;
-      const snapshots = { ...(await ticketSnapshotsItem.get()), [accountId]: snapshot };
-      const watched = foldedWatched.get(snapshot);
-      // One write: a background stopped between two would leave an order final in the watched list,
-      // never polled again, yet unpaid in the snapshot, reminded of for good.
-      if (watched) await setTogether([write(ticketSnapshotsItem, snapshots), write(watchedOrdersItem, watched)]);
-      else await ticketSnapshotsItem.set(snapshots);
-    },
+    set: (snapshot) => storeAccountRound(accountId, snapshot, null),
     watch: (callback) => ticketSnapshotsItem.watch((all) => callback(all[accountId] ?? EMPTY_SNAPSHOT)),
   };
 }
@@ -97,8 +94,11 @@ function accountSource(
         // The watched list may have changed during the round (an order added or removed): fold into
         // the list as it is now.
         const folded = foldRound(current, await watchedOrdersItem.get(), account.id, round, now);
-        foldedWatched.set(folded.snapshot, folded.watched);
-        return { snapshot: folded.snapshot, events: folded.events };
+        return {
+          snapshot: folded.snapshot,
+          events: folded.events,
+          store: () => storeAccountRound(account.id, folded.snapshot, folded.watched),
+        };
       };
     },
   };
