@@ -5,7 +5,13 @@ import type {
   TestResult,
   WatchAddReply,
 } from '@/lib/messages';
-import { checkDraft, originOf, originPatternOf, parseOrderIds } from '@/lib/sources/ticket-system/account';
+import {
+  checkDraft,
+  originOf,
+  originPatternOf,
+  parseOrderIds,
+  type Account,
+} from '@/lib/sources/ticket-system/account';
 import { queryTicketOrder, type TicketQueryOptions } from '@/lib/sources/ticket-system/client';
 import { withoutOrder } from '@/lib/sources/ticket-system/fold';
 import { deriveHawkKey } from '@/lib/sources/ticket-system/key';
@@ -34,6 +40,12 @@ export interface AccountHandlerDeps {
 
 /** Most orders one user may watch in all: far above an agent's day, far below a flood. */
 export const MAX_WATCHED_ORDERS = 2000;
+
+/** The site access an account had, if no account left needs it any more (to be given back). */
+function unneededAccess(account: Account, left: readonly Account[]): string | null {
+  const pattern = originPatternOf(account);
+  return left.some((other) => originPatternOf(other) === pattern) ? null : pattern;
+}
 
 export function createAccountHandlers(deps: AccountHandlerDeps) {
   const { serial } = deps;
@@ -85,9 +97,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
           },
         }),
       ]);
-      const left = accounts.filter((a) => a.id !== account.id).concat(account);
-      const pattern = existing && originPatternOf(existing);
-      released = pattern && !left.some((a) => originPatternOf(a) === pattern) ? pattern : null;
+      released = existing ? unneededAccess(existing, [...accounts.filter((a) => a.id !== account.id), account]) : null;
       return { ok: true, id: account.id };
     });
     // The old site's access goes back once no account needs it, as on removal.
@@ -111,8 +121,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
         write(watchedOrdersItem, watched),
         write(ticketSnapshotsItem, snapshots),
       ]);
-      const pattern = removed && originPatternOf(removed);
-      return pattern && !left.some((account) => originPatternOf(account) === pattern) ? pattern : null;
+      return removed ? unneededAccess(removed, left) : null;
     });
     // The extension keeps access to no site it no longer needs.
     if (released) await deps.releasePermission?.(released).catch(() => undefined);

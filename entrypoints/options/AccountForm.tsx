@@ -13,6 +13,7 @@ import {
   checkDraft,
   DEFAULT_PATH_TEMPLATES,
   EMPTY_DRAFT,
+  originOf,
   type Account,
   type AccountDraft,
   type DraftProblem,
@@ -94,8 +95,8 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
   const keySaved = id !== null;
   const url = checkBaseUrl(draft.baseUrl, true);
   // The saved key signs for the site it was saved for only: another site needs the KEY and password.
-  const savedOrigin = savedSite ?? (account ? new URL(account.baseUrl).origin : null);
-  const moved = keySaved && savedOrigin !== null && !('problem' in url) && new URL(url.baseUrl).origin !== savedOrigin;
+  const savedOrigin = savedSite ?? (account ? originOf(account) : null);
+  const moved = keySaved && savedOrigin !== null && !('problem' in url) && originOf(url) !== savedOrigin;
   const plainHttp = !('problem' in url) && !url.secure;
   // Only what is sent: acceptance of http means nothing for an https address.
   const sent: AccountDraft = { ...draft, allowHttp: plainHttp && draft.allowHttp };
@@ -155,7 +156,7 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
       setMessage({ key: 'acctCheckFields', tone: 'error' });
       return;
     }
-    void save(checked.url.originPattern, new URL(checked.url.baseUrl).origin, secret());
+    void save(checked.url.originPattern, originOf(checked.url), secret());
   }
 
   async function save(pattern: string, site: string, secretSent: AccountSecret | null) {

@@ -4,6 +4,7 @@ import type { SentLog } from '../alerts/sent-log';
 import { orderSchema } from '../orders/model';
 import { accountIdSchema, accountSchema, type Account } from '../sources/ticket-system/account';
 import { watchedOrderSchema, type WatchedOrder } from '../sources/ticket-system/watched';
+import { isFields } from '../util/guards';
 import { EMPTY_SNAPSHOT, snapshotSchema, type Snapshot } from '../watch/snapshot';
 
 // Reading stored collections element by element, as settings are read field by field
@@ -14,9 +15,6 @@ import { EMPTY_SNAPSHOT, snapshotSchema, type Snapshot } from '../watch/snapshot
 //
 // Logs name where an element was and what was wrong with it, never its value: a value of
 // `ticket.keys` is a secret.
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function dropped(item: string, where: string, error?: z.core.$ZodError) {
   const problems = error?.issues.map((issue) => `${issue.path.join('.') || '(whole)'}: ${issue.code}`) ?? [];
@@ -46,7 +44,7 @@ export function readRecord<T>(
   item: string,
 ): Record<string, T> {
   if (raw === undefined || raw === null) return {};
-  if (!isPlainObject(raw)) {
+  if (!isFields(raw)) {
     dropped(item, `not a record but ${Array.isArray(raw) ? 'a list' : typeof raw}`);
     return {};
   }
@@ -80,7 +78,7 @@ const valueBy =
 export function readSnapshotOrNull(raw: unknown, item: string): Snapshot | null {
   const whole = snapshotSchema.safeParse(raw);
   if (whole.success) return whole.data;
-  if (isPlainObject(raw) && Array.isArray(raw.orders)) {
+  if (isFields(raw) && Array.isArray(raw.orders)) {
     const parsed = snapshotSchema.safeParse({ ...raw, orders: readArray(orderSchema, raw.orders, `${item} orders`) });
     if (parsed.success) return parsed.data;
   }
