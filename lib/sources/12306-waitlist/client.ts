@@ -1,15 +1,12 @@
 import { post12306, type QueryOptions, type QueryResult } from '../12306/client';
 import { classifyWaitlistReply } from './classify';
-import { WAITLIST_QUERY_BODY, WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from './endpoints';
+import { PAGE_QUERIES } from '../12306/page-queries';
 
 /**
  * Asks 12306 for the user's waitlist order awaiting prepayment, with the browser's own 12306 session.
  * Its own request and outcome: a failing or unexpected waitlist reply never touches the main watch.
  */
 export async function queryWaitlist(options: QueryOptions = {}): Promise<QueryResult> {
-  const { http, clockSample } = await post12306(
-    { url: WAITLIST_QUEUE_URL, body: WAITLIST_QUERY_BODY, headers: WAITLIST_QUERY_HEADERS },
-    options,
-  );
+  const { http, clockSample } = await post12306(PAGE_QUERIES.waitlist, options);
   return { outcome: classifyWaitlistReply(http), clockSample };
 }

@@ -1,5 +1,5 @@
-import { LINEUP_PAGE_URL, WAITLIST_QUEUE_URL } from '../12306-waitlist/endpoints';
-import { ORIGIN, PAY_PAGE_URL, UNFINISHED_ORDERS_URL } from './endpoints';
+import { ORIGIN } from './endpoints';
+import { PAGE_QUERIES } from './page-queries';
 
 // 12306's queries, sent from the background, would carry the extension's own Origin and no Referer;
 // the site's own pages send their origin and the page the query is made from. Should 12306 (or the
@@ -9,10 +9,7 @@ import { ORIGIN, PAY_PAGE_URL, UNFINISHED_ORDERS_URL } from './endpoints';
 // browsing of 12306 comes from a tab, and is left as the page sent it.
 
 /** Each query, and the page of the site's own that sends it. */
-export const PAGE_OF_QUERY: readonly { url: string; page: string }[] = [
-  { url: UNFINISHED_ORDERS_URL, page: PAY_PAGE_URL },
-  { url: WAITLIST_QUEUE_URL, page: LINEUP_PAGE_URL },
-];
+const PAGE_OF_QUERY: readonly { url: string; page: string }[] = Object.values(PAGE_QUERIES);
 
 /** Session rule ids of ours, stable, so installing again replaces rather than adds. */
 export const PAGE_HEADER_RULE_IDS = PAGE_OF_QUERY.map((_query, index) => 1_306 + index);
