@@ -1,12 +1,25 @@
+import { z } from 'zod/mini';
 import type { Order } from '../../orders/model';
 import { envelopeSchema, replyDataSchema } from './schemas';
 import { queuedOrderToOrder, unpaidOrderToOrder, UnreadableOrderError } from './to-orders';
 
-/** What the network gave us for one query, before we make sense of it. */
-export type HttpResult =
-  | { kind: 'reply'; status: number; redirected: boolean; url: string; contentType: string; body: string }
-  | { kind: 'timeout' }
-  | { kind: 'offline'; detail: string };
+/**
+ * What the network gave us for one query, before we make sense of it. A schema because a 12306 tab
+ * may send the query instead of the background (./page-reply.ts), and its answer is checked.
+ */
+export const httpResultSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('reply'),
+    status: z.number().check(z.int(), z.gte(100), z.lte(599)),
+    redirected: z.boolean(),
+    url: z.string(),
+    contentType: z.string(),
+    body: z.string(),
+  }),
+  z.object({ kind: z.literal('timeout') }),
+  z.object({ kind: z.literal('offline'), detail: z.string() }),
+]);
+export type HttpResult = z.infer<typeof httpResultSchema>;
 
 /**
  * What one query told us. Only `unpaid`, `queuing` and `none` come from a logged-in reply we fully
@@ -35,6 +48,9 @@ const ERROR_PAGES = ['/otn/login/error', '/logFiles/error.html'];
 
 const EXCERPT_LENGTH = 160;
 
+/** The detail of a reply redirected to 12306's error page: busy, or refused by the firewall before it. */
+export const ERROR_PAGE_DETAIL = 'redirected to error page';
+
 /** What a reader of the page would see: scripts, styles and tags (even one cut off) removed. */
 function plainText(body: string): string {
   return body
@@ -61,7 +77,7 @@ function classifyByFinalUrl(url: string): Outcome | null {
   }
   if (LOGIN_PATHS.some((prefix) => path.startsWith(prefix)))
     return { kind: 'loggedOut', detail: 'redirected to login' };
-  if (ERROR_PAGES.some((suffix) => path.endsWith(suffix))) return { kind: 'busy', detail: 'redirected to error page' };
+  if (ERROR_PAGES.some((suffix) => path.endsWith(suffix))) return { kind: 'busy', detail: ERROR_PAGE_DETAIL };
   return null;
 }
 
