@@ -1,11 +1,15 @@
 import { browser } from 'wxt/browser';
 import { locale } from '@/lib/i18n';
+import { classifyReply } from '@/lib/sources/12306/classify';
 import { queryUnfinishedOrders } from '@/lib/sources/12306/client';
+import { createPageFallback } from '@/lib/sources/12306/page-fallback';
+import { classifyWaitlistReply } from '@/lib/sources/12306-waitlist/classify';
 import { queryWaitlist } from '@/lib/sources/12306-waitlist/client';
 import { settingsItem, snapshot12306Item, snapshotWaitlistItem, ticketSnapshotsItem } from '@/lib/storage/items';
 import { createKeyedLimiter } from '@/lib/util/limiter';
 import { createOverlayService } from './overlay';
 import { installPageHeaderRules } from './page-headers';
+import { askFromTab } from './page-query';
 import { createBackground, type WatchedSource } from './service';
 import { closeLocalStorageToContentScripts } from './storage-access';
 import { ticketSources, VENUE_CONCURRENCY, type TicketSourceDeps } from './ticket-system';
@@ -17,18 +21,24 @@ export default defineBackground({
   main() {
     // Before the first query to 12306, its Origin and Referer are made the site's own.
     const headerRules = installPageHeaderRules();
+    // Refused even so: sent again from an open 12306 tab, whose page 12306 does not refuse.
+    const fallback = createPageFallback();
+    const fromTabs = {
+      orders: askFromTab('orders', classifyReply),
+      waitlist: askFromTab('waitlist', classifyWaitlistReply),
+    };
     // The main query first: its status stands for the 12306 login that both share.
     const twelve306: WatchedSource[] = [
       {
         id: '12306',
         item: snapshot12306Item,
-        query: () => headerRules.then(() => queryUnfinishedOrders()),
+        query: () => headerRules.then(() => fallback(() => queryUnfinishedOrders(), fromTabs.orders)),
         browserSession: true,
       },
       {
         id: '12306-waitlist',
         item: snapshotWaitlistItem,
-        query: () => headerRules.then(() => queryWaitlist()),
+        query: () => headerRules.then(() => fallback(() => queryWaitlist(), fromTabs.waitlist)),
         browserSession: true,
       },
     ];

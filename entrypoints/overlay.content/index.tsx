@@ -8,11 +8,14 @@ import { setTickPhase } from '@/components/ticker';
 import { nearestDue } from '@/lib/overlay/due';
 import { readOverlayPush, readOverlaySummary } from '@/lib/overlay/guard';
 import type { OverlayRequest, OverlaySummary } from '@/lib/overlay/messages';
+import { answerPageQueries } from './page-query';
 import './style.css';
 
-// The countdown overlay on 12306 pages. It knows only what the background tells it (asked once at
-// start, then pushed on every change), makes no request of its own, and keeps nothing running while
-// nothing is due: no UI in the page, no timer, just a message listener.
+// The content script on 12306 pages. Mostly the countdown overlay: it knows only what the background
+// tells it (asked once at start, then pushed on every change) and keeps nothing running while
+// nothing is due: no UI in the page, no timer, just a message listener. It makes no request of its
+// own; only when 12306 refuses the background does the background ask it to send 12306's order
+// queries from the page (./page-query.ts).
 
 const HOST = 'payclock-overlay';
 
@@ -24,6 +27,7 @@ export default defineContentScript({
   // listeners receive too; its document event does the same job without reaching them.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    answerPageQueries(ctx);
     startOverlay(ctx);
   },
 });
