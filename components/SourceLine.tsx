@@ -71,6 +71,7 @@ export function SourceLine({ name, snapshot, onLogIn, words = TRAIN_STATUS_WORDS
         )}
       </div>
       {!healthy && snapshot.detail && status !== 'loggedOut' && <div class="source__detail">{snapshot.detail}</div>}
+      {snapshot.askedFrom === 'tab' && <div class="source__via">{t('askedFromTab')}</div>}
       {isStale(snapshot) && snapshot.orders.length > 0 && snapshot.goodAt !== null && (
         <div class="source__stale">{t('staleData', { ago: formatAgo(locale, now - snapshot.goodAt) })}</div>
       )}

@@ -324,7 +324,8 @@ export function createBackground(deps: BackgroundDeps) {
         return await serial(async () => {
           const previous = await source.item.get();
           const clock = result.clockSample ? learnClock(previous.clock, result.clockSample) : previous.clock;
-          const applied = applyOutcome({ ...previous, clock }, result.outcome, deps.now());
+          const asked = { ...previous, clock, askedFrom: result.askedFrom };
+          const applied = applyOutcome(asked, result.outcome, deps.now());
           await source.item.set(applied.snapshot);
           return applied.events;
         });

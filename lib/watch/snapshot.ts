@@ -32,6 +32,11 @@ export const snapshotSchema = z.object({
   /** Consecutive checks that failed (busy, timeout...), for backing off. */
   failures: z.number(),
   clock: clockSchema,
+  /**
+   * 'tab' when the last check was sent from an open 12306 tab because 12306 refused the extension's
+   * own query (lib/sources/12306/page-fallback.ts); absent when the extension asked itself.
+   */
+  askedFrom: z.optional(z.literal('tab')),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 

@@ -17,6 +17,10 @@ export const popupStrings = {
   statusUnexpected: { zh: '12306 返回了无法识别的内容', en: '12306 sent a reply PayClock cannot read' },
   statusAuthFailed: { zh: '账户验证失败，已停止查询', en: 'Authentication failed; checks stopped' },
   statusNoPermission: { zh: '未获准访问该网站，已停止查询', en: 'No access to this site; checks stopped' },
+  askedFromTab: {
+    zh: '经由你打开的 12306 页面查询：12306 拒绝了本扩展的直接请求',
+    en: 'Asked from your open 12306 tab: 12306 refused the extension’s own request',
+  },
   staleData: { zh: '下方为 {ago}的数据，尚未确认', en: 'Orders below are from {ago}, not yet confirmed' },
 
   justNow: { zh: '刚刚', en: 'just now' },
