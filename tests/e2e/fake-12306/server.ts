@@ -78,13 +78,17 @@ export interface Fake12306 {
    * page (Origin the site's, Referer one of its /otn pages), answering anything else as a firewall
    * would: `forbidden` (403 and its own page) or `errorPage` (a redirect to the site's error page).
    * null (the default) lets everything through. Whether the real site checks is not known.
+   * `checks: 'fetchSite'` also wants `Sec-Fetch-Site: same-origin`, which only a request made from a
+   * 12306 page carries in Chromium: no header rule can set it.
    */
-  setStrict(mode: StrictMode | null): void;
+  setStrict(mode: StrictMode | null, checks?: StrictChecks): void;
   close(): Promise<void>;
 }
 
 export type StrictMode = 'forbidden' | 'errorPage';
 export const STRICT_MODES: readonly StrictMode[] = ['forbidden', 'errorPage'];
+/** What the strict firewall looks at: the Origin and Referer, or also Sec-Fetch-Site. */
+export type StrictChecks = 'headers' | 'fetchSite';
 
 export const KYFW_HOST = 'kyfw.12306.cn';
 export const WWW_HOST = 'www.12306.cn';
@@ -110,9 +114,11 @@ const FIREWALL_HTML =
   '<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1><p>Request blocked.</p></body></html>';
 const FIREWALL_REDIRECT = 'https://www.12306.cn/mormhweb/logFiles/error.html';
 
-/** Whether a request carries the Origin and Referer of the site's own pages. */
-const likeOwnPage = (request: RecordedRequest) =>
-  request.headers.origin === KYFW && (request.headers.referer ?? '').startsWith(`${KYFW}/otn/`);
+/** Whether a request carries the Origin and Referer of the site's own pages (and, if checked, its Sec-Fetch-Site). */
+const likeOwnPage = (request: RecordedRequest, checks: StrictChecks) =>
+  request.headers.origin === KYFW &&
+  (request.headers.referer ?? '').startsWith(`${KYFW}/otn/`) &&
+  (checks === 'headers' || request.headers['sec-fetch-site'] === 'same-origin');
 const queryOf = (path: string) => new URLSearchParams(path.split('?')[1] ?? '');
 
 /** A JSON reply to the login page's own script, setting cookies. */
@@ -160,6 +166,7 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
   let waitlistPlan: WaitlistPlan = { kind: 'none' };
   let skew = 0;
   let strict: StrictMode | null = null;
+  let strictChecks: StrictChecks = 'headers';
   let cookieVariant = LIKELY_REAL_COOKIES;
   let anonymousSessions = false;
 
@@ -203,7 +210,11 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
       return at === 'GET /mormhweb/logFiles/error.html' ? html(ERROR_PAGE_HTML) : NOT_FOUND;
     if (request.host !== KYFW_HOST) return NOT_FOUND;
 
-    if (strict && (at === `POST ${QUERY_PATH}` || at === `POST ${WAITLIST_PATH}`) && !likeOwnPage(request))
+    if (
+      strict &&
+      (at === `POST ${QUERY_PATH}` || at === `POST ${WAITLIST_PATH}`) &&
+      !likeOwnPage(request, strictChecks)
+    )
       return strict === 'forbidden' ? html(FIREWALL_HTML, 403) : redirect(FIREWALL_REDIRECT);
 
     switch (at) {
@@ -318,8 +329,9 @@ export async function startFake12306(options: { now?: () => number } = {}): Prom
     setClockSkew: (ms) => {
       skew = ms;
     },
-    setStrict: (mode) => {
+    setStrict: (mode, checks = 'headers') => {
       strict = mode;
+      strictChecks = checks;
     },
     requests,
     orderQueries: () => requests.filter((r) => r.method === 'POST' && pathOf(r.path) === QUERY_PATH),
