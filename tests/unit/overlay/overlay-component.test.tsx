@@ -208,7 +208,10 @@ describe('Overlay', () => {
 });
 
 describe('overlay styles', () => {
-  const css = readFileSync(resolve('entrypoints/overlay.content/style.css'), 'utf8');
+  // With the countdown's rules, which it @imports into the same shadow root.
+  const css = ['entrypoints/overlay.content/style.css', 'components/countdown.css']
+    .map((file) => readFileSync(resolve(file), 'utf8'))
+    .join('\n');
 
   it('use the badge’s colours for urgency', () => {
     for (const [urgency, colour] of Object.entries(URGENCY_COLORS)) expect(css).toContain(`--${urgency}: ${colour};`);
