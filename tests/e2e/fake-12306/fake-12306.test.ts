@@ -3,15 +3,13 @@
 // classifier, so the fake and the extension are known to agree before any browser is involved.
 
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { classifyReply } from '../../../lib/sources/12306/classify';
 import { QUERY_BODY, QUERY_HEADERS } from '../../../lib/sources/12306/endpoints';
 import { classifyWaitlistReply } from '../../../lib/sources/12306-waitlist/classify';
 import { WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from '../../../lib/sources/12306-waitlist/endpoints';
 import { startProxy, type Proxy } from '../harness/proxy';
+import { throughProxy, type Answer } from '../harness/through-proxy';
 import {
   ALL_COOKIE_VARIANTS,
   LIKELY_REAL_COOKIES,
@@ -27,66 +25,12 @@ import {
 } from './server';
 import { WWW_ERROR_URL } from './plans';
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-  /** The certificate's subjectAltName, as the client saw it. */
-  san: string;
-}
-
 let fake: Fake12306;
 let proxy: Proxy;
 // The fake's clock: fixed, so the Date header can be checked to the second.
 let clock = Date.UTC(2024, 3, 22, 6, 8, 18);
 
-/** Opens `CONNECT target` on the proxy; resolves with the proxy's status and the raw socket. */
-function tunnel(target: string): Promise<{ status: number; socket: Socket }> {
-  return new Promise((resolve, reject) => {
-    const connect = httpRequest({ host: '127.0.0.1', port: proxy.port, method: 'CONNECT', path: target });
-    connect.once('connect', (response, socket) => resolve({ status: response.statusCode ?? 0, socket }));
-    connect.once('error', reject);
-    connect.end();
-  });
-}
-
-/** One HTTPS request to `host` through the proxy, as a browser would send it. */
-async function send(
-  host: string,
-  method: string,
-  path: string,
-  options: { headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {},
-): Promise<Answer> {
-  const { status, socket } = await tunnel(`${host}:443`);
-  expect(status).toBe(200);
-  const tls = tlsConnect({ socket, servername: host, rejectUnauthorized: false });
-  return new Promise((resolve, reject) => {
-    const request = httpsRequest(
-      {
-        host,
-        method,
-        path,
-        headers: { Host: host, Connection: 'close', ...options.headers },
-        createConnection: () => tls,
-        signal: options.signal,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-            san: tls.getPeerCertificate().subjectaltname ?? '',
-          }),
-        );
-      },
-    );
-    request.once('error', reject);
-    request.end(options.body);
-  });
-}
+const { tunnel, send } = throughProxy(() => proxy.port);
 
 const cookieHeader = (cookies?: Record<string, string>): Record<string, string> =>
   cookies

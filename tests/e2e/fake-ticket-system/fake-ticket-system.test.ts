@@ -3,16 +3,13 @@
 // extension's own classifiers, so the fake and the extension are known to agree before any browser
 // is involved.
 
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { classifyTicketReply, isNoRoute } from '../../../lib/sources/ticket-system/classify';
 import { parseHawkChallenge } from '../../../lib/sources/ticket-system/hawk-challenge';
 import { deriveHawkKey } from '../../../lib/sources/ticket-system/key';
 import vectors from '../../fixtures/ticket-system/hawk-vectors.json' with { type: 'json' };
 import { startProxy, type Proxy } from '../harness/proxy';
+import { throughProxy, type Answer } from '../harness/through-proxy';
 import { hapiHawk, timestampMac, venueKey, type HawkCredentials } from './hawk';
 import {
   startFakeTicketSystem,
@@ -25,13 +22,6 @@ import {
   type FakeTicketSystem,
 } from './server';
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-  san: string;
-}
-
 const MINUTE = 60_000;
 const AGENT = { username: 'agent01', key: 'KEY', password: '123456' };
 const AGENT_CREDENTIALS: HawkCredentials = { id: 'agent01', key: venueKey('KEY', '123456'), algorithm: 'sha256' };
@@ -43,53 +33,7 @@ const ORDER = { orderid: '20240501000123', status: '0', orderedAt: CLOCK - 5 * M
 let venue: FakeTicketSystem;
 let proxy: Proxy;
 
-function tunnel(target: string): Promise<{ status: number; socket: Socket }> {
-  return new Promise((resolve, reject) => {
-    const connect = httpRequest({ host: '127.0.0.1', port: proxy.port, method: 'CONNECT', path: target });
-    connect.once('connect', (response, socket) => resolve({ status: response.statusCode ?? 0, socket }));
-    connect.once('error', reject);
-    connect.end();
-  });
-}
-
-/** One HTTPS request to `host` through the proxy, as a browser would send it (Host without a port). */
-async function send(
-  host: string,
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-  signal?: AbortSignal,
-): Promise<Answer> {
-  const { status, socket } = await tunnel(`${host}:443`);
-  expect(status).toBe(200);
-  const tls = tlsConnect({ socket, servername: host, rejectUnauthorized: false });
-  return new Promise((resolve, reject) => {
-    const request = httpsRequest(
-      {
-        host,
-        method,
-        path,
-        headers: { Host: host, Connection: 'close', ...headers },
-        createConnection: () => tls,
-        signal,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-            san: tls.getPeerCertificate().subjectaltname ?? '',
-          }),
-        );
-      },
-    );
-    request.once('error', reject);
-    request.end();
-  });
-}
+const { send } = throughProxy(() => proxy.port);
 
 /** Signs with @hapi/hawk's client: host lowercased, port 443, the clock given (default the fake's). */
 function signed(
@@ -106,7 +50,7 @@ function signed(
 }
 
 const get = (host: string, path: string, options: Parameters<typeof signed>[2] = {}) =>
-  send(host, 'GET', path, signed(host, path, options));
+  send(host, 'GET', path, { headers: signed(host, path, options) });
 
 const reading = (answer: Answer, flavour: 'v5' | 'v3', orderId = ORDER.orderid) =>
   classifyTicketReply(
@@ -289,12 +233,13 @@ describe('its Hawk check', () => {
       credentials: AGENT_CREDENTIALS,
       timestamp: Math.floor(CLOCK / 1000),
     });
-    expect((await send(VENUE_A_HOST, 'GET', V5_PATH(ORDER.orderid), { Authorization: header })).status).toBe(401);
+    expect(
+      (await send(VENUE_A_HOST, 'GET', V5_PATH(ORDER.orderid), { headers: { Authorization: header } })).status,
+    ).toBe(401);
     // The Host header in capitals: still the same lowercased host.
     const path = V5_PATH(ORDER.orderid);
     const answer = await send(VENUE_A_HOST, 'GET', path, {
-      ...signed(VENUE_A_HOST, path),
-      Host: VENUE_A_HOST.toUpperCase(),
+      headers: { ...signed(VENUE_A_HOST, path), Host: VENUE_A_HOST.toUpperCase() },
     });
     expect(answer.status).toBe(200);
   });
@@ -302,8 +247,8 @@ describe('its Hawk check', () => {
   it('refuses a replayed nonce', async () => {
     const path = V5_PATH(ORDER.orderid);
     const headers = signed(VENUE_A_HOST, path, { nonce: 'n0nce1' });
-    expect((await send(VENUE_A_HOST, 'GET', path, headers)).status).toBe(200);
-    const again = await send(VENUE_A_HOST, 'GET', path, headers);
+    expect((await send(VENUE_A_HOST, 'GET', path, { headers })).status).toBe(200);
+    const again = await send(VENUE_A_HOST, 'GET', path, { headers });
     expect(again.status).toBe(401);
     expect(venue.requests.at(-1)?.auth).toBe('replay');
   });
@@ -351,9 +296,11 @@ describe('its scripted behaviour', () => {
     const expected = new Date(CLOCK - 90_000).toUTCString();
     expect((await send(VENUE_A_HOST, 'GET', '/nothing')).headers.date).toBe(expected);
     const preflight = await send(VENUE_A_HOST, 'OPTIONS', V5_PATH(ORDER.orderid), {
-      Origin: 'chrome-extension://abc',
-      'Access-Control-Request-Method': 'GET',
-      'Access-Control-Request-Headers': 'authorization',
+      headers: {
+        Origin: 'chrome-extension://abc',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     expect(preflight.status).toBe(200);
     expect(preflight.headers).toMatchObject({
@@ -422,7 +369,9 @@ describe('its scripted behaviour', () => {
     const first = new AbortController();
     const second = new AbortController();
     const requests = [first, second].map((gone) =>
-      send(VENUE_A_HOST, 'GET', path, signed(VENUE_A_HOST, path), gone.signal).catch(() => 'aborted'),
+      send(VENUE_A_HOST, 'GET', path, { headers: signed(VENUE_A_HOST, path), signal: gone.signal }).catch(
+        () => 'aborted',
+      ),
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(venue.inFlight(VENUE_A_HOST)).toBe(2);
