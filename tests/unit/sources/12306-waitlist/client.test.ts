@@ -9,27 +9,12 @@ import {
   PASSPORT_HTML,
   WAITLIST_NOTHING_JSON,
 } from '../../../fixtures/12306/waitlist-replies';
+import { fetchReturning, jsonResponse, redirectedResponse, type Fetch } from '../../helpers/responses';
 
-const JSON_TYPE = 'application/json;charset=UTF-8';
 // 2024-04-22 15:27:20 Beijing time (UTC+8).
 const LOSE_TIME = Date.UTC(2024, 3, 22, 7, 27, 20);
 // The local clock when the query starts: 15:17:24.250 Beijing.
 const LOCAL_START = Date.UTC(2024, 3, 22, 7, 17, 24, 250);
-
-function jsonResponse(body: string, init: { status?: number; headers?: Record<string, string> } = {}) {
-  return new Response(body, { status: init.status ?? 200, headers: { 'content-type': JSON_TYPE, ...init.headers } });
-}
-
-/** A Response as a browser's fetch returns it after following redirects to `url`. */
-function redirectedResponse(url: string, body: string, contentType: string) {
-  const response = new Response(body, { status: 200, headers: { 'content-type': contentType } });
-  Object.defineProperty(response, 'redirected', { value: true });
-  Object.defineProperty(response, 'url', { value: url });
-  return response;
-}
-
-type Fetch = typeof globalThis.fetch;
-const fetchReturning = (response: Response) => vi.fn<Fetch>(async () => response);
 
 describe('queryWaitlist', () => {
   it('POSTs with no body, the browser cookies and the headers the 候补 pages send', async () => {

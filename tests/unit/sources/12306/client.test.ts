@@ -8,31 +8,12 @@ import {
   PASSPORT_HTML,
   unpaidOrdersJson,
 } from '../../../fixtures/12306/replies';
+import { fetchReturning, jsonResponse, redirectedResponse, type Fetch } from '../../helpers/responses';
 
-const JSON_TYPE = 'application/json;charset=UTF-8';
 // 2024-05-01 20:00:00 Beijing time (UTC+8).
 const PAY_LIMIT = Date.UTC(2024, 4, 1, 12, 0, 0);
 // The local clock when the query starts: 2024-05-01 19:40:00.250 Beijing.
 const LOCAL_START = Date.UTC(2024, 4, 1, 11, 40, 0, 250);
-
-function jsonResponse(body: string, init: { status?: number; headers?: Record<string, string> } = {}) {
-  return new Response(body, {
-    status: init.status ?? 200,
-    headers: { 'content-type': JSON_TYPE, ...init.headers },
-  });
-}
-
-/** A Response as a browser's fetch returns it after following redirects to `url`. */
-function redirectedResponse(url: string, body: string, contentType: string) {
-  const response = new Response(body, { status: 200, headers: { 'content-type': contentType } });
-  Object.defineProperty(response, 'redirected', { value: true });
-  Object.defineProperty(response, 'url', { value: url });
-  return response;
-}
-
-type Fetch = typeof globalThis.fetch;
-
-const fetchReturning = (response: Response) => vi.fn<Fetch>(async () => response);
 
 describe('queryUnfinishedOrders', () => {
   it('POSTs _json_att= with the browser cookies and the headers the site sends', async () => {
