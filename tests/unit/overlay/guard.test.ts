@@ -14,29 +14,11 @@ import {
   type Reader,
   type Schema,
 } from '../helpers/agreement';
+import { makeOverlayOrder as order, makeOverlaySummary as summary } from '../helpers/overlay';
 
 // The content script reads its messages with lib/overlay/guard instead of the zod schemas. Both must
 // agree on every value: the guard returns null exactly where the schema fails, and otherwise what the
 // schema's parse returns.
-
-const PAGE = 'https://kyfw.12306.cn/otn/view/train_order.html';
-
-function order(overrides: Partial<OverlayOrder> = {}): OverlayOrder {
-  return {
-    key: '12306:E1',
-    source: '12306',
-    title: 'G101',
-    route: '北京南 → 上海虹桥',
-    deadline: Date.UTC(2026, 2, 24, 6, 40),
-    payUrl: PAGE,
-    state: 'unpaid',
-    ...overrides,
-  };
-}
-
-function summary(orders: OverlayOrder[], overrides: Partial<OverlaySummary> = {}): OverlaySummary {
-  return { enabled: true, collapsed: true, offsetMs: 0, orders, others: { count: 0, deadline: null }, ...overrides };
-}
 
 const push = (value: unknown) => ({ type: 'overlay.summary', summary: value });
 

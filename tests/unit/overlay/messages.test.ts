@@ -8,32 +8,20 @@ import {
   overlayRequestSchema,
   overlaySummarySchema,
   type OverlayOrder,
-  type OverlaySummary,
 } from '@/lib/overlay/messages';
 import { overlayViewItem, settingsItem, snapshot12306Item } from '@/lib/storage/items';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { makeOrder, makeSnapshot } from '../helpers/orders';
+import {
+  makeOverlayOrder as order,
+  makeOverlaySummary as summary,
+  ORDERS_PAGE,
+  OVERLAY_DEADLINE,
+} from '../helpers/overlay';
 
-const NOW = Date.UTC(2026, 2, 24, 6, 30, 0);
 const MINUTE = 60_000;
-const PAGE = 'https://kyfw.12306.cn/otn/view/train_order.html';
-
-function order(overrides: Partial<OverlayOrder> = {}): OverlayOrder {
-  return {
-    key: '12306:E1',
-    source: '12306',
-    title: 'G101',
-    route: '北京南 → 上海虹桥',
-    deadline: NOW + 10 * MINUTE,
-    payUrl: PAGE,
-    state: 'unpaid',
-    ...overrides,
-  };
-}
-
-function summary(orders: OverlayOrder[], overrides: Partial<OverlaySummary> = {}): OverlaySummary {
-  return { enabled: true, collapsed: true, offsetMs: 0, orders, others: { count: 0, deadline: null }, ...overrides };
-}
+// Ten minutes before the default order is due.
+const NOW = OVERLAY_DEADLINE - 10 * MINUTE;
 
 describe('overlay messages', () => {
   it('accept the overlay’s two requests and nothing else', () => {
@@ -113,7 +101,7 @@ describe('nearestDue', () => {
 });
 
 describe('the background’s overlay side', () => {
-  const contentScript = (url = PAGE): Browser.runtime.MessageSender => ({
+  const contentScript = (url = ORDERS_PAGE): Browser.runtime.MessageSender => ({
     id: fakeBrowser.runtime.id,
     url,
     tab: { id: 7, index: 0, url } as Browser.tabs.Tab,

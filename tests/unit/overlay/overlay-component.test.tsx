@@ -5,30 +5,16 @@ import { act, cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overlay } from '@/components/Overlay';
 import { URGENCY_COLORS } from '@/lib/badge';
-import type { OverlayOrder, OverlaySummary } from '@/lib/overlay/messages';
+import type { OverlayOrder } from '@/lib/overlay/messages';
+import { makeOverlayOrder, makeOverlaySummary as summary, ORDERS_PAGE } from '../helpers/overlay';
 
 // The fake browser has no i18n API, so these render in English.
 
 const MINUTE = 60_000;
-const PAGE = 'https://kyfw.12306.cn/otn/view/train_order.html';
 const hostile = '<img src=x onerror="window.__pwned=1">';
 
-function order(overrides: Partial<OverlayOrder> = {}): OverlayOrder {
-  return {
-    key: '12306:E1',
-    source: '12306',
-    title: 'G101',
-    route: '北京南 → 上海虹桥',
-    deadline: Date.now() + 12 * MINUTE + 34_500,
-    payUrl: PAGE,
-    state: 'unpaid',
-    ...overrides,
-  };
-}
-
-function summary(orders: OverlayOrder[], overrides: Partial<OverlaySummary> = {}): OverlaySummary {
-  return { enabled: true, collapsed: true, offsetMs: 0, orders, others: { count: 0, deadline: null }, ...overrides };
-}
+const order = (overrides: Partial<OverlayOrder> = {}) =>
+  makeOverlayOrder({ deadline: Date.now() + 12 * MINUTE + 34_500, ...overrides });
 
 const WAITLIST_PAGE = 'https://kyfw.12306.cn/otn/view/lineUp_order.html';
 const three = () => [
@@ -67,7 +53,7 @@ describe('Overlay', () => {
     expect(getByRole('timer').className).toContain('countdown--calm');
     expect(container.textContent).toBe('G101北京南 → 上海虹桥·12:35 left·Pay+3▴');
     const pay = getByRole('link', { name: 'Pay' });
-    expect(pay.getAttribute('href')).toBe(PAGE);
+    expect(pay.getAttribute('href')).toBe(ORDERS_PAGE);
     expect(pay.getAttribute('rel')).toContain('noopener');
     expect(getByRole('button', { name: 'Show all pending orders' }).getAttribute('aria-expanded')).toBe('false');
   });
