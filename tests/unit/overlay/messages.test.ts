@@ -9,7 +9,7 @@ import {
   overlaySummarySchema,
   type OverlayOrder,
   type OverlaySummary,
-} from '@/lib/overlay/messages';
+} from '@/lib/messaging/overlay';
 import { overlayViewItem, settingsItem, snapshot12306Item } from '@/lib/storage/items';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { makeOrder, makeSnapshot } from '../helpers/orders';

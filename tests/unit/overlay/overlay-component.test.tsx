@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overlay } from '@/components/Overlay';
 import { URGENCY_COLORS } from '@/lib/badge';
-import type { OverlayOrder, OverlaySummary } from '@/lib/overlay/messages';
+import type { OverlayOrder, OverlaySummary } from '@/lib/messaging/overlay';
 
 // The fake browser has no i18n API, so these render in English.
 
