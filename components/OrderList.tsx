@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QuietOrders } from '@/lib/alerts/quiet';
-import type { SilenceRequest } from '@/lib/messages';
+import type { SilenceRequest } from '@/lib/messaging/pages';
 import { orderKey, type Order } from '@/lib/orders/model';
 import { OrderCard } from './OrderCard';
 import { SilenceControls } from './SilenceControls';

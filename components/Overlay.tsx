@@ -2,7 +2,7 @@ import { SOURCE_WORDS } from '@/lib/orders/source-words';
 import { useEffect, useState } from 'preact/hooks';
 import { tOverlay as t } from '@/lib/i18n/overlay';
 import { nearestDue, type Due } from '@/lib/overlay/due';
-import type { OverlayOrder, OverlaySummary } from '@/lib/overlay/messages';
+import type { OverlayOrder, OverlaySummary } from '@/lib/messaging/overlay';
 import { Countdown } from './Countdown';
 import { useNow } from './ticker';
 

@@ -1,7 +1,7 @@
 import type { QuietOrders } from '@/lib/alerts/quiet';
 import { SNOOZE_MINUTES } from '@/lib/alerts/quiet';
 import { tPopup as t } from '@/lib/i18n/popup';
-import type { SilenceRequest } from '@/lib/messages';
+import type { SilenceRequest } from '@/lib/messaging/pages';
 import { formatBeijingClock } from '@/lib/time/beijing';
 
 interface Props {

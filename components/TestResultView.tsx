@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import type { TestResult } from '@/lib/messages';
+import type { TestResult } from '@/lib/messaging/pages';
 import { formatBeijingClock, formatBeijingShort } from '@/lib/time/beijing';
 import { draftProblemText } from './draft-words';
 import { statusName } from './ticket-words';

@@ -2,7 +2,6 @@ import { useId, useState } from 'preact/hooks';
 import { tPopup as t } from '@/lib/i18n/popup';
 import { MAX_ORDERS_PER_ADD, parseOrderIds } from '@/lib/sources/ticket-system/order-ids';
 import type { Account } from '@/lib/sources/ticket-system/account';
-import { readWatchAddReply } from '@/lib/replies';
 import { askBackground } from './ask-background';
 
 interface Props {
@@ -50,7 +49,7 @@ export function WatchForm({ accounts, compact = false }: Props) {
       return;
     }
     setBusy(true);
-    const reply = await askBackground({ type: 'watch.add', accountId: accountId!, orderIds: ids }, readWatchAddReply);
+    const reply = await askBackground({ type: 'watch.add', accountId: accountId!, orderIds: ids });
     setBusy(false);
     if (!reply?.ok) {
       setOutcome({ tone: 'error', text: t('watchAddFailed') }); // the text stays for another try

@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { tPopup as t } from '@/lib/i18n/popup';
 import { watchedKey } from '@/lib/sources/ticket-system/order-ids';
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
-import { readReply } from '@/lib/replies';
 import { askBackground } from './ask-background';
 import { orderProblemText, statusName } from './ticket-words';
 
@@ -35,10 +34,7 @@ export function WatchedList({ entries, limit = 20 }: Props) {
     const key = watchedKey(entry);
     setFailed(null);
     setRemoving((current) => new Set(current).add(key));
-    const reply = await askBackground(
-      { type: 'watch.remove', accountId: entry.accountId, orderId: entry.orderId },
-      readReply,
-    );
+    const reply = await askBackground({ type: 'watch.remove', accountId: entry.accountId, orderId: entry.orderId });
     setRemoving((current) => {
       const next = new Set(current);
       next.delete(key);

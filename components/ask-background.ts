@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Request } from '@/lib/messages';
+import type { ReplyTo, RequestOf, RequestType } from '@/lib/messaging/pages';
+import { PLAIN_READERS, type ReplyReader, type ReplyReaders } from '@/lib/messaging/plain-readers';
 
-/** Reads a reply: its value, or null for anything else. */
-export type ReplyReader<T> = (answer: unknown) => T | null;
-
-/** A reader from a zod schema (the settings page; the popup uses lib/replies.ts, without zod). */
+/** A reader from a zod schema (the settings page; the popup uses lib/messaging/plain-readers.ts, without zod). */
 export const readWith =
   <T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): ReplyReader<T> =>
   (answer) => {
@@ -13,20 +11,26 @@ export const readWith =
   };
 
 /**
- * Sends one request to the background and reads its reply with `read`. Null when the background
- * could not be reached or answered something else: the caller says so and keeps whatever the user
- * typed.
+ * Sends requests of the types `readers` can read the replies of, each reply typed by its request
+ * (lib/messaging/pages.ts `Replies`). Null when the background could not be reached or answered
+ * something else: the caller says so and keeps whatever the user typed.
  */
-export async function askBackground<T>(request: Request, read: ReplyReader<T>): Promise<T | null> {
-  try {
-    const reply = read(await browser.runtime.sendMessage(request));
-    if (reply !== null) return reply;
-    console.warn(`PayClock: unexpected reply to ${request.type}`);
-  } catch (error) {
-    console.warn(`PayClock: no reply to ${request.type}`, error);
-  }
-  return null;
+export function askerFor<T extends RequestType>(readers: ReplyReaders<T>) {
+  return async function ask<R extends RequestOf<T>>(request: R): Promise<ReplyTo<R> | null> {
+    const read = readers[request.type as T] as ReplyReader<ReplyTo<R>>;
+    try {
+      const reply = read(await browser.runtime.sendMessage(request));
+      if (reply !== null) return reply;
+      console.warn(`PayClock: unexpected reply to ${request.type}`);
+    } catch (error) {
+      console.warn(`PayClock: no reply to ${request.type}`, error);
+    }
+    return null;
+  };
 }
+
+/** For the popup and the parts it shares with the settings page: replies read without zod. */
+export const askBackground = askerFor(PLAIN_READERS);
 
 /** Host name of a match pattern (`https://host/*`), for messages. */
 export const hostOfPattern = (pattern: string) => pattern.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');

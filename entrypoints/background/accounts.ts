@@ -4,7 +4,7 @@ import type {
   TestAccountRequest,
   TestResult,
   WatchAddReply,
-} from '@/lib/messages';
+} from '@/lib/messaging/pages';
 import {
   checkDraft,
   originOf,

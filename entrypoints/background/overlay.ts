@@ -5,7 +5,7 @@ import {
   overlayRequestSchema,
   type OverlayPush,
   type OverlaySummary,
-} from '@/lib/overlay/messages';
+} from '@/lib/messaging/overlay';
 import { overlaySummary } from '@/lib/overlay/summary';
 import { overlayViewItem, settingsItem } from '@/lib/storage/items';
 import type { ValidatedItem } from '@/lib/storage/validated-item';

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { OVERLAY_MATCH } from '@/lib/overlay/messages';
+import { OVERLAY_MATCH } from '@/lib/messaging/overlay';
 import type { HttpResult, Outcome } from '@/lib/sources/12306/classify';
 import type { QueryResult } from '@/lib/sources/12306/client';
 import type { AskFromPage } from '@/lib/sources/12306/page-fallback';

@@ -6,7 +6,7 @@ import { planReminders, remindersAlreadyPassed } from '@/lib/alerts/reminder-pla
 import { markSent } from '@/lib/alerts/sent-log';
 import { badgeFor } from '@/lib/badge';
 import type { Locale } from '@/lib/i18n/messages';
-import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messages';
+import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messaging/pages';
 import type { Settings } from '@/lib/settings/schema';
 import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
 import { isAlertAlarm, nearerThanAlarmFloor, planAlertWakeups } from '@/lib/schedule/alert-wakeups';

@@ -1,13 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { askBackground, hostOfPattern, readWith, requestAccess } from '@/components/ask-background';
+import { hostOfPattern, requestAccess } from '@/components/ask-background';
+import { askBackground } from './ask-background';
 import { TestResultView } from '@/components/TestResultView';
 import { draftProblemText } from '@/components/draft-words';
 import { Toggle } from '@/components/Toggle';
 import { t } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Params } from '@/lib/i18n/translate';
-import { saveAccountReplySchema, testResultSchema, type AccountSecret, type TestResult } from '@/lib/messages';
+import type { AccountSecret, TestResult } from '@/lib/messaging/pages';
 import {
   checkBaseUrl,
   checkDraft,
@@ -172,10 +173,7 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
         );
         return;
       }
-      const reply = await askBackground(
-        { type: 'account.save', id, draft: sent, secret: secretSent },
-        readWith(saveAccountReplySchema),
-      );
+      const reply = await askBackground({ type: 'account.save', id, draft: sent, secret: secretSent });
       if (!reply) {
         setMessage({ key: 'acctNoReply', tone: 'error' });
         return;
@@ -243,10 +241,7 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
         );
         return;
       }
-      const result = await askBackground(
-        { type: 'account.test', id, draft: sent, secret: secretSent, orderId },
-        readWith(testResultSchema),
-      );
+      const result = await askBackground({ type: 'account.test', id, draft: sent, secret: secretSent, orderId });
       if (result) setTestResult(result);
       else setTestMessage({ key: 'acctNoReply', tone: 'error' });
     } finally {

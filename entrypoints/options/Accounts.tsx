@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { askBackground, hostOfPattern, readWith, requestAccess } from '@/components/ask-background';
-import { replySchema } from '@/lib/messages';
+import { hostOfPattern, requestAccess } from '@/components/ask-background';
+import { askBackground } from './ask-background';
 import { VENUE_STATUS_WORDS } from '@/components/SourceLine';
 import { useNow } from '@/components/ticker';
 import { useStoredValue } from '@/components/useStoredValue';
@@ -72,7 +72,7 @@ export function AccountsSection() {
   };
 
   async function remove(account: Account) {
-    const reply = await askBackground({ type: 'account.remove', id: account.id }, readWith(replySchema));
+    const reply = await askBackground({ type: 'account.remove', id: account.id });
     setConfirming(null);
     if (!reply?.ok) {
       setMessage({ key: 'acctRemoveFailed', tone: 'error' });

@@ -6,8 +6,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '@/components/Overlay';
 import { setTickPhase } from '@/components/ticker';
 import { nearestDue } from '@/lib/overlay/due';
-import { readOverlayPush, readOverlaySummary } from '@/lib/overlay/guard';
-import type { OverlayRequest, OverlaySummary } from '@/lib/overlay/messages';
+import { readOverlayPush, readOverlaySummary } from '@/lib/messaging/overlay-guard';
+import type { OverlayRequest, OverlaySummary } from '@/lib/messaging/overlay';
 import { answerPageQueries } from './page-query';
 import './style.css';
 

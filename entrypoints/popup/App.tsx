@@ -10,8 +10,7 @@ import { askBackground } from '@/components/ask-background';
 import { openOrFocus } from '@/lib/browser/tabs';
 import { tPopup as t } from '@/lib/i18n/popup';
 import type { PopupMessageKey } from '@/lib/i18n/popup';
-import type { SilenceRequest } from '@/lib/messages';
-import { readReply } from '@/lib/replies';
+import type { SilenceRequest } from '@/lib/messaging/pages';
 import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
 import { LOGIN_PAGE_URL } from '@/lib/sources/12306/endpoints';
 import { displayStore, type DisplayStore } from '@/lib/storage/display-store';
@@ -59,7 +58,7 @@ async function openAndClose(url: string) {
 export const popupStore = (): DisplayStore => displayStore(POPUP_ITEMS);
 
 const silence = (order: Order, action: SilenceRequest['action']) =>
-  void askBackground({ type: 'silence', orderKey: orderKey(order), action }, readReply);
+  void askBackground({ type: 'silence', orderKey: orderKey(order), action });
 
 function SourceSection({ source, snapshot, quiet }: { source: PopupSource; snapshot: Snapshot; quiet: QuietOrders }) {
   return (
@@ -95,7 +94,7 @@ export function App({ store }: { store: DisplayStore }) {
 
   async function refresh() {
     setRefreshing(true);
-    await askBackground({ type: 'refresh' }, readReply);
+    await askBackground({ type: 'refresh' });
     setRefreshing(false);
   }
 

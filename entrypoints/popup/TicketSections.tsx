@@ -5,7 +5,7 @@ import { WatchForm } from '@/components/WatchForm';
 import { WatchedList } from '@/components/WatchedList';
 import type { QuietOrders } from '@/lib/alerts/quiet';
 import { tPopup as t } from '@/lib/i18n/popup';
-import type { SilenceRequest } from '@/lib/messages';
+import type { SilenceRequest } from '@/lib/messaging/pages';
 import type { Order } from '@/lib/orders/model';
 import type { Account } from '@/lib/sources/ticket-system/account';
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';

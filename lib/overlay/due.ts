@@ -1,5 +1,5 @@
 import { secondsLeft } from '../time/countdown';
-import type { OverlayOrder, OverlaySummary } from './messages';
+import type { OverlayOrder, OverlaySummary } from '../messaging/overlay';
 
 export type DueOrder = OverlayOrder & { state: 'unpaid'; deadline: number };
 

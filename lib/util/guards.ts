@@ -1,5 +1,5 @@
 // The checks of the hand-written readers that replace zod where it would not fit a size budget
-// (lib/replies.ts, lib/overlay/guard.ts). Each matches what zod 4 accepts for the same schema.
+// (lib/messaging/plain-readers.ts, lib/messaging/overlay-guard.ts). Each matches what zod 4 accepts for the same schema.
 
 export type Fields = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { createBackground } from '@/entrypoints/background/service';
 import { ticketSources, ticketSourceKey } from '@/entrypoints/background/ticket-system';
 import { LOGIN_NEEDED_COLOR } from '@/lib/badge';
-import type { Request } from '@/lib/messages';
+import type { Request } from '@/lib/messaging/pages';
 import { EMPTY_DRAFT, type AccountDraft } from '@/lib/sources/ticket-system/account';
 import {
   accountKeysItem,

@@ -1,4 +1,4 @@
-import type { OverlayOrder, OverlaySummary } from '@/lib/overlay/messages';
+import type { OverlayOrder, OverlaySummary } from '@/lib/messaging/overlay';
 
 /** 12306's unpaid-orders page: where the overlay's default order is paid. */
 export const ORDERS_PAGE = 'https://kyfw.12306.cn/otn/view/train_order.html';

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { AccountsSection, WatchedSection } from '@/entrypoints/options/Accounts';
-import type { Request, TestResult } from '@/lib/messages';
+import type { Request, TestResult } from '@/lib/messaging/pages';
 import { DEFAULT_PATH_TEMPLATES, type Account } from '@/lib/sources/ticket-system/account';
 import { newWatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';

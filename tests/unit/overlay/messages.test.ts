@@ -8,7 +8,7 @@ import {
   overlayRequestSchema,
   overlaySummarySchema,
   type OverlayOrder,
-} from '@/lib/overlay/messages';
+} from '@/lib/messaging/overlay';
 import { overlayViewItem, settingsItem, snapshot12306Item } from '@/lib/storage/items';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { makeOrder, makeSnapshot } from '../helpers/orders';

@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overlay } from '@/components/Overlay';
 import { URGENCY_COLORS } from '@/lib/badge';
-import type { OverlayOrder } from '@/lib/overlay/messages';
+import type { OverlayOrder } from '@/lib/messaging/overlay';
 import { makeOverlayOrder, makeOverlaySummary as summary, ORDERS_PAGE } from '../helpers/overlay';
 
 // The fake browser has no i18n API, so these render in English.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
-import { overlaySummarySchema } from '@/lib/overlay/messages';
+import { overlaySummarySchema } from '@/lib/messaging/overlay';
 import { overlaySummary } from '@/lib/overlay/summary';
 import { DEFAULT_OVERLAY_VIEW } from '@/lib/overlay/view';
 import { DEADLINE, makeOrder, makeQueuingOrder, makeSnapshot } from '../helpers/orders';

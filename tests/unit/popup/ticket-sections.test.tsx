@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { App, popupStore } from '@/entrypoints/popup/App';
-import type { Request } from '@/lib/messages';
+import type { Request } from '@/lib/messaging/pages';
 import type { Account } from '@/lib/sources/ticket-system/account';
 import { newWatchedOrder, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountsItem, snapshot12306Item, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';

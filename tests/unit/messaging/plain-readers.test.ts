@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { replySchema, watchAddReplySchema } from '@/lib/messages';
-import { readReply, readWatchAddReply } from '@/lib/replies';
-import { expectAgreement, expectAgreementEverywhere } from './helpers/agreement';
+import { replySchema, watchAddReplySchema } from '@/lib/messaging/pages';
+import { readReply, readWatchAddReply } from '@/lib/messaging/plain-readers';
+import { expectAgreement, expectAgreementEverywhere } from '../helpers/agreement';
 
-// The popup reads the background's replies with lib/replies.ts instead of the zod schemas (its size
+// The popup reads the background's replies with lib/messaging/plain-readers.ts instead of the zod schemas (its size
 // budget); both must agree on every value.
 
 describe('the popup’s reply readers', () => {

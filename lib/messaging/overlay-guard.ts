@@ -1,11 +1,11 @@
 import { isFields, isNumber, isString } from '../util/guards';
-import type { OverlayOrder, OverlayOthers, OverlayPush, OverlaySummary } from './messages';
+import type { OverlayOrder, OverlayOthers, OverlayPush, OverlaySummary } from './overlay';
 
 // The content script's reading of the background's two messages, by hand: zod's core alone is over
 // 5 KB gzipped, a quarter of the content script's 20 KB budget, and these are its only use of it.
-// The schemas in ./messages stay the source of the types and are what the background parses with;
+// The schemas in ./overlay.ts stay the source of the types and are what the background parses with;
 // this must accept exactly what they accept and return what they would (unknown keys dropped), which
-// tests/unit/overlay/guard.test.ts checks field by field. Type-only imports, so no zod is bundled.
+// tests/unit/messaging/overlay-guard.test.ts checks field by field. Type-only imports, so no zod is bundled.
 
 // Records, so that the compiler insists on every member of each enum and no other.
 const SOURCES: Record<OverlayOrder['source'], true> = { '12306': true, '12306-waitlist': true };

@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 // Messages between the background and the overlay's content script on 12306 pages. A content script
 // shares its page's fate, so it is told only what the overlay shows and never reads storage itself
 // (secrets live there). The background parses what it receives with these schemas; the content
-// script reads what it is sent with ./guard.ts, which accepts exactly what they accept, without zod
+// script reads what it is sent with ./overlay-guard.ts, which accepts exactly what they accept, without zod
 // (the content script's size budget). Anything else is ignored.
 
 /** The pages the overlay runs on; the background answers content scripts from this origin only. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readOverlayPush, readOverlaySummary } from '@/lib/overlay/guard';
+import { readOverlayPush, readOverlaySummary } from '@/lib/messaging/overlay-guard';
 import {
   overlayPushSchema,
   overlaySummarySchema,
   type OverlayOrder,
   type OverlaySummary,
-} from '@/lib/overlay/messages';
+} from '@/lib/messaging/overlay';
 import {
   expectAgreement,
   expectAgreementEverywhere,
@@ -16,7 +16,7 @@ import {
 } from '../helpers/agreement';
 import { makeOverlayOrder as order, makeOverlaySummary as summary } from '../helpers/overlay';
 
-// The content script reads its messages with lib/overlay/guard instead of the zod schemas. Both must
+// The content script reads its messages with lib/messaging/overlay-guard instead of the zod schemas. Both must
 // agree on every value: the guard returns null exactly where the schema fails, and otherwise what the
 // schema's parse returns.
 

@@ -4,11 +4,12 @@ import {
   accountIdSchema,
   MAX_ORDERS_PER_ADD,
   orderIdSchema,
-} from './sources/ticket-system/account';
+} from '../sources/ticket-system/account';
 
-// Messages between the extension's own pages (popup, options) and its background. Both ends parse
-// with these schemas; anything else is ignored. Content scripts never get to send these (the
-// background checks the sender), and no reply ever carries a ticket-system key.
+// Requests from the extension's own pages (popup, options) to its background, and the reply each
+// gets (`Replies`). Both ends parse with these schemas; anything else is ignored. Content scripts
+// never get to send these (the background checks the sender), and no reply ever carries a
+// ticket-system key. The overlay's messages are in ./overlay.ts.
 
 /** Mute, snooze or un-silence one order's reminders (popup; Chrome's notification buttons). */
 export const silenceRequestSchema = z.object({
@@ -120,3 +121,22 @@ export const watchAddReplySchema = z.object({
   already: z.number(),
 });
 export type WatchAddReply = z.infer<typeof watchAddReplySchema>;
+
+/** The reply to each request, by its `type`: what ties a request to the one reply it gets. */
+export interface Replies {
+  refresh: Reply;
+  silence: Reply;
+  'account.save': SaveAccountReply;
+  'account.remove': Reply;
+  'account.test': TestResult;
+  'watch.add': WatchAddReply;
+  'watch.remove': Reply;
+}
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+export type ReplyTo<R extends Request> = Replies[R['type']];
+
+// Every request has its reply, and no reply is listed for a request that does not exist.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _everyRequestReplied: Same<keyof Replies, RequestType> = true;
+void _everyRequestReplied;
