@@ -38,7 +38,7 @@ interface Answer {
 let fake: Fake12306;
 let proxy: Proxy;
 // The fake's clock: fixed, so the Date header can be checked to the second.
-let clock = Date.UTC(2024, 3, 22, 6, 8, 18);
+const clock = Date.UTC(2024, 3, 22, 6, 8, 18);
 
 /** Opens `CONNECT target` on the proxy; resolves with the proxy's status and the raw socket. */
 function tunnel(target: string): Promise<{ status: number; socket: Socket }> {
