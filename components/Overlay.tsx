@@ -32,6 +32,8 @@ function OverlayShown({ summary, onCollapsedChange, onTick, onNothingDue }: Prop
     onTick?.();
     // The last deadline passed between two updates from the background: hide until told otherwise.
     if (!nearest) onNothingDue();
+    // Once a tick: the callbacks are new closures on every render, and listing them would run it on each.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [now]);
   if (!nearest) return null;
 

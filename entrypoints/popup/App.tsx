@@ -87,10 +87,11 @@ export function App({ store }: { store: DisplayStore }) {
   const ticketSnapshots = get(stored.ticketSnapshots);
   const [refreshing, setRefreshing] = useState(false);
   const [main] = snapshots;
+  const offsetMs = main?.clock.offsetMs;
 
   useEffect(() => {
-    if (main) setTickPhase(main.clock.offsetMs);
-  }, [main?.clock.offsetMs]);
+    if (offsetMs !== undefined) setTickPhase(offsetMs);
+  }, [offsetMs]);
 
   async function refresh() {
     setRefreshing(true);

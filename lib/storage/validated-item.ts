@@ -23,6 +23,8 @@ export interface ValidatedItem<T> {
 export interface ValidatedItemOptions<T> {
   schema: z.ZodMiniType<T>;
   /** Migrations from each older version (WXT runs them in order when the item is first used). */
+  // `any`: each migration names the shape it reads, which `unknown` would not accept as a parameter.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   migrations?: Record<number, (old: any) => unknown>;
   /**
    * Reads a stored (already migrated) value instead of "valid, or else the whole fallback": for an
@@ -71,6 +73,8 @@ export const write = <T>(item: ValidatedItem<T>, value: T): ItemWrite<T> => ({ i
  * writes, and items that must agree (a watched list and the snapshot folded with it) would then
  * disagree for good. Every value is checked first; if any fails, nothing is written.
  */
+// `any`: the writes are of different items; each `ItemWrite<T>` was type-checked where it was made.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function setTogether(writes: readonly ItemWrite<any>[]): Promise<void> {
   const values = (
     await Promise.all(

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { alarmsInUse, browserMissing, checkCpu, popupCpu, popupFirstRender, reminderLateness } from './browser';
+import { alarmsInUse, checkCpu, reminderLateness } from './background-rows';
+import { browserMissing } from './browser';
+import { popupCpu, popupFirstRender } from './popup-rows';
 import { requestsPerHour } from './requests';
 import { entrySizes } from './sizes';
 import { pollFiveHundred } from './venue-poll';

@@ -28,7 +28,7 @@ import { WWW_ERROR_URL } from './plans';
 let fake: Fake12306;
 let proxy: Proxy;
 // The fake's clock: fixed, so the Date header can be checked to the second.
-let clock = Date.UTC(2024, 3, 22, 6, 8, 18);
+const clock = Date.UTC(2024, 3, 22, 6, 8, 18);
 
 const { tunnel, send } = throughProxy(() => proxy.port);
 

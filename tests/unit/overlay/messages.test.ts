@@ -151,9 +151,12 @@ describe('the background’s overlay side', () => {
     await service.onMessage({ type: 'overlay.get' }, contentScript());
     expect(onPageStart).toHaveBeenCalledWith(contentScript().url);
     await service.onMessage({ type: 'overlay.setCollapsed', collapsed: false }, contentScript());
-    service.onMessage({ type: 'overlay.get' }, { ...contentScript(), id: 'other' });
-    service.onMessage({ type: 'overlay.get' }, contentScript('https://www.12306.cn/index/'));
-    service.onMessage({ type: 'overlay.get' }, { id: fakeBrowser.runtime.id, url: 'chrome-extension://x/popup.html' });
+    await service.onMessage({ type: 'overlay.get' }, { ...contentScript(), id: 'other' });
+    await service.onMessage({ type: 'overlay.get' }, contentScript('https://www.12306.cn/index/'));
+    await service.onMessage(
+      { type: 'overlay.get' },
+      { id: fakeBrowser.runtime.id, url: 'chrome-extension://x/popup.html' },
+    );
     expect(onPageStart).toHaveBeenCalledTimes(1);
   });
 

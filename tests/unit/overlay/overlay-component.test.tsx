@@ -165,10 +165,10 @@ describe('Overlay', () => {
       />,
     );
     expect(getByRole('timer').textContent).toBe('00:03');
-    act(() => void vi.advanceTimersByTime(1_100));
+    void act(() => void vi.advanceTimersByTime(1_100));
     expect(getByRole('timer').textContent).toBe('00:02');
     expect(onTick).toHaveBeenCalled();
-    act(() => void vi.advanceTimersByTime(3_000));
+    void act(() => void vi.advanceTimersByTime(3_000));
     expect(container.innerHTML).toBe('');
     expect(vi.getTimerCount()).toBe(0);
   });

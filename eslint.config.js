@@ -1,0 +1,48 @@
+// ESLint, with type information: what the compiler cannot see, chiefly promises left floating (a
+// background that forgets an awaited write loses it when the service worker stops) and hooks called
+// out of order. Layer rules and import cycles are dependency-cruiser's (.dependency-cruiser.cjs).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+      // Preact's hooks follow React's rules; the compiler-specific rules of the plugin do not apply.
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The fakes copy 12306's pages, ideographic spaces (U+3000) in their text included.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
+    },
+  },
+  {
+    // A file should read at once. One that must be longer says why in a disable comment at its top.
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
+    ignores: ['tests/**'],
+    rules: { 'max-lines': ['error', { max: 250 }] },
+  },
+  {
+    // Tests feed the code deliberately wrong shapes.
+    files: ['tests/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { Buffer: 'readonly', console: 'readonly', process: 'readonly', URL: 'readonly' } },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
