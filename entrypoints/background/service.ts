@@ -8,7 +8,7 @@ import { badgeFor } from '@/lib/badge';
 import type { Locale } from '@/lib/i18n/messages';
 import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messages';
 import type { Settings } from '@/lib/settings/schema';
-import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
+import { orderKey, type Order } from '@/lib/orders/model';
 import { isAlertAlarm, nearerThanAlarmFloor, planAlertWakeups } from '@/lib/schedule/alert-wakeups';
 import {
   COOKIE_CHECKS,
@@ -19,61 +19,21 @@ import {
   type CookieChange,
 } from '@/lib/schedule/cookie-trigger';
 import { nextPollAt } from '@/lib/schedule/next-poll';
-import type { QueryResult } from '@/lib/sources/12306/client';
 import { isLoginPage, LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
 import { isSessionCookie } from '@/lib/sources/12306/session-cookies';
 import { openOrFocus } from '@/lib/browser/tabs';
 import { quietOrdersItem, sentAlertsItem, settingsItem } from '@/lib/storage/items';
-import type { ValidatedItem } from '@/lib/storage/validated-item';
 import { learnClock } from '@/lib/time/clock';
 import { createSerialQueue } from '@/lib/util/serial';
 import { createTokenBucket } from '@/lib/util/token-bucket';
 import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
 import type { Snapshot } from '@/lib/watch/snapshot';
+import { keyOf, type CheckScope, type WatchedSource } from '@/lib/watch/source';
 import type { SentLog } from '@/lib/alerts/sent-log';
 import { createAccountHandlers, type AccountHandlerDeps } from './accounts';
 import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from './alarm-names';
 import { showNotice } from './notifications';
 import { applyBadge } from './toolbar-badge';
-
-/** What one check of a source came to, folded into its stored state. */
-export interface Folded {
-  snapshot: Snapshot;
-  events: WatchEvent[];
-  /**
-   * Stores the snapshot together with what else the fold changed, in one write, instead of the
-   * source's `item.set`: a stop between two writes must not leave them disagreeing.
-   */
-  store?: () => Promise<void>;
-}
-
-interface SourceBase {
-  id: SourceId;
-  /** Unique among the sources (one source id may have several instances, one per account); default `id`. */
-  key?: string;
-  item: ValidatedItem<Snapshot>;
-  /** When this source is next due, if not by `nextPollAt` of its snapshot alone. */
-  nextPollAt?: (snapshot: Snapshot, now: number) => number | null;
-  /** Queried alongside the others instead of after them (another server, with limits of its own). */
-  parallel?: boolean;
-  /**
-   * Asks with the user's 12306 browser session: checked, whatever its schedule, when that session's
-   * cookies change or a 12306 page loads while logged out.
-   */
-  browserSession?: boolean;
-}
-
-/**
- * One place orders come from, with where its snapshot is stored. A 12306 source answers one query;
- * a ticket-system account runs a round of them, then folds the round into its stored state, given
- * the snapshot as it is when the fold runs (in the background's serial queue).
- */
-export type WatchedSource = SourceBase &
-  (
-    | { query: () => Promise<QueryResult> }
-    /** `all`: the user asked for a full refresh, not just what is due. */
-    | { poll: (all: boolean) => Promise<(previous: Snapshot, now: number) => Promise<Folded>> }
-  );
 
 export interface BackgroundDeps {
   /**
@@ -101,17 +61,8 @@ const GLOBAL_TIMERS: Timers = {
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/**
- * Which sources a check asks: those `due` by their schedule (an alarm); `all` that may be asked
- * (the user's Refresh, browser start); the `named` ones (an account changed); or the `login`:
- * the sources that use the 12306 browser session, whatever their schedule (a cookie changed).
- */
-export type CheckScope =
-  { kind: 'due' } | { kind: 'all' } | { kind: 'named'; keys: ReadonlySet<string> } | { kind: 'login' };
-
 const ALL: CheckScope = { kind: 'all' };
 
-const keyOf = (source: SourceBase) => source.key ?? source.id;
 const isVenueAlert = (orderKey: string) => orderKey.startsWith('ticket-system:');
 
 interface Watched {
