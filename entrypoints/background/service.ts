@@ -8,7 +8,7 @@ import { badgeFor } from '@/lib/badge';
 import type { Locale } from '@/lib/i18n/messages';
 import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messages';
 import type { Settings } from '@/lib/settings/schema';
-import { orderKey, type Order } from '@/lib/orders/model';
+import { orderKey } from '@/lib/orders/model';
 import { isAlertAlarm, nearerThanAlarmFloor, planAlertWakeups } from '@/lib/schedule/alert-wakeups';
 import {
   COOKIE_CHECKS,
@@ -18,7 +18,6 @@ import {
   shouldCheckAfterPageLoad,
   type CookieChange,
 } from '@/lib/schedule/cookie-trigger';
-import { nextPollAt } from '@/lib/schedule/next-poll';
 import { isLoginPage, LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
 import { isSessionCookie } from '@/lib/sources/12306/session-cookies';
 import { openOrFocus } from '@/lib/browser/tabs';
@@ -32,15 +31,20 @@ import { keyOf, type CheckScope, type WatchedSource } from '@/lib/watch/source';
 import type { SentLog } from '@/lib/alerts/sent-log';
 import { createAccountHandlers, type AccountHandlerDeps } from './accounts';
 import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from './alarm-names';
+import { ALARM_TOLERANCE_MS, clearAlarm, setAlarm } from './alarms';
 import { showNotice } from './notifications';
+import { GLOBAL_TIMERS, type Timers } from './timers';
 import { applyBadge } from './toolbar-badge';
+import { createSourceReader, dueAt, findOrder, type SourceList, type Watched } from './watched';
+
+export type { Timers } from './timers';
 
 export interface BackgroundDeps {
   /**
    * The main 12306 query first: its status stands for the 12306 login. A function when the list
    * changes (ticket-system accounts come and go); it is read afresh for every check.
    */
-  sources: readonly WatchedSource[] | (() => Promise<readonly WatchedSource[]>);
+  sources: SourceList;
   now: () => number;
   locale: Locale;
   /** The settings page, where a notice about a refused ticket-system key sends the user. */
@@ -51,28 +55,9 @@ export interface BackgroundDeps {
   timers?: Timers;
 }
 
-export interface Timers {
-  set(run: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const GLOBAL_TIMERS: Timers = {
-  set: (run, ms) => setTimeout(run, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 const ALL: CheckScope = { kind: 'all' };
 
 const isVenueAlert = (orderKey: string) => orderKey.startsWith('ticket-system:');
-
-interface Watched {
-  source: WatchedSource;
-  snapshot: Snapshot;
-}
-
-// Alarms whose time moved by less than this are left alone: the learned clock offset wobbles by a
-// few milliseconds from reply to reply and re-creating every alarm each minute would be churn.
-const ALARM_TOLERANCE_MS = 1000;
 
 /**
  * While a check runs, an alarm is due this long after it started: a background stopped mid-check
@@ -92,6 +77,7 @@ export const KEEP_ALIVE_MS = 20_000;
 export function createBackground(deps: BackgroundDeps) {
   const serial = createSerialQueue();
   const timers = deps.timers ?? GLOBAL_TIMERS;
+  const { listSources, readAll } = createSourceReader(deps);
   let inFlight: Promise<void> | null = null;
   /** The round asked for while one runs: every scope asked for meanwhile, and who waits for it. */
   let queued: { scopes: CheckScope[]; done: Promise<void>; resolve: () => void } | null = null;
@@ -104,43 +90,6 @@ export function createBackground(deps: BackgroundDeps) {
   let cookieChanges: CookieChange[] = [];
   let alertTimer: unknown;
   let badgeTimer: unknown;
-
-  /**
-   * Creates or moves one alarm, unless it is already there at that time. Never throws: an alarm the
-   * browser refuses must not keep the ones after it from being set.
-   */
-  async function setAlarm(name: string, when: number, existing: readonly Browser.alarms.Alarm[]) {
-    const current = existing.find((alarm) => alarm.name === name);
-    if (current && Math.abs(current.scheduledTime - when) < ALARM_TOLERANCE_MS) return;
-    try {
-      await browser.alarms.create(name, { when });
-    } catch (error) {
-      console.error(`PayClock: could not set the alarm ${name}`, error);
-    }
-  }
-
-  async function clearAlarm(name: string) {
-    try {
-      await browser.alarms.clear(name);
-    } catch (error) {
-      console.error(`PayClock: could not clear the alarm ${name}`, error);
-    }
-  }
-
-  const listSources = async () => (typeof deps.sources === 'function' ? await deps.sources() : deps.sources);
-  const readAll = async (): Promise<Watched[]> =>
-    Promise.all((await listSources()).map(async (source) => ({ source, snapshot: await source.item.get() })));
-  const dueAt = ({ source, snapshot }: Watched, now: number) =>
-    source.nextPollAt ? source.nextPollAt(snapshot, now) : nextPollAt(snapshot, now);
-
-  /** The order an alert or request names, with the snapshot (and so the clock) it belongs to. */
-  const findOrder = (watched: readonly Watched[], key: string): { order: Order; snapshot: Snapshot } | null => {
-    for (const { snapshot } of watched) {
-      const order = snapshot.orders.find((candidate) => orderKey(candidate) === key);
-      if (order) return { order, snapshot };
-    }
-    return null;
-  };
 
   const redrawBadge = () =>
     serial(async () => refreshBadge(await readAll(), await browser.alarms.getAll())).catch((error: unknown) =>
