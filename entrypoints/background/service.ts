@@ -1,15 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseAlertId } from '@/lib/alerts/alert-id';
-import { noticeForTimedAlert, noticesForEvents, type Notice } from '@/lib/alerts/notices';
-import { mute, pruneQuiet, snooze, unquiet } from '@/lib/alerts/quiet';
-import { planReminders, remindersAlreadyPassed } from '@/lib/alerts/reminder-plan';
-import { markSent } from '@/lib/alerts/sent-log';
-import { badgeFor } from '@/lib/badge';
+import { mute, snooze, unquiet } from '@/lib/alerts/quiet';
 import type { Locale } from '@/lib/i18n/messages';
 import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messages';
-import type { Settings } from '@/lib/settings/schema';
-import { orderKey } from '@/lib/orders/model';
-import { isAlertAlarm, nearerThanAlarmFloor, planAlertWakeups } from '@/lib/schedule/alert-wakeups';
 import {
   COOKIE_CHECKS,
   COOKIE_SETTLE_MS,
@@ -21,20 +14,18 @@ import {
 import { isLoginPage, LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
 import { isSessionCookie } from '@/lib/sources/12306/session-cookies';
 import { openOrFocus } from '@/lib/browser/tabs';
-import { quietOrdersItem, sentAlertsItem, settingsItem } from '@/lib/storage/items';
+import { quietOrdersItem } from '@/lib/storage/items';
 import { learnClock } from '@/lib/time/clock';
 import { createSerialQueue } from '@/lib/util/serial';
 import { createTokenBucket } from '@/lib/util/token-bucket';
 import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
-import type { Snapshot } from '@/lib/watch/snapshot';
 import { keyOf, type CheckScope, type WatchedSource } from '@/lib/watch/source';
-import type { SentLog } from '@/lib/alerts/sent-log';
 import { createAccountHandlers, type AccountHandlerDeps } from './accounts';
 import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from './alarm-names';
 import { ALARM_TOLERANCE_MS, clearAlarm, setAlarm } from './alarms';
-import { showNotice } from './notifications';
+import { createBadge } from './badge';
+import { createSettle } from './settle';
 import { GLOBAL_TIMERS, type Timers } from './timers';
-import { applyBadge } from './toolbar-badge';
 import { createSourceReader, dueAt, findOrder, type SourceList, type Watched } from './watched';
 
 export type { Timers } from './timers';
@@ -78,6 +69,16 @@ export function createBackground(deps: BackgroundDeps) {
   const serial = createSerialQueue();
   const timers = deps.timers ?? GLOBAL_TIMERS;
   const { listSources, readAll } = createSourceReader(deps);
+  const { redrawBadge, refreshBadge } = createBadge({ serial, readAll, now: deps.now, timers });
+  const { settle, settleStored, fireDueAlerts } = createSettle({
+    serial,
+    readAll,
+    now: deps.now,
+    timers,
+    locale: deps.locale,
+    settingsUrl: deps.settingsUrl,
+    refreshBadge,
+  });
   let inFlight: Promise<void> | null = null;
   /** The round asked for while one runs: every scope asked for meanwhile, and who waits for it. */
   let queued: { scopes: CheckScope[]; done: Promise<void>; resolve: () => void } | null = null;
@@ -88,133 +89,6 @@ export function createBackground(deps: BackgroundDeps) {
   let cookieTimer: unknown;
   /** The cookie changes waiting for that timer. */
   let cookieChanges: CookieChange[] = [];
-  let alertTimer: unknown;
-  let badgeTimer: unknown;
-
-  const redrawBadge = () =>
-    serial(async () => refreshBadge(await readAll(), await browser.alarms.getAll())).catch((error: unknown) =>
-      console.error('PayClock: could not redraw the badge', error),
-    );
-
-  async function refreshBadge(watched: readonly Watched[], existing: Browser.alarms.Alarm[]) {
-    const badge = badgeFor(
-      watched.map((entry) => entry.snapshot),
-      deps.now(),
-    );
-    // The alarm first: a badge the browser fails to draw must not stop it being redrawn later.
-    if (badge.nextChangeAt === null) await clearAlarm(BADGE_ALARM);
-    else await setAlarm(BADGE_ALARM, badge.nextChangeAt, existing);
-    // A change under 30 s away would show up to 30 s late from a packed Chrome's alarm: timed too.
-    timers.clear(badgeTimer);
-    const { nextChangeAt } = badge;
-    badgeTimer =
-      nextChangeAt !== null && nearerThanAlarmFloor(nextChangeAt, deps.now())
-        ? timers.set(() => void redrawBadge(), Math.max(0, nextChangeAt - deps.now()))
-        : undefined;
-    await applyBadge(badge);
-  }
-
-  /** Shows the notices whose kind the user wants; the others count as shown all the same. */
-  async function show(notices: readonly Notice[], settings: Settings) {
-    for (const notice of notices) {
-      const kind = parseAlertId(notice.id)?.kind;
-      if (kind && !settings.notify[kind]) continue;
-      try {
-        await showNotice(notice, { sound: settings.sound && kind === 'remind' });
-      } catch (error) {
-        console.warn('PayClock: could not show a notification', error);
-      }
-    }
-  }
-
-  const noticeContext = (snapshot: Snapshot, settings: Settings, sent: SentLog, now: number) => ({
-    locale: deps.locale,
-    clock: snapshot.clock,
-    sent,
-    now,
-    showPassengers: !settings.maskPassengers,
-    settingsUrl: deps.settingsUrl,
-  });
-
-  /**
-   * Brings alerts, alarms and badge in line with the stored state; `events` are what just changed,
-   * per source. After a settings change, reminders whose moment already passed under the new
-   * thresholds are recorded as passed over rather than announced late.
-   */
-  async function settle(
-    watched: readonly Watched[],
-    events: ReadonlyMap<string, readonly WatchEvent[]>,
-    settingsChanged = false,
-  ) {
-    const now = deps.now();
-    const settings = await settingsItem.get();
-    const reminders = settings.reminderMinutes;
-    const storedQuiet = await quietOrdersItem.get();
-    const known = new Set(watched.flatMap(({ snapshot }) => snapshot.orders.map(orderKey)));
-    const quiet = pruneQuiet(storedQuiet, known);
-    if (Object.keys(quiet).length !== Object.keys(storedQuiet).length) await quietOrdersItem.set(quiet);
-    let sent = await sentAlertsItem.get();
-
-    const notices: Notice[] = [];
-    const alertInstants: number[] = [];
-    for (const { source, snapshot } of watched) {
-      const sourceEvents = events.get(keyOf(source)) ?? [];
-      notices.push(...noticesForEvents(sourceEvents, noticeContext(snapshot, settings, sent, now)));
-      const found = sourceEvents.flatMap((event) => (event.kind === 'found' ? [event.order] : []));
-      const passedOver = (settingsChanged ? snapshot.orders : found).flatMap((order) =>
-        remindersAlreadyPassed(order, snapshot.clock, reminders, now),
-      );
-      sent = markSent(sent, passedOver, now);
-
-      const plan = planReminders(snapshot.orders, snapshot.clock, reminders, sent, now, quiet);
-      notices.push(
-        ...plan.catchUp.flatMap(
-          (alert) => noticeForTimedAlert(alert, snapshot, noticeContext(snapshot, settings, sent, now)) ?? [],
-        ),
-      );
-      sent = markSent(sent, plan.skip, now);
-      for (const when of plan.alarms.values()) alertInstants.push(when);
-    }
-    // Recorded before showing: a background stopped half-way must not show an alert twice.
-    sent = markSent(
-      sent,
-      notices.flatMap((notice) => notice.alertIds),
-      now,
-    );
-    await sentAlertsItem.set(sent);
-
-    // Polling and the badge first: whatever happens to the alerts' alarms, these must be set.
-    // A copy: clearing alarms while walking the browser's own list would skip some.
-    const existing = [...(await browser.alarms.getAll())];
-    const pollAt = watched.reduce<number | null>((earliest, entry) => {
-      const at = dueAt(entry, now);
-      return at === null ? earliest : Math.min(at, earliest ?? Infinity);
-    }, null);
-    if (pollAt === null) await clearAlarm(POLL_ALARM);
-    else await setAlarm(POLL_ALARM, Math.max(pollAt, now), existing);
-    await refreshBadge(watched, existing);
-
-    const wakeups = planAlertWakeups(alertInstants, now);
-    // Alarms named by an alert id are from an older version, which set one per alert.
-    for (const alarm of existing) {
-      const stale = isAlertAlarm(alarm.name) ? !wakeups.alarms.has(alarm.name) : parseAlertId(alarm.name) !== null;
-      if (stale) await clearAlarm(alarm.name);
-    }
-    for (const [name, when] of wakeups.alarms) await setAlarm(name, when, existing);
-    timers.clear(alertTimer);
-    alertTimer =
-      wakeups.timerAt === null
-        ? undefined
-        : timers.set(() => void fireDueAlerts(), Math.max(0, wakeups.timerAt - deps.now()));
-
-    await show(notices, settings);
-  }
-
-  /** An alert's moment came (alarm or timer): show what is due, and plan the next wake-up. */
-  const fireDueAlerts = () =>
-    serial(async () => settle(await readAll(), new Map())).catch((error: unknown) =>
-      console.error('PayClock: could not fire the alerts due', error),
-    );
 
   /** Asks one source and folds its answer into its stored snapshot; returns what changed. */
   async function checkOne(source: WatchedSource, all: boolean): Promise<WatchEvent[] | null> {
@@ -396,7 +270,7 @@ export function createBackground(deps: BackgroundDeps) {
       serial,
       now: deps.now,
       afterChange: async (sourceKey) => {
-        if (sourceKey === null) await serial(async () => settle(await readAll(), new Map()));
+        if (sourceKey === null) await settleStored();
         else await check({ kind: 'named', keys: new Set([sourceKey]) });
       },
     });
@@ -405,7 +279,7 @@ export function createBackground(deps: BackgroundDeps) {
     check,
 
     /** Every time the background starts: re-plan alarms and badge from what is stored. */
-    wake: () => serial(async () => settle(await readAll(), new Map())),
+    wake: () => settleStored(),
 
     /** Host access was granted: accounts that waited for it are checked again. */
     onPermissionsAdded: () =>
@@ -416,7 +290,7 @@ export function createBackground(deps: BackgroundDeps) {
       }).then(() => check({ kind: 'due' })),
 
     /** The user changed the settings: re-plan reminders for the new thresholds. */
-    onSettingsChanged: () => serial(async () => settle(await readAll(), new Map(), true)),
+    onSettingsChanged: () => settleStored(true),
 
     silence,
 
