@@ -15,19 +15,18 @@ import { isLoginPage, LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/e
 import { isSessionCookie } from '@/lib/sources/12306/session-cookies';
 import { openOrFocus } from '@/lib/browser/tabs';
 import { quietOrdersItem } from '@/lib/storage/items';
-import { learnClock } from '@/lib/time/clock';
 import { createSerialQueue } from '@/lib/util/serial';
 import { createTokenBucket } from '@/lib/util/token-bucket';
-import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
-import { keyOf, type CheckScope, type WatchedSource } from '@/lib/watch/source';
 import { createAccountHandlers, type AccountHandlerDeps } from './accounts';
 import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from './alarm-names';
-import { ALARM_TOLERANCE_MS, clearAlarm, setAlarm } from './alarms';
 import { createBadge } from './badge';
+import { createCheckOne } from './checks';
+import { createRounds } from './rounds';
 import { createSettle } from './settle';
 import { GLOBAL_TIMERS, type Timers } from './timers';
-import { createSourceReader, dueAt, findOrder, type SourceList, type Watched } from './watched';
+import { createSourceReader, findOrder, type SourceList } from './watched';
 
+export { CHECK_RETRY_MS, KEEP_ALIVE_MS } from './rounds';
 export type { Timers } from './timers';
 
 export interface BackgroundDeps {
@@ -46,19 +45,7 @@ export interface BackgroundDeps {
   timers?: Timers;
 }
 
-const ALL: CheckScope = { kind: 'all' };
-
 const isVenueAlert = (orderKey: string) => orderKey.startsWith('ticket-system:');
-
-/**
- * While a check runs, an alarm is due this long after it started: a background stopped mid-check
- * (Chrome stops a service worker after 30 s without events or extension calls, and a reply is
- * neither) is started again to retry, instead of waiting for whatever alarm comes next.
- */
-export const CHECK_RETRY_MS = 45_000;
-
-/** Chrome's idle limit is 30 s: an extension call this often keeps a long round's worker alive. */
-export const KEEP_ALIVE_MS = 20_000;
 
 /**
  * The background's behaviour, with the network and the clock passed in. Every handler may run in a
@@ -79,9 +66,8 @@ export function createBackground(deps: BackgroundDeps) {
     settingsUrl: deps.settingsUrl,
     refreshBadge,
   });
-  let inFlight: Promise<void> | null = null;
-  /** The round asked for while one runs: every scope asked for meanwhile, and who waits for it. */
-  let queued: { scopes: CheckScope[]; done: Promise<void>; resolve: () => void } | null = null;
+  const checkOne = createCheckOne({ serial, now: deps.now });
+  const check = createRounds({ serial, readAll, now: deps.now, timers, checkOne, settle });
   // Held in memory: a background lives at least 30 s after its last event, longer than the buckets
   // take to refill, so one that restarted has nothing to remember.
   const cookieChecks = createTokenBucket(COOKIE_CHECKS, deps.now);
@@ -89,130 +75,6 @@ export function createBackground(deps: BackgroundDeps) {
   let cookieTimer: unknown;
   /** The cookie changes waiting for that timer. */
   let cookieChanges: CookieChange[] = [];
-
-  /** Asks one source and folds its answer into its stored snapshot; returns what changed. */
-  async function checkOne(source: WatchedSource, all: boolean): Promise<WatchEvent[] | null> {
-    try {
-      if ('query' in source) {
-        const result = await source.query();
-        return await serial(async () => {
-          const previous = await source.item.get();
-          const clock = result.clockSample ? learnClock(previous.clock, result.clockSample) : previous.clock;
-          const asked = { ...previous, clock, askedFrom: result.askedFrom };
-          const applied = applyOutcome(asked, result.outcome, deps.now());
-          await source.item.set(applied.snapshot);
-          return applied.events;
-        });
-      }
-      const fold = await source.poll(all);
-      return await serial(async () => {
-        const folded = await fold(await source.item.get(), deps.now());
-        await (folded.store ? folded.store() : source.item.set(folded.snapshot));
-        return folded.events;
-      });
-    } catch (error) {
-      console.error(`PayClock: ${keyOf(source)} check failed`, error);
-      return null;
-    }
-  }
-
-  /** Whether a check of this scope asks this source now. */
-  function inScope(scope: CheckScope, entry: Watched, now: number): boolean {
-    const at = dueAt(entry, now);
-    switch (scope.kind) {
-      case 'due':
-        return at !== null && at <= now + ALARM_TOLERANCE_MS;
-      // 12306's sources have no schedule of their own while logged out: asking is how a login shows.
-      case 'all':
-        return at !== null || !entry.source.nextPollAt;
-      // Named sources go now, unless they wait for the user (a refused key is not retried).
-      case 'named':
-        return scope.keys.has(keyOf(entry.source)) && at !== null;
-      case 'login':
-        return entry.source.browserSession === true;
-    }
-  }
-
-  /**
-   * One round of queries: the sources in `scope`. 12306's sources go one after the other (one
-   * request at a time to 12306); each ticket-system account runs alongside. Never more than one
-   * round in flight. A check asked for during a round gets a round of its own after it, whatever
-   * its scope: the round under way may have asked before what set this check off (12306 answered
-   * "logged out" a moment before the login; a poll alarm that settling the round planned fires
-   * while it finishes), so joining it would lose that check. Checks asked for while one waits
-   * share that next round. Each source folds its reply into its own snapshot, so one source
-   * failing cannot touch another.
-   */
-  function check(scope: CheckScope = ALL): Promise<void> {
-    if (!inFlight) return startRound([scope]);
-    if (!queued) {
-      let resolve!: () => void;
-      const done = new Promise<void>((settled) => (resolve = settled));
-      queued = { scopes: [], done, resolve };
-    }
-    queued.scopes.push(scope);
-    return queued.done;
-  }
-
-  function startRound(scopes: readonly CheckScope[]): Promise<void> {
-    const round = runRound(scopes).finally(() => {
-      // The next round starts here, before anything else can see no round in flight and start one
-      // alongside it.
-      inFlight = null;
-      const next = queued;
-      queued = null;
-      if (next) void startRound(next.scopes).then(next.resolve);
-    });
-    inFlight = round;
-    return round;
-  }
-
-  async function runRound(scopes: readonly CheckScope[]): Promise<void> {
-    const keepAlive = startKeepAlive();
-    try {
-      const now = deps.now();
-      // An alarm of its own: re-creating the poll alarm while it fires may race the browser
-      // removing the one that fired (Firefox lost it so).
-      await setAlarm(RETRY_ALARM, now + CHECK_RETRY_MS, []);
-      const due = (await readAll())
-        .filter((entry) => scopes.some((scope) => inScope(scope, entry, now)))
-        .map((entry) => entry.source);
-      const full = scopes.some((scope) => scope.kind === 'all');
-      const events = new Map<string, WatchEvent[]>();
-      const record = async (source: WatchedSource) => {
-        const found = await checkOne(source, full);
-        if (found) events.set(keyOf(source), found);
-      };
-      const sequential = (async () => {
-        for (const source of due.filter((candidate) => !candidate.parallel)) await record(source);
-      })();
-      await Promise.all([sequential, ...due.filter((candidate) => candidate.parallel).map(record)]);
-      await serial(async () => settle(await readAll(), events));
-      // Settled: the poll alarm is planned. A check that failed keeps the retry.
-      await clearAlarm(RETRY_ALARM);
-    } catch (error) {
-      console.error('PayClock: check failed', error);
-    } finally {
-      keepAlive();
-    }
-  }
-
-  /**
-   * A round of hundreds of venue orders can take longer than Chrome lets an idle service worker
-   * live, and waiting for replies does not count as activity: a trivial extension call does.
-   * Returns the function that stops it.
-   */
-  function startKeepAlive(): () => void {
-    let handle: unknown;
-    const beat = () => {
-      handle = timers.set(() => {
-        void browser.runtime.getPlatformInfo().catch(() => undefined);
-        beat();
-      }, KEEP_ALIVE_MS);
-    };
-    beat();
-    return () => timers.clear(handle);
-  }
 
   /** A check of the 12306 login, set off from outside (a cookie, a page): never of the venues. */
   const checkLogin = () => check({ kind: 'login' });
