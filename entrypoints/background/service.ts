@@ -1,86 +1,31 @@
-import { browser, type Browser } from 'wxt/browser';
-import { parseAlertId } from '@/lib/alerts/alert-id';
-import { noticeForTimedAlert, noticesForEvents, type Notice } from '@/lib/alerts/notices';
-import { mute, pruneQuiet, snooze, unquiet } from '@/lib/alerts/quiet';
-import { planReminders, remindersAlreadyPassed } from '@/lib/alerts/reminder-plan';
-import { markSent } from '@/lib/alerts/sent-log';
-import { badgeFor } from '@/lib/badge';
+import type { Browser } from 'wxt/browser';
 import type { Locale } from '@/lib/i18n/messages';
-import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messaging/pages';
-import type { Settings } from '@/lib/settings/schema';
-import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
-import { isAlertAlarm, nearerThanAlarmFloor, planAlertWakeups } from '@/lib/schedule/alert-wakeups';
-import {
-  COOKIE_CHECKS,
-  COOKIE_SETTLE_MS,
-  PAGE_CHECKS,
-  shouldCheckAfterCookieChange,
-  shouldCheckAfterPageLoad,
-  type CookieChange,
-} from '@/lib/schedule/cookie-trigger';
-import { nextPollAt } from '@/lib/schedule/next-poll';
-import type { QueryResult } from '@/lib/sources/12306/client';
-import { isLoginPage, LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
-import { isSessionCookie } from '@/lib/sources/12306/session-cookies';
-import { openOrFocus } from '@/lib/browser/tabs';
-import { quietOrdersItem, sentAlertsItem, settingsItem } from '@/lib/storage/items';
-import type { ValidatedItem } from '@/lib/storage/validated-item';
-import { learnClock } from '@/lib/time/clock';
 import { createSerialQueue } from '@/lib/util/serial';
-import { createTokenBucket } from '@/lib/util/token-bucket';
-import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
-import type { Snapshot } from '@/lib/watch/snapshot';
-import type { SentLog } from '@/lib/alerts/sent-log';
 import { createAccountHandlers, type AccountHandlerDeps } from './accounts';
 import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from './alarm-names';
-import { showNotice } from './notifications';
-import { applyBadge } from './toolbar-badge';
+import { createBadge } from './badge';
+import { createCheckOne } from './checks';
+import { createNotificationClicks } from './clicks';
+import { createLoginChecks } from './login-checks';
+import { createRounds } from './rounds';
+import { createRouter } from './router';
+import { createSettle } from './settle';
+import { createSilence } from './silence';
+import { GLOBAL_TIMERS, type Timers } from './timers';
+import { createSourceReader, type SourceList } from './watched';
 
-/** What one check of a source came to, folded into its stored state. */
-export interface Folded {
-  snapshot: Snapshot;
-  events: WatchEvent[];
-  /**
-   * Stores the snapshot together with what else the fold changed, in one write, instead of the
-   * source's `item.set`: a stop between two writes must not leave them disagreeing.
-   */
-  store?: () => Promise<void>;
-}
+// The background's parts, each in a file of its own, wired together here; the parts share one
+// serial queue, so no two of them interleave their reads and writes of stored state.
 
-interface SourceBase {
-  id: SourceId;
-  /** Unique among the sources (one source id may have several instances, one per account); default `id`. */
-  key?: string;
-  item: ValidatedItem<Snapshot>;
-  /** When this source is next due, if not by `nextPollAt` of its snapshot alone. */
-  nextPollAt?: (snapshot: Snapshot, now: number) => number | null;
-  /** Queried alongside the others instead of after them (another server, with limits of its own). */
-  parallel?: boolean;
-  /**
-   * Asks with the user's 12306 browser session: checked, whatever its schedule, when that session's
-   * cookies change or a 12306 page loads while logged out.
-   */
-  browserSession?: boolean;
-}
-
-/**
- * One place orders come from, with where its snapshot is stored. A 12306 source answers one query;
- * a ticket-system account runs a round of them, then folds the round into its stored state, given
- * the snapshot as it is when the fold runs (in the background's serial queue).
- */
-export type WatchedSource = SourceBase &
-  (
-    | { query: () => Promise<QueryResult> }
-    /** `all`: the user asked for a full refresh, not just what is due. */
-    | { poll: (all: boolean) => Promise<(previous: Snapshot, now: number) => Promise<Folded>> }
-  );
+export { CHECK_RETRY_MS, KEEP_ALIVE_MS } from './rounds';
+export type { Timers } from './timers';
 
 export interface BackgroundDeps {
   /**
    * The main 12306 query first: its status stands for the 12306 login. A function when the list
    * changes (ticket-system accounts come and go); it is read afresh for every check.
    */
-  sources: readonly WatchedSource[] | (() => Promise<readonly WatchedSource[]>);
+  sources: SourceList;
   now: () => number;
   locale: Locale;
   /** The settings page, where a notice about a refused ticket-system key sends the user. */
@@ -91,48 +36,6 @@ export interface BackgroundDeps {
   timers?: Timers;
 }
 
-export interface Timers {
-  set(run: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const GLOBAL_TIMERS: Timers = {
-  set: (run, ms) => setTimeout(run, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-/**
- * Which sources a check asks: those `due` by their schedule (an alarm); `all` that may be asked
- * (the user's Refresh, browser start); the `named` ones (an account changed); or the `login`:
- * the sources that use the 12306 browser session, whatever their schedule (a cookie changed).
- */
-export type CheckScope =
-  { kind: 'due' } | { kind: 'all' } | { kind: 'named'; keys: ReadonlySet<string> } | { kind: 'login' };
-
-const ALL: CheckScope = { kind: 'all' };
-
-const keyOf = (source: SourceBase) => source.key ?? source.id;
-const isVenueAlert = (orderKey: string) => orderKey.startsWith('ticket-system:');
-
-interface Watched {
-  source: WatchedSource;
-  snapshot: Snapshot;
-}
-
-// Alarms whose time moved by less than this are left alone: the learned clock offset wobbles by a
-// few milliseconds from reply to reply and re-creating every alarm each minute would be churn.
-const ALARM_TOLERANCE_MS = 1000;
-
-/**
- * While a check runs, an alarm is due this long after it started: a background stopped mid-check
- * (Chrome stops a service worker after 30 s without events or extension calls, and a reply is
- * neither) is started again to retry, instead of waiting for whatever alarm comes next.
- */
-export const CHECK_RETRY_MS = 45_000;
-
-/** Chrome's idle limit is 30 s: an extension call this often keeps a long round's worker alive. */
-export const KEEP_ALIVE_MS = 20_000;
-
 /**
  * The background's behaviour, with the network and the clock passed in. Every handler may run in a
  * freshly started background (Chrome stops idle service workers at will): all state is read from
@@ -141,371 +44,40 @@ export const KEEP_ALIVE_MS = 20_000;
 export function createBackground(deps: BackgroundDeps) {
   const serial = createSerialQueue();
   const timers = deps.timers ?? GLOBAL_TIMERS;
-  let inFlight: Promise<void> | null = null;
-  /** The round asked for while one runs: every scope asked for meanwhile, and who waits for it. */
-  let queued: { scopes: CheckScope[]; done: Promise<void>; resolve: () => void } | null = null;
-  // Held in memory: a background lives at least 30 s after its last event, longer than the buckets
-  // take to refill, so one that restarted has nothing to remember.
-  const cookieChecks = createTokenBucket(COOKIE_CHECKS, deps.now);
-  const pageChecks = createTokenBucket(PAGE_CHECKS, deps.now);
-  let cookieTimer: unknown;
-  /** The cookie changes waiting for that timer. */
-  let cookieChanges: CookieChange[] = [];
-  let alertTimer: unknown;
-  let badgeTimer: unknown;
-
-  /**
-   * Creates or moves one alarm, unless it is already there at that time. Never throws: an alarm the
-   * browser refuses must not keep the ones after it from being set.
-   */
-  async function setAlarm(name: string, when: number, existing: readonly Browser.alarms.Alarm[]) {
-    const current = existing.find((alarm) => alarm.name === name);
-    if (current && Math.abs(current.scheduledTime - when) < ALARM_TOLERANCE_MS) return;
-    try {
-      await browser.alarms.create(name, { when });
-    } catch (error) {
-      console.error(`PayClock: could not set the alarm ${name}`, error);
-    }
-  }
-
-  async function clearAlarm(name: string) {
-    try {
-      await browser.alarms.clear(name);
-    } catch (error) {
-      console.error(`PayClock: could not clear the alarm ${name}`, error);
-    }
-  }
-
-  const listSources = async () => (typeof deps.sources === 'function' ? await deps.sources() : deps.sources);
-  const readAll = async (): Promise<Watched[]> =>
-    Promise.all((await listSources()).map(async (source) => ({ source, snapshot: await source.item.get() })));
-  const dueAt = ({ source, snapshot }: Watched, now: number) =>
-    source.nextPollAt ? source.nextPollAt(snapshot, now) : nextPollAt(snapshot, now);
-
-  /** The order an alert or request names, with the snapshot (and so the clock) it belongs to. */
-  const findOrder = (watched: readonly Watched[], key: string): { order: Order; snapshot: Snapshot } | null => {
-    for (const { snapshot } of watched) {
-      const order = snapshot.orders.find((candidate) => orderKey(candidate) === key);
-      if (order) return { order, snapshot };
-    }
-    return null;
-  };
-
-  const redrawBadge = () =>
-    serial(async () => refreshBadge(await readAll(), await browser.alarms.getAll())).catch((error: unknown) =>
-      console.error('PayClock: could not redraw the badge', error),
-    );
-
-  async function refreshBadge(watched: readonly Watched[], existing: Browser.alarms.Alarm[]) {
-    const badge = badgeFor(
-      watched.map((entry) => entry.snapshot),
-      deps.now(),
-    );
-    // The alarm first: a badge the browser fails to draw must not stop it being redrawn later.
-    if (badge.nextChangeAt === null) await clearAlarm(BADGE_ALARM);
-    else await setAlarm(BADGE_ALARM, badge.nextChangeAt, existing);
-    // A change under 30 s away would show up to 30 s late from a packed Chrome's alarm: timed too.
-    timers.clear(badgeTimer);
-    const { nextChangeAt } = badge;
-    badgeTimer =
-      nextChangeAt !== null && nearerThanAlarmFloor(nextChangeAt, deps.now())
-        ? timers.set(() => void redrawBadge(), Math.max(0, nextChangeAt - deps.now()))
-        : undefined;
-    await applyBadge(badge);
-  }
-
-  /** Shows the notices whose kind the user wants; the others count as shown all the same. */
-  async function show(notices: readonly Notice[], settings: Settings) {
-    for (const notice of notices) {
-      const kind = parseAlertId(notice.id)?.kind;
-      if (kind && !settings.notify[kind]) continue;
-      try {
-        await showNotice(notice, { sound: settings.sound && kind === 'remind' });
-      } catch (error) {
-        console.warn('PayClock: could not show a notification', error);
-      }
-    }
-  }
-
-  const noticeContext = (snapshot: Snapshot, settings: Settings, sent: SentLog, now: number) => ({
-    locale: deps.locale,
-    clock: snapshot.clock,
-    sent,
+  const { now } = deps;
+  const { listSources, readAll } = createSourceReader(deps);
+  const { redrawBadge, refreshBadge } = createBadge({ serial, readAll, now, timers });
+  const { settle, settleStored, fireDueAlerts } = createSettle({
+    serial,
+    readAll,
     now,
-    showPassengers: !settings.maskPassengers,
+    timers,
+    locale: deps.locale,
     settingsUrl: deps.settingsUrl,
+    refreshBadge,
   });
-
-  /**
-   * Brings alerts, alarms and badge in line with the stored state; `events` are what just changed,
-   * per source. After a settings change, reminders whose moment already passed under the new
-   * thresholds are recorded as passed over rather than announced late.
-   */
-  async function settle(
-    watched: readonly Watched[],
-    events: ReadonlyMap<string, readonly WatchEvent[]>,
-    settingsChanged = false,
-  ) {
-    const now = deps.now();
-    const settings = await settingsItem.get();
-    const reminders = settings.reminderMinutes;
-    const storedQuiet = await quietOrdersItem.get();
-    const known = new Set(watched.flatMap(({ snapshot }) => snapshot.orders.map(orderKey)));
-    const quiet = pruneQuiet(storedQuiet, known);
-    if (Object.keys(quiet).length !== Object.keys(storedQuiet).length) await quietOrdersItem.set(quiet);
-    let sent = await sentAlertsItem.get();
-
-    const notices: Notice[] = [];
-    const alertInstants: number[] = [];
-    for (const { source, snapshot } of watched) {
-      const sourceEvents = events.get(keyOf(source)) ?? [];
-      notices.push(...noticesForEvents(sourceEvents, noticeContext(snapshot, settings, sent, now)));
-      const found = sourceEvents.flatMap((event) => (event.kind === 'found' ? [event.order] : []));
-      const passedOver = (settingsChanged ? snapshot.orders : found).flatMap((order) =>
-        remindersAlreadyPassed(order, snapshot.clock, reminders, now),
-      );
-      sent = markSent(sent, passedOver, now);
-
-      const plan = planReminders(snapshot.orders, snapshot.clock, reminders, sent, now, quiet);
-      notices.push(
-        ...plan.catchUp.flatMap(
-          (alert) => noticeForTimedAlert(alert, snapshot, noticeContext(snapshot, settings, sent, now)) ?? [],
-        ),
-      );
-      sent = markSent(sent, plan.skip, now);
-      for (const when of plan.alarms.values()) alertInstants.push(when);
-    }
-    // Recorded before showing: a background stopped half-way must not show an alert twice.
-    sent = markSent(
-      sent,
-      notices.flatMap((notice) => notice.alertIds),
-      now,
-    );
-    await sentAlertsItem.set(sent);
-
-    // Polling and the badge first: whatever happens to the alerts' alarms, these must be set.
-    // A copy: clearing alarms while walking the browser's own list would skip some.
-    const existing = [...(await browser.alarms.getAll())];
-    const pollAt = watched.reduce<number | null>((earliest, entry) => {
-      const at = dueAt(entry, now);
-      return at === null ? earliest : Math.min(at, earliest ?? Infinity);
-    }, null);
-    if (pollAt === null) await clearAlarm(POLL_ALARM);
-    else await setAlarm(POLL_ALARM, Math.max(pollAt, now), existing);
-    await refreshBadge(watched, existing);
-
-    const wakeups = planAlertWakeups(alertInstants, now);
-    // Alarms named by an alert id are from an older version, which set one per alert.
-    for (const alarm of existing) {
-      const stale = isAlertAlarm(alarm.name) ? !wakeups.alarms.has(alarm.name) : parseAlertId(alarm.name) !== null;
-      if (stale) await clearAlarm(alarm.name);
-    }
-    for (const [name, when] of wakeups.alarms) await setAlarm(name, when, existing);
-    timers.clear(alertTimer);
-    alertTimer =
-      wakeups.timerAt === null
-        ? undefined
-        : timers.set(() => void fireDueAlerts(), Math.max(0, wakeups.timerAt - deps.now()));
-
-    await show(notices, settings);
-  }
-
-  /** An alert's moment came (alarm or timer): show what is due, and plan the next wake-up. */
-  const fireDueAlerts = () =>
-    serial(async () => settle(await readAll(), new Map())).catch((error: unknown) =>
-      console.error('PayClock: could not fire the alerts due', error),
-    );
-
-  /** Asks one source and folds its answer into its stored snapshot; returns what changed. */
-  async function checkOne(source: WatchedSource, all: boolean): Promise<WatchEvent[] | null> {
-    try {
-      if ('query' in source) {
-        const result = await source.query();
-        return await serial(async () => {
-          const previous = await source.item.get();
-          const clock = result.clockSample ? learnClock(previous.clock, result.clockSample) : previous.clock;
-          const asked = { ...previous, clock, askedFrom: result.askedFrom };
-          const applied = applyOutcome(asked, result.outcome, deps.now());
-          await source.item.set(applied.snapshot);
-          return applied.events;
-        });
-      }
-      const fold = await source.poll(all);
-      return await serial(async () => {
-        const folded = await fold(await source.item.get(), deps.now());
-        await (folded.store ? folded.store() : source.item.set(folded.snapshot));
-        return folded.events;
-      });
-    } catch (error) {
-      console.error(`PayClock: ${keyOf(source)} check failed`, error);
-      return null;
-    }
-  }
-
-  /** Whether a check of this scope asks this source now. */
-  function inScope(scope: CheckScope, entry: Watched, now: number): boolean {
-    const at = dueAt(entry, now);
-    switch (scope.kind) {
-      case 'due':
-        return at !== null && at <= now + ALARM_TOLERANCE_MS;
-      // 12306's sources have no schedule of their own while logged out: asking is how a login shows.
-      case 'all':
-        return at !== null || !entry.source.nextPollAt;
-      // Named sources go now, unless they wait for the user (a refused key is not retried).
-      case 'named':
-        return scope.keys.has(keyOf(entry.source)) && at !== null;
-      case 'login':
-        return entry.source.browserSession === true;
-    }
-  }
-
-  /**
-   * One round of queries: the sources in `scope`. 12306's sources go one after the other (one
-   * request at a time to 12306); each ticket-system account runs alongside. Never more than one
-   * round in flight. A check asked for during a round gets a round of its own after it, whatever
-   * its scope: the round under way may have asked before what set this check off (12306 answered
-   * "logged out" a moment before the login; a poll alarm that settling the round planned fires
-   * while it finishes), so joining it would lose that check. Checks asked for while one waits
-   * share that next round. Each source folds its reply into its own snapshot, so one source
-   * failing cannot touch another.
-   */
-  function check(scope: CheckScope = ALL): Promise<void> {
-    if (!inFlight) return startRound([scope]);
-    if (!queued) {
-      let resolve!: () => void;
-      const done = new Promise<void>((settled) => (resolve = settled));
-      queued = { scopes: [], done, resolve };
-    }
-    queued.scopes.push(scope);
-    return queued.done;
-  }
-
-  function startRound(scopes: readonly CheckScope[]): Promise<void> {
-    const round = runRound(scopes).finally(() => {
-      // The next round starts here, before anything else can see no round in flight and start one
-      // alongside it.
-      inFlight = null;
-      const next = queued;
-      queued = null;
-      if (next) void startRound(next.scopes).then(next.resolve);
-    });
-    inFlight = round;
-    return round;
-  }
-
-  async function runRound(scopes: readonly CheckScope[]): Promise<void> {
-    const keepAlive = startKeepAlive();
-    try {
-      const now = deps.now();
-      // An alarm of its own: re-creating the poll alarm while it fires may race the browser
-      // removing the one that fired (Firefox lost it so).
-      await setAlarm(RETRY_ALARM, now + CHECK_RETRY_MS, []);
-      const due = (await readAll())
-        .filter((entry) => scopes.some((scope) => inScope(scope, entry, now)))
-        .map((entry) => entry.source);
-      const full = scopes.some((scope) => scope.kind === 'all');
-      const events = new Map<string, WatchEvent[]>();
-      const record = async (source: WatchedSource) => {
-        const found = await checkOne(source, full);
-        if (found) events.set(keyOf(source), found);
-      };
-      const sequential = (async () => {
-        for (const source of due.filter((candidate) => !candidate.parallel)) await record(source);
-      })();
-      await Promise.all([sequential, ...due.filter((candidate) => candidate.parallel).map(record)]);
-      await serial(async () => settle(await readAll(), events));
-      // Settled: the poll alarm is planned. A check that failed keeps the retry.
-      await clearAlarm(RETRY_ALARM);
-    } catch (error) {
-      console.error('PayClock: check failed', error);
-    } finally {
-      keepAlive();
-    }
-  }
-
-  /**
-   * A round of hundreds of venue orders can take longer than Chrome lets an idle service worker
-   * live, and waiting for replies does not count as activity: a trivial extension call does.
-   * Returns the function that stops it.
-   */
-  function startKeepAlive(): () => void {
-    let handle: unknown;
-    const beat = () => {
-      handle = timers.set(() => {
-        void browser.runtime.getPlatformInfo().catch(() => undefined);
-        beat();
-      }, KEEP_ALIVE_MS);
-    };
-    beat();
-    return () => timers.clear(handle);
-  }
-
-  /** A check of the 12306 login, set off from outside (a cookie, a page): never of the venues. */
-  const checkLogin = () => check({ kind: 'login' });
-
-  /** The stored status of the 12306 login: the main query's, which the other 12306 sources share. */
-  async function loginStatus() {
-    const main = (await listSources()).find((source) => source.browserSession);
-    return main ? (await main.item.get()).status : null;
-  }
-
-  /**
-   * One login check once the cookie burst settles and the bucket has a token; later changes join
-   * it. Whether to check is asked again then: a page load may have found the login meanwhile.
-   */
-  function checkLoginAfterCookies(change: CookieChange) {
-    cookieChanges.push(change);
-    if (cookieTimer !== undefined) return;
-    cookieTimer = timers.set(
-      () => {
-        cookieTimer = undefined;
-        const changes = cookieChanges;
-        cookieChanges = [];
-        void loginStatus().then((status) => {
-          if (status === null || !changes.some((pending) => shouldCheckAfterCookieChange(status, pending))) return;
-          cookieChecks.take();
-          return checkLogin();
-        });
-      },
-      Math.max(COOKIE_SETTLE_MS, cookieChecks.waitMs()),
-    );
-  }
-
-  /** Mutes, snoozes or un-silences one order's reminders, then re-plans its alarms. */
-  function silence(request: SilenceRequest): Promise<void> {
-    return serial(async () => {
-      const watched = await readAll();
-      if (!findOrder(watched, request.orderKey)) return;
-      const quiet = await quietOrdersItem.get();
-      const now = deps.now();
-      const next =
-        request.action === 'mute'
-          ? mute(quiet, request.orderKey)
-          : request.action === 'snooze'
-            ? snooze(quiet, request.orderKey, now)
-            : unquiet(quiet, request.orderKey);
-      await quietOrdersItem.set(next);
-      await settle(watched, new Map());
-    });
-  }
-
+  const checkOne = createCheckOne({ serial, now });
+  const check = createRounds({ serial, readAll, now, timers, checkOne, settle });
+  const login = createLoginChecks({ listSources, check, now, timers });
+  const silence = createSilence({ serial, readAll, now, settle });
   const accounts =
     deps.accounts &&
     createAccountHandlers({
       ...deps.accounts,
       serial,
-      now: deps.now,
+      now,
       afterChange: async (sourceKey) => {
-        if (sourceKey === null) await serial(async () => settle(await readAll(), new Map()));
+        if (sourceKey === null) await settleStored();
         else await check({ kind: 'named', keys: new Set([sourceKey]) });
       },
     });
+  const clicks = createNotificationClicks({ silence, readAll, settingsUrl: deps.settingsUrl });
 
   return {
     check,
 
     /** Every time the background starts: re-plan alarms and badge from what is stored. */
-    wake: () => serial(async () => settle(await readAll(), new Map())),
+    wake: () => settleStored(),
 
     /** Host access was granted: accounts that waited for it are checked again. */
     onPermissionsAdded: () =>
@@ -516,7 +88,7 @@ export function createBackground(deps: BackgroundDeps) {
       }).then(() => check({ kind: 'due' })),
 
     /** The user changed the settings: re-plan reminders for the new thresholds. */
-    onSettingsChanged: () => serial(async () => settle(await readAll(), new Map(), true)),
+    onSettingsChanged: () => settleStored(true),
 
     silence,
 
@@ -527,73 +99,13 @@ export function createBackground(deps: BackgroundDeps) {
       return fireDueAlerts();
     },
 
-    /** A 12306 session cookie changed: maybe a login or a logout (in any window, any tab). */
-    async onCookieChanged(change: Browser.cookies.CookieChangeInfo) {
-      if (!isSessionCookie(change.cookie)) return;
-      const status = await loginStatus();
-      if (status !== null && shouldCheckAfterCookieChange(status, change)) checkLoginAfterCookies(change);
-    },
+    onCookieChanged: login.onCookieChanged,
+    onPageLoaded: login.onPageLoaded,
 
-    /**
-     * A 12306 page loaded (its overlay script started). While logged out, a login whose cookie
-     * change went unseen (the browser hid it, or the background was not running) shows here.
-     */
-    async onPageLoaded(url: string) {
-      // Nobody is logged in on the login page itself: its load is no sign, and the token is kept
-      // for the page the login lands on.
-      if (isLoginPage(url)) return;
-      const status = await loginStatus();
-      if (status === null || !shouldCheckAfterPageLoad(status) || !pageChecks.take()) return;
-      await checkLogin();
-    },
+    onMessage: createRouter({ check, silence, readAll, accounts }),
 
-    /** Answers valid requests from the extension's own pages; returns undefined for anything else. */
-    onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
-      // Only pages of this extension (a popup, or the same page opened in a tab) may ask; content
-      // scripts run on web pages and carry the page's URL, other extensions another id.
-      const ownPage = sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
-      if (!ownPage) return undefined;
-      const parsed = requestSchema.safeParse(message);
-      if (!parsed.success) return undefined;
-      const request = parsed.data;
-      const done = (): Reply => ({ ok: true });
-      switch (request.type) {
-        case 'silence':
-          return silence(request).then(done);
-        case 'refresh':
-          return check().then(async (): Promise<Reply> => ({ ok: (await readAll())[0]?.snapshot.status === 'ok' }));
-      }
-      if (!accounts) return undefined;
-      switch (request.type) {
-        case 'account.save':
-          return accounts.save(request);
-        case 'account.remove':
-          return accounts.remove(request.id).then(done);
-        case 'account.test':
-          return accounts.test(request);
-        case 'watch.add':
-          return accounts.watchAdd(request.accountId, request.orderIds);
-        case 'watch.remove':
-          return accounts.watchRemove(request.accountId, request.orderId).then(done);
-      }
-    },
-
-    /** Chrome's notification buttons: 0 snoozes the order's reminders, 1 mutes them. */
-    async onNotificationButtonClicked(id: string, buttonIndex: number) {
-      const alert = parseAlertId(id);
-      await browser.notifications.clear(id);
-      if (alert?.kind !== 'remind') return;
-      await silence({ type: 'silence', orderKey: alert.orderKey, action: buttonIndex === 0 ? 'snooze' : 'mute' });
-    },
-
-    async onNotificationClicked(id: string) {
-      const alert = parseAlertId(id);
-      await browser.notifications.clear(id);
-      if (!alert) return;
-      if (alert.kind === 'loginExpired')
-        return openOrFocus(isVenueAlert(alert.orderKey) && deps.settingsUrl ? deps.settingsUrl : LOGIN_PAGE_URL);
-      return openOrFocus(findOrder(await readAll(), alert.orderKey)?.order.payUrl ?? PAY_PAGE_URL);
-    },
+    onNotificationButtonClicked: clicks.onNotificationButtonClicked,
+    onNotificationClicked: clicks.onNotificationClicked,
   };
 }
 

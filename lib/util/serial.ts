@@ -11,3 +11,6 @@ export function createSerialQueue() {
     return result;
   };
 }
+
+/** A queue's `run`, as the parts of the background that share one queue are given it. */
+export type SerialQueue = ReturnType<typeof createSerialQueue>;

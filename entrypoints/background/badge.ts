@@ -1,0 +1,46 @@
+import { browser, type Browser } from 'wxt/browser';
+import { badgeFor } from '@/lib/badge';
+import { nearerThanAlarmFloor } from '@/lib/schedule/alert-wakeups';
+import type { SerialQueue } from '@/lib/util/serial';
+import { BADGE_ALARM } from './alarm-names';
+import { clearAlarm, setAlarm } from './alarms';
+import type { Timers } from './timers';
+import { applyBadge } from './toolbar-badge';
+import type { ReadAll, Watched } from './watched';
+
+export interface BadgeDeps {
+  serial: SerialQueue;
+  readAll: ReadAll;
+  now: () => number;
+  timers: Timers;
+}
+
+/** The toolbar badge, drawn from the stored snapshots and redrawn when what it shows next changes. */
+export function createBadge({ serial, readAll, now, timers }: BadgeDeps) {
+  let badgeTimer: unknown;
+
+  const redrawBadge = () =>
+    serial(async () => refreshBadge(await readAll(), await browser.alarms.getAll())).catch((error: unknown) =>
+      console.error('PayClock: could not redraw the badge', error),
+    );
+
+  async function refreshBadge(watched: readonly Watched[], existing: Browser.alarms.Alarm[]) {
+    const badge = badgeFor(
+      watched.map((entry) => entry.snapshot),
+      now(),
+    );
+    // The alarm first: a badge the browser fails to draw must not stop it being redrawn later.
+    if (badge.nextChangeAt === null) await clearAlarm(BADGE_ALARM);
+    else await setAlarm(BADGE_ALARM, badge.nextChangeAt, existing);
+    // A change under 30 s away would show up to 30 s late from a packed Chrome's alarm: timed too.
+    timers.clear(badgeTimer);
+    const { nextChangeAt } = badge;
+    badgeTimer =
+      nextChangeAt !== null && nearerThanAlarmFloor(nextChangeAt, now())
+        ? timers.set(() => void redrawBadge(), Math.max(0, nextChangeAt - now()))
+        : undefined;
+    await applyBadge(badge);
+  }
+
+  return { redrawBadge, refreshBadge };
+}
