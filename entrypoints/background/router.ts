@@ -1,5 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
-import { requestSchema, type Reply, type SilenceRequest } from '@/lib/messaging/pages';
+import {
+  requestSchema,
+  type Replies,
+  type Reply,
+  type RequestOf,
+  type RequestType,
+  type SilenceRequest,
+} from '@/lib/messaging/pages';
 import type { CheckScope } from '@/lib/watch/source';
 import type { createAccountHandlers } from './accounts';
 import type { ReadAll } from './watched';
@@ -12,7 +19,31 @@ export interface RouterDeps {
   accounts: ReturnType<typeof createAccountHandlers> | undefined;
 }
 
-export function createRouter({ check, silence, readAll, accounts }: RouterDeps) {
+/** The handler of each request, typed by the reply it owes (lib/messaging/pages.ts `Replies`). */
+export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Replies[T]> };
+
+const done = (): Reply => ({ ok: true });
+
+/** Every request's handler: find the one for any request type here. */
+export function requestHandlers({ check, silence, readAll, accounts }: RouterDeps): Partial<Handlers> {
+  const own: Pick<Handlers, 'silence' | 'refresh'> = {
+    silence: (request) => silence(request).then(done),
+    // `ok`: whether the check reached 12306 logged in.
+    refresh: () => check().then(async () => ({ ok: (await readAll())[0]?.snapshot.status === 'ok' })),
+  };
+  if (!accounts) return own;
+  const accountRequests: Omit<Handlers, 'silence' | 'refresh'> = {
+    'account.save': (request) => accounts.save(request),
+    'account.remove': (request) => accounts.remove(request.id).then(done),
+    'account.test': (request) => accounts.test(request),
+    'watch.add': (request) => accounts.watchAdd(request.accountId, request.orderIds),
+    'watch.remove': (request) => accounts.watchRemove(request.accountId, request.orderId).then(done),
+  };
+  return { ...own, ...accountRequests };
+}
+
+export function createRouter(deps: RouterDeps) {
+  const handlers = requestHandlers(deps);
   /** Answers valid requests from the extension's own pages; returns undefined for anything else. */
   return function onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
     // Only pages of this extension (a popup, or the same page opened in a tab) may ask; content
@@ -21,26 +52,8 @@ export function createRouter({ check, silence, readAll, accounts }: RouterDeps) 
     if (!ownPage) return undefined;
     const parsed = requestSchema.safeParse(message);
     if (!parsed.success) return undefined;
-    const request = parsed.data;
-    const done = (): Reply => ({ ok: true });
-    switch (request.type) {
-      case 'silence':
-        return silence(request).then(done);
-      case 'refresh':
-        return check().then(async (): Promise<Reply> => ({ ok: (await readAll())[0]?.snapshot.status === 'ok' }));
-    }
-    if (!accounts) return undefined;
-    switch (request.type) {
-      case 'account.save':
-        return accounts.save(request);
-      case 'account.remove':
-        return accounts.remove(request.id).then(done);
-      case 'account.test':
-        return accounts.test(request);
-      case 'watch.add':
-        return accounts.watchAdd(request.accountId, request.orderIds);
-      case 'watch.remove':
-        return accounts.watchRemove(request.accountId, request.orderId).then(done);
-    }
+    // The map's type ties each handler to its own request; looked up by a request's type, it is that one.
+    const handle = handlers[parsed.data.type] as ((request: typeof parsed.data) => Promise<unknown>) | undefined;
+    return handle?.(parsed.data);
   };
 }
