@@ -1,4 +1,5 @@
-import { classifyServerWords, excerpt, screenReply, type HttpResult, type Outcome } from '../12306/classify';
+import { classifyServerWords, screenReply, type HttpResult, type Outcome } from '../12306/classify';
+import { excerpt } from '../excerpt';
 import { UnreadableOrderError } from '../12306/to-orders';
 import { waitlistQueueSchema } from './schemas';
 import { readWaitlistQueue } from './to-orders';

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import type { Order } from '../../orders/model';
+import { excerpt, plainText } from '../excerpt';
 import { envelopeSchema, replyDataSchema } from './schemas';
 import { queuedOrderToOrder, unpaidOrderToOrder, UnreadableOrderError } from './to-orders';
 
@@ -46,25 +47,8 @@ const REFUSED_WORDS = ['非法请求', '拒绝访问', '禁止访问', 'Access D
 const LOGIN_PATHS = ['/otn/passport', '/otn/login/userLogin', '/otn/resources/login.html', '/otn/login/init'];
 const ERROR_PAGES = ['/otn/login/error', '/logFiles/error.html'];
 
-const EXCERPT_LENGTH = 160;
-
 /** The detail of a reply redirected to 12306's error page: busy, or refused by the firewall before it. */
 export const ERROR_PAGE_DETAIL = 'redirected to error page';
-
-/** What a reader of the page would see: scripts, styles and tags (even one cut off) removed. */
-function plainText(body: string): string {
-  return body
-    .replace(/<(script|style)[\s\S]*?(<\/\1>|$)/gi, ' ')
-    .replace(/<[^>]*(>|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** A short, plain-text piece of a reply for the user to see (markup removed, never rendered). */
-export function excerpt(body: string, prefix = ''): string {
-  const plain = (prefix + plainText(body)).trim();
-  return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
-}
 
 const mentions = (text: string, words: readonly string[]) => words.some((word) => text.includes(word));
 
