@@ -1,8 +1,9 @@
 import { z } from 'zod/mini';
 import type { Order } from '../../orders/model';
 import { excerpt, plainText } from '../excerpt';
+import { UnreadableOrderError, type Outcome } from '../outcome';
 import { envelopeSchema, replyDataSchema } from './schemas';
-import { queuedOrderToOrder, unpaidOrderToOrder, UnreadableOrderError } from './to-orders';
+import { queuedOrderToOrder, unpaidOrderToOrder } from './to-orders';
 
 /**
  * What the network gave us for one query, before we make sense of it. A schema because a 12306 tab
@@ -21,24 +22,6 @@ export const httpResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('offline'), detail: z.string() }),
 ]);
 export type HttpResult = z.infer<typeof httpResultSchema>;
-
-/**
- * What one query told us. Only `unpaid`, `queuing` and `none` come from a logged-in reply we fully
- * understood; they alone may change the list of orders.
- */
-export type Outcome =
-  | { kind: 'unpaid'; orders: Order[] }
-  | { kind: 'queuing'; orders: Order[] }
-  | { kind: 'none'; orders: [] }
-  | { kind: 'loggedOut'; detail: string }
-  | { kind: 'busy'; detail: string }
-  | { kind: 'rejected'; detail: string }
-  | { kind: 'timeout' }
-  | { kind: 'offline'; detail: string }
-  | { kind: 'unexpected'; detail: string };
-
-export type GoodOutcome = Extract<Outcome, { orders: Order[] }>;
-export const isGoodOutcome = (outcome: Outcome): outcome is GoodOutcome => 'orders' in outcome;
 
 const LOGIN_WORDS = ['用户未登录', '未登录', '请登录', '登录超时'];
 const BUSY_WORDS = ['网络繁忙', '系统忙', '系统繁忙', '请稍后重试', '访问太频繁', '请求过于频繁', '系统维护'];

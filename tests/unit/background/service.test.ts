@@ -4,7 +4,7 @@ import { CHECK_RETRY_MS, createBackground, KEEP_ALIVE_MS } from '@/entrypoints/b
 import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from '@/entrypoints/background/alarm-names';
 import { LOGIN_NEEDED_COLOR } from '@/lib/badge';
 import type { Order } from '@/lib/orders/model';
-import type { Outcome } from '@/lib/sources/12306/classify';
+import type { Outcome } from '@/lib/sources/outcome';
 import type { QueryResult } from '@/lib/sources/12306/client';
 import { LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
 import {
