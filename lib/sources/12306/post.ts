@@ -1,9 +1,11 @@
+import { fetchWithTimeout } from '../fetch-with-timeout';
 import type { HttpResult } from './classify';
 import type { PostRequest } from './page-queries';
 import type { PageReply } from './page-reply';
 
 // Sending one 12306 query and reading what the network said, shared by the background and by a
-// 12306 tab asked to send it from the page (the content script: no zod here, types only above).
+// 12306 tab asked to send it from the page (the content script: no zod here, so the imports above
+// are types only, or zod-free).
 
 export const QUERY_TIMEOUT_MS = 20_000;
 
@@ -24,39 +26,32 @@ export interface PostOptions {
  * login page it was sent to.
  */
 export async function sendPost(request: PostRequest, options: PostOptions): Promise<PostResult> {
-  const controller = options.timeoutMs === null ? null : new AbortController();
-  const timer = controller && setTimeout(() => controller.abort(), options.timeoutMs!);
   // Kept even when the body then fails to arrive: the headers alone still tell the server's time.
   let date: string | null = null;
-  try {
-    const response = await options.fetch(request.url, {
+  const http = await fetchWithTimeout(
+    options.fetch,
+    request.url,
+    {
       method: 'POST',
       body: request.body,
       headers: request.headers,
       credentials: 'include',
       cache: 'no-store',
       redirect: 'follow',
-      ...(controller ? { signal: controller.signal } : {}),
       ...(options.referrer ? { referrer: options.referrer } : {}),
-    });
-    date = response.headers.get('date');
-    const http: HttpResult = {
-      kind: 'reply',
-      status: response.status,
-      redirected: response.redirected,
-      url: response.url,
-      contentType: response.headers.get('content-type') ?? '',
-      body: await response.text(),
-    };
-    return { http, date };
-  } catch (error) {
-    return {
-      http: controller?.signal.aborted
-        ? { kind: 'timeout' }
-        : { kind: 'offline', detail: error instanceof Error ? error.message : String(error) },
-      date,
-    };
-  } finally {
-    if (timer !== null) clearTimeout(timer);
-  }
+    },
+    options.timeoutMs,
+    async (response): Promise<HttpResult> => {
+      date = response.headers.get('date');
+      return {
+        kind: 'reply',
+        status: response.status,
+        redirected: response.redirected,
+        url: response.url,
+        contentType: response.headers.get('content-type') ?? '',
+        body: await response.text(),
+      };
+    },
+  );
+  return { http, date };
 }
