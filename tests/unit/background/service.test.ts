@@ -14,7 +14,7 @@ import {
   snapshot12306Item,
   snapshotWaitlistItem,
 } from '@/lib/storage/items';
-import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { sampleFromServerMillis } from '@/lib/time/clock';
 import { nextPollAt } from '@/lib/schedule/next-poll';
 import { ALERT_ALARM_PREFIX, isAlertAlarm } from '@/lib/schedule/alert-wakeups';

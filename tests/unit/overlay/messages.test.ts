@@ -11,7 +11,7 @@ import {
   type OverlaySummary,
 } from '@/lib/overlay/messages';
 import { overlayViewItem, settingsItem, snapshot12306Item } from '@/lib/storage/items';
-import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { makeOrder, makeSnapshot } from '../helpers/orders';
 
 const NOW = Date.UTC(2026, 2, 24, 6, 30, 0);
