@@ -6,27 +6,23 @@
 export type NoReply = { kind: 'timeout' } | { kind: 'offline'; detail: string };
 
 /**
- * One fetch whose reply is read by `read`, all within `timeoutMs` (null: no limit here, for a caller
- * that keeps its own time). A failure once the time has run out is a timeout; any other is the
- * network's.
+ * Sends a request and reads its reply with `send`, all within `timeoutMs` (null: no limit here, for a
+ * caller that keeps its own time; the signal then never aborts). A failure once the time has run out
+ * is a timeout; any other is the network's.
  */
 export async function fetchWithTimeout<T>(
-  doFetch: (url: string, init: RequestInit) => Promise<Response>,
-  url: string,
-  init: RequestInit,
+  send: (signal: AbortSignal) => Promise<T>,
   timeoutMs: number | null,
-  read: (response: Response) => Promise<T>,
 ): Promise<T | NoReply> {
-  const controller = timeoutMs === null ? null : new AbortController();
-  const timer = controller && setTimeout(() => controller.abort(), timeoutMs!);
+  const controller = new AbortController();
+  const timer = timeoutMs === null ? undefined : setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await doFetch(url, controller ? { ...init, signal: controller.signal } : init);
-    return await read(response);
+    return await send(controller.signal);
   } catch (error) {
-    return controller?.signal.aborted
+    return controller.signal.aborted
       ? { kind: 'timeout' }
       : { kind: 'offline', detail: error instanceof Error ? error.message : String(error) };
   } finally {
-    if (timer !== null) clearTimeout(timer);
+    clearTimeout(timer);
   }
 }

@@ -28,30 +28,26 @@ export interface PostOptions {
 export async function sendPost(request: PostRequest, options: PostOptions): Promise<PostResult> {
   // Kept even when the body then fails to arrive: the headers alone still tell the server's time.
   let date: string | null = null;
-  const http = await fetchWithTimeout(
-    options.fetch,
-    request.url,
-    {
+  const http = await fetchWithTimeout(async (signal): Promise<HttpResult> => {
+    const response = await options.fetch(request.url, {
       method: 'POST',
       body: request.body,
       headers: request.headers,
       credentials: 'include',
       cache: 'no-store',
       redirect: 'follow',
+      signal,
       ...(options.referrer ? { referrer: options.referrer } : {}),
-    },
-    options.timeoutMs,
-    async (response): Promise<HttpResult> => {
-      date = response.headers.get('date');
-      return {
-        kind: 'reply',
-        status: response.status,
-        redirected: response.redirected,
-        url: response.url,
-        contentType: response.headers.get('content-type') ?? '',
-        body: await response.text(),
-      };
-    },
-  );
+    });
+    date = response.headers.get('date');
+    return {
+      kind: 'reply',
+      status: response.status,
+      redirected: response.redirected,
+      url: response.url,
+      contentType: response.headers.get('content-type') ?? '',
+      body: await response.text(),
+    };
+  }, options.timeoutMs);
   return { http, date };
 }

@@ -52,10 +52,8 @@ async function send(
   const sentAt = now();
   const ts = hawkTimestamp(clock, sentAt);
   const authorization = hawkHeader({ id: hawkIdOf(account), key, method: 'GET', url, ts });
-  const http = await fetchWithTimeout(
-    doFetch,
-    url,
-    {
+  const http = await fetchWithTimeout(async (signal): Promise<TicketHttpResult> => {
+    const response = await doFetch(url, {
       method: 'GET',
       headers: { Authorization: authorization, Accept: 'application/json' },
       // The account is the Hawk key alone: no venue cookies ride along, none are set.
@@ -63,22 +61,20 @@ async function send(
       cache: 'no-store',
       // A redirect would drop or, worse, carry the signature elsewhere: a redirect is an answer.
       redirect: 'manual',
-    },
-    options.timeoutMs ?? TICKET_QUERY_TIMEOUT_MS,
-    async (response): Promise<TicketHttpResult> => {
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        headers[name.toLowerCase()] = value;
-      });
-      return {
-        kind: 'reply',
-        status: response.status,
-        contentType: headers['content-type'] ?? '',
-        headers,
-        body: await response.text(),
-      };
-    },
-  );
+      signal,
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    return {
+      kind: 'reply',
+      status: response.status,
+      contentType: headers['content-type'] ?? '',
+      headers,
+      body: await response.text(),
+    };
+  }, options.timeoutMs ?? TICKET_QUERY_TIMEOUT_MS);
   return { http, sentAt, receivedAt: now(), ts };
 }
 
