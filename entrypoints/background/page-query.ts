@@ -1,11 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import { OVERLAY_MATCH } from '@/lib/messaging/overlay';
-import type { HttpResult, Outcome } from '@/lib/sources/12306/classify';
+import type { HttpResult } from '@/lib/sources/12306/classify';
 import type { QueryResult } from '@/lib/sources/12306/client';
 import type { AskFromPage } from '@/lib/sources/12306/page-fallback';
 import type { PageQueryName } from '@/lib/sources/12306/page-queries';
 import { readPageReply, type PageQueryRequest } from '@/lib/sources/12306/page-reply';
 import { QUERY_TIMEOUT_MS } from '@/lib/sources/12306/post';
+import type { Outcome } from '@/lib/sources/outcome';
 
 // Asking a 12306 tab to send one of 12306's queries from its page (the content script on 12306 pages
 // answers), for when 12306 refuses the background's own (lib/sources/12306/page-fallback.ts).

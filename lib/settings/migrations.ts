@@ -2,7 +2,7 @@
 // so is the settings file (its `version`). Version 1 is the first; nothing needs migrating yet.
 //
 // To change the shape of the settings (version 2):
-//  1. change `settingsSchema` and `DEFAULT_SETTINGS` in ./schema.ts to the new shape;
+//  1. change `settingsSchema` in ./schema.ts and `DEFAULT_SETTINGS` in ./defaults.ts to the new shape;
 //  2. set `SETTINGS_VERSION = 2` below;
 //  3. add `2: (v1) => v2` to `settingsMigrations`: it gets whatever version 1 stored, which may be
 //     damaged or hand-edited, so it must not throw on bad input; it returns the new shape as far as it

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './schema';
+import { DEFAULT_SETTINGS } from './defaults';
+import { settingsSchema, type Settings } from './schema';
 
 // Reading settings leniently. A stored settings object can be damaged, hand-edited or partly from
 // another version; one bad field must not throw away all the others. Each field that fails the schema

@@ -37,5 +37,3 @@ export const settingsSchema = z.object({
   maskPassengers: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-
-export { DEFAULT_SETTINGS } from './defaults';

@@ -1,6 +1,5 @@
 import { orderKey, type Order } from '../orders/model';
-import type { Outcome } from '../sources/12306/classify';
-import { isGoodOutcome } from '../sources/12306/classify';
+import { isGoodOutcome, type Outcome } from '../sources/outcome';
 import type { Snapshot } from './snapshot';
 
 /** Something the user may need to hear about, found by comparing two checks. */

@@ -1,5 +1,6 @@
-import { classifyServerWords, excerpt, screenReply, type HttpResult, type Outcome } from '../12306/classify';
-import { UnreadableOrderError } from '../12306/to-orders';
+import { classifyServerWords, screenReply, type HttpResult } from '../12306/classify';
+import { excerpt } from '../excerpt';
+import { UnreadableOrderError, type Outcome } from '../outcome';
 import { waitlistQueueSchema } from './schemas';
 import { readWaitlistQueue } from './to-orders';
 

@@ -1,7 +1,6 @@
 import type { Order, QueueInfo } from '../../orders/model';
 import { parseBeijingDateTime, parseBeijingTime } from '../../time/beijing';
-import type { GoodOutcome } from '../12306/classify';
-import { UnreadableOrderError } from '../12306/to-orders';
+import { UnreadableOrderError, type GoodOutcome } from '../outcome';
 import { LINEUP_PAGE_URL } from './endpoints';
 import type { WaitlistNeed, WaitlistOrder, WaitlistQueue } from './schemas';
 

@@ -1,7 +1,9 @@
 import { z } from 'zod/mini';
 import type { Order } from '../../orders/model';
+import { excerpt, plainText } from '../excerpt';
+import { UnreadableOrderError, type Outcome } from '../outcome';
 import { envelopeSchema, replyDataSchema } from './schemas';
-import { queuedOrderToOrder, unpaidOrderToOrder, UnreadableOrderError } from './to-orders';
+import { queuedOrderToOrder, unpaidOrderToOrder } from './to-orders';
 
 /**
  * What the network gave us for one query, before we make sense of it. A schema because a 12306 tab
@@ -21,24 +23,6 @@ export const httpResultSchema = z.discriminatedUnion('kind', [
 ]);
 export type HttpResult = z.infer<typeof httpResultSchema>;
 
-/**
- * What one query told us. Only `unpaid`, `queuing` and `none` come from a logged-in reply we fully
- * understood; they alone may change the list of orders.
- */
-export type Outcome =
-  | { kind: 'unpaid'; orders: Order[] }
-  | { kind: 'queuing'; orders: Order[] }
-  | { kind: 'none'; orders: [] }
-  | { kind: 'loggedOut'; detail: string }
-  | { kind: 'busy'; detail: string }
-  | { kind: 'rejected'; detail: string }
-  | { kind: 'timeout' }
-  | { kind: 'offline'; detail: string }
-  | { kind: 'unexpected'; detail: string };
-
-export type GoodOutcome = Extract<Outcome, { orders: Order[] }>;
-export const isGoodOutcome = (outcome: Outcome): outcome is GoodOutcome => 'orders' in outcome;
-
 const LOGIN_WORDS = ['用户未登录', '未登录', '请登录', '登录超时'];
 const BUSY_WORDS = ['网络繁忙', '系统忙', '系统繁忙', '请稍后重试', '访问太频繁', '请求过于频繁', '系统维护'];
 const REFUSED_WORDS = ['非法请求', '拒绝访问', '禁止访问', 'Access Denied', 'Forbidden'];
@@ -46,25 +30,8 @@ const REFUSED_WORDS = ['非法请求', '拒绝访问', '禁止访问', 'Access D
 const LOGIN_PATHS = ['/otn/passport', '/otn/login/userLogin', '/otn/resources/login.html', '/otn/login/init'];
 const ERROR_PAGES = ['/otn/login/error', '/logFiles/error.html'];
 
-const EXCERPT_LENGTH = 160;
-
 /** The detail of a reply redirected to 12306's error page: busy, or refused by the firewall before it. */
 export const ERROR_PAGE_DETAIL = 'redirected to error page';
-
-/** What a reader of the page would see: scripts, styles and tags (even one cut off) removed. */
-function plainText(body: string): string {
-  return body
-    .replace(/<(script|style)[\s\S]*?(<\/\1>|$)/gi, ' ')
-    .replace(/<[^>]*(>|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** A short, plain-text piece of a reply for the user to see (markup removed, never rendered). */
-export function excerpt(body: string, prefix = ''): string {
-  const plain = (prefix + plainText(body)).trim();
-  return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
-}
 
 const mentions = (text: string, words: readonly string[]) => words.some((word) => text.includes(word));
 

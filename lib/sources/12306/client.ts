@@ -1,5 +1,6 @@
 import { sampleFromDateHeader, type ClockSample } from '../../time/clock';
-import { classifyReply, type HttpResult, type Outcome } from './classify';
+import type { Outcome } from '../outcome';
+import { classifyReply, type HttpResult } from './classify';
 import { PAGE_QUERIES, type PostRequest } from './page-queries';
 import { QUERY_TIMEOUT_MS, sendPost } from './post';
 

@@ -1,4 +1,5 @@
-import { ERROR_PAGE_DETAIL, type Outcome } from './classify';
+import type { Outcome } from '../outcome';
+import { ERROR_PAGE_DETAIL } from './classify';
 import type { QueryResult } from './client';
 
 // 12306 may refuse the background's queries even with its own page's Origin and Referer (Chromium

@@ -1,9 +1,11 @@
+import { fetchWithTimeout } from '../fetch-with-timeout';
 import type { HttpResult } from './classify';
 import type { PostRequest } from './page-queries';
 import type { PageReply } from './page-reply';
 
 // Sending one 12306 query and reading what the network said, shared by the background and by a
-// 12306 tab asked to send it from the page (the content script: no zod here, types only above).
+// 12306 tab asked to send it from the page (the content script: no zod here, so the imports above
+// are types only, or zod-free).
 
 export const QUERY_TIMEOUT_MS = 20_000;
 
@@ -24,11 +26,9 @@ export interface PostOptions {
  * login page it was sent to.
  */
 export async function sendPost(request: PostRequest, options: PostOptions): Promise<PostResult> {
-  const controller = options.timeoutMs === null ? null : new AbortController();
-  const timer = controller && setTimeout(() => controller.abort(), options.timeoutMs!);
   // Kept even when the body then fails to arrive: the headers alone still tell the server's time.
   let date: string | null = null;
-  try {
+  const http = await fetchWithTimeout(async (signal): Promise<HttpResult> => {
     const response = await options.fetch(request.url, {
       method: 'POST',
       body: request.body,
@@ -36,11 +36,11 @@ export async function sendPost(request: PostRequest, options: PostOptions): Prom
       credentials: 'include',
       cache: 'no-store',
       redirect: 'follow',
-      ...(controller ? { signal: controller.signal } : {}),
+      signal,
       ...(options.referrer ? { referrer: options.referrer } : {}),
     });
     date = response.headers.get('date');
-    const http: HttpResult = {
+    return {
       kind: 'reply',
       status: response.status,
       redirected: response.redirected,
@@ -48,15 +48,6 @@ export async function sendPost(request: PostRequest, options: PostOptions): Prom
       contentType: response.headers.get('content-type') ?? '',
       body: await response.text(),
     };
-    return { http, date };
-  } catch (error) {
-    return {
-      http: controller?.signal.aborted
-        ? { kind: 'timeout' }
-        : { kind: 'offline', detail: error instanceof Error ? error.message : String(error) },
-      date,
-    };
-  } finally {
-    if (timer !== null) clearTimeout(timer);
-  }
+  }, options.timeoutMs);
+  return { http, date };
 }

@@ -1,10 +1,8 @@
 import type { Order, QueueInfo } from '../../orders/model';
 import { parseBeijingDateTime, parseBeijingTime } from '../../time/beijing';
+import { UnreadableOrderError } from '../outcome';
 import { PAY_PAGE_URL } from './endpoints';
 import type { QueuedOrder, Ticket, UnpaidOrder } from './schemas';
-
-/** A reply we can read as JSON but not as orders: the caller reports it instead of guessing. */
-export class UnreadableOrderError extends Error {}
 
 // Ticket states that still await payment: i 待支付, j 改签待支付, s 变更到站待支付.
 const AWAITING_PAYMENT = new Set(['i', 'j', 's']);

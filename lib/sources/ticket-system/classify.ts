@@ -1,4 +1,4 @@
-import { excerpt } from '../12306/classify';
+import { excerpt } from '../excerpt';
 import { aspNetErrorSchema, appErrorSchema, v3OrderSchema, v5OrderSchema, type TicketFlavour } from './schemas';
 import {
   v3OrderToOrder,

@@ -1,4 +1,5 @@
 import { learnClock, sampleFromDateHeader, type Clock, type ClockSample } from '../../time/clock';
+import { fetchWithTimeout } from '../fetch-with-timeout';
 import { hawkIdOf, orderUrl, UnsafeOrderUrlError, type Account } from './account';
 import { classifyTicketReply, isNoRoute, type TicketHttpResult, type TicketOutcome } from './classify';
 import { hawkHeader, hawkTimestamp, HawkSigningError } from './hawk';
@@ -51,10 +52,7 @@ async function send(
   const sentAt = now();
   const ts = hawkTimestamp(clock, sentAt);
   const authorization = hawkHeader({ id: hawkIdOf(account), key, method: 'GET', url, ts });
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? TICKET_QUERY_TIMEOUT_MS);
-  let http: TicketHttpResult;
-  try {
+  const http = await fetchWithTimeout(async (signal): Promise<TicketHttpResult> => {
     const response = await doFetch(url, {
       method: 'GET',
       headers: { Authorization: authorization, Accept: 'application/json' },
@@ -63,26 +61,20 @@ async function send(
       cache: 'no-store',
       // A redirect would drop or, worse, carry the signature elsewhere: a redirect is an answer.
       redirect: 'manual',
-      signal: controller.signal,
+      signal,
     });
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
     });
-    http = {
+    return {
       kind: 'reply',
       status: response.status,
       contentType: headers['content-type'] ?? '',
       headers,
       body: await response.text(),
     };
-  } catch (error) {
-    http = controller.signal.aborted
-      ? { kind: 'timeout' }
-      : { kind: 'offline', detail: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
-  }
+  }, options.timeoutMs ?? TICKET_QUERY_TIMEOUT_MS);
   return { http, sentAt, receivedAt: now(), ts };
 }
 

@@ -4,7 +4,7 @@ import { CHECK_RETRY_MS, createBackground, KEEP_ALIVE_MS } from '@/entrypoints/b
 import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from '@/entrypoints/background/alarm-names';
 import { LOGIN_NEEDED_COLOR } from '@/lib/badge';
 import type { Order } from '@/lib/orders/model';
-import type { Outcome } from '@/lib/sources/12306/classify';
+import type { Outcome } from '@/lib/sources/outcome';
 import type { QueryResult } from '@/lib/sources/12306/client';
 import { LOGIN_PAGE_URL, PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
 import {
@@ -14,7 +14,7 @@ import {
   snapshot12306Item,
   snapshotWaitlistItem,
 } from '@/lib/storage/items';
-import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { sampleFromServerMillis } from '@/lib/time/clock';
 import { nextPollAt } from '@/lib/schedule/next-poll';
 import { ALERT_ALARM_PREFIX, isAlertAlarm } from '@/lib/schedule/alert-wakeups';

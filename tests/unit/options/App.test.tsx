@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { App } from '@/entrypoints/options/App';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
+import type { Settings } from '@/lib/settings/schema';
 import { exportSettings } from '@/lib/settings/transfer';
 import { settingsItem } from '@/lib/storage/items';
 

@@ -10,7 +10,7 @@ import {
   type OverlayOrder,
 } from '@/lib/messaging/overlay';
 import { overlayViewItem, settingsItem, snapshot12306Item } from '@/lib/storage/items';
-import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { makeOrder, makeSnapshot } from '../helpers/orders';
 import {
   makeOverlayOrder as order,

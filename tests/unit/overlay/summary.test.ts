@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { overlaySummarySchema } from '@/lib/messaging/overlay';
 import { overlaySummary } from '@/lib/overlay/summary';
 import { DEFAULT_OVERLAY_VIEW } from '@/lib/overlay/view';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateSettings, SETTINGS_VERSION, settingsMigrations } from '@/lib/settings/migrations';
-import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 
 describe('settings migrations', () => {
   it('start at version 1', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inspectSettings, readSettings } from '@/lib/settings/read';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
+import type { Settings } from '@/lib/settings/schema';
 
 const custom: Settings = {
   reminderMinutes: [30, 15],

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 
 // The settings item takes its version and migrations from lib/settings/migrations.ts: pretend that
 // version 2 renamed `sound` from `beep`, and a value stored by version 1 must come out migrated.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
+import type { Settings } from '@/lib/settings/schema';
 import { settingsItem } from '@/lib/storage/items';
 
 // The stored settings item, as the background and the options page use it.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SETTINGS_VERSION } from '@/lib/settings/migrations';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
+import { settingsSchema, type Settings } from '@/lib/settings/schema';
 import { exportSettings, importSettings, SETTINGS_FILE_MAX_CHARS } from '@/lib/settings/transfer';
 
 const custom: Settings = {

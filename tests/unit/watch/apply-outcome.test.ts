@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '@/lib/orders/model';
-import type { Outcome } from '@/lib/sources/12306/classify';
+import type { Outcome } from '@/lib/sources/outcome';
 import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
 import { isStale, type Snapshot } from '@/lib/watch/snapshot';
 import { DEADLINE, makeOrder, makeQueuingOrder, makeSnapshot } from '../helpers/orders';

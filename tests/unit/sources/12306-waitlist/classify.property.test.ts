@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orderSchema } from '@/lib/orders/model';
-import { isGoodOutcome, type HttpResult, type Outcome } from '@/lib/sources/12306/classify';
+import type { HttpResult } from '@/lib/sources/12306/classify';
+import { isGoodOutcome, type Outcome } from '@/lib/sources/outcome';
 import { classifyWaitlistReply } from '@/lib/sources/12306-waitlist/classify';
 import { WAITLIST_QUEUE_URL } from '@/lib/sources/12306-waitlist/endpoints';
 import { applyOutcome } from '@/lib/watch/apply-outcome';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '@/lib/orders/model';
-import { classifyReply, type HttpResult, type Outcome } from '@/lib/sources/12306/classify';
+import { classifyReply, type HttpResult } from '@/lib/sources/12306/classify';
+import type { Outcome } from '@/lib/sources/outcome';
 import { classifyWaitlistReply } from '@/lib/sources/12306-waitlist/classify';
 import { LINEUP_PAGE_URL, WAITLIST_QUEUE_URL } from '@/lib/sources/12306-waitlist/endpoints';
 import {

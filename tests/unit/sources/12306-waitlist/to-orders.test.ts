@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnreadableOrderError } from '@/lib/sources/12306/to-orders';
+import { UnreadableOrderError } from '@/lib/sources/outcome';
 import { waitlistQueueSchema } from '@/lib/sources/12306-waitlist/schemas';
 import { readWaitlistQueue, waitlistDeadline } from '@/lib/sources/12306-waitlist/to-orders';
 import { awaitingPrepayJson, type FixtureWaitlistOrder } from '../../../fixtures/12306/waitlist-replies';

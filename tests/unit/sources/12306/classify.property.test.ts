@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orderSchema } from '@/lib/orders/model';
-import { classifyReply, isGoodOutcome, type HttpResult, type Outcome } from '@/lib/sources/12306/classify';
+import { classifyReply, type HttpResult } from '@/lib/sources/12306/classify';
+import { isGoodOutcome, type Outcome } from '@/lib/sources/outcome';
 import { UNFINISHED_ORDERS_URL } from '@/lib/sources/12306/endpoints';
 import { unpaidOrderSchema } from '@/lib/sources/12306/schemas';
 import { applyOutcome } from '@/lib/watch/apply-outcome';

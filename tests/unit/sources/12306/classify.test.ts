@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReply, type HttpResult, type Outcome } from '@/lib/sources/12306/classify';
+import { classifyReply, type HttpResult } from '@/lib/sources/12306/classify';
+import type { Outcome } from '@/lib/sources/outcome';
 import { LOGIN_PAGE_URL, PAY_PAGE_URL, UNFINISHED_ORDERS_URL } from '@/lib/sources/12306/endpoints';
 import type { Order } from '@/lib/orders/model';
 import seedReply from '../../../fixtures/12306/seed-reply.json' with { type: 'json' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unpaidOrderSchema } from '@/lib/sources/12306/schemas';
-import { unpaidOrderToOrder, UnreadableOrderError } from '@/lib/sources/12306/to-orders';
+import { unpaidOrderToOrder } from '@/lib/sources/12306/to-orders';
+import { UnreadableOrderError } from '@/lib/sources/outcome';
 import { unpaidOrdersJson, type FixtureOrder } from '../../../fixtures/12306/replies';
 
 // 2024-05-01 20:00:00 Beijing time (UTC+8).
