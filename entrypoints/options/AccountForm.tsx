@@ -1,12 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { askBackground, hostOfPattern, readWith, requestAccess } from '@/components/ask-background';
+import { askBackground, readWith } from '@/components/ask-background';
 import { TestResultView } from '@/components/TestResultView';
 import { draftProblemText } from '@/components/draft-words';
 import { Toggle } from '@/components/Toggle';
 import { t } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
-import type { Params } from '@/lib/i18n/translate';
 import { saveAccountReplySchema, testResultSchema, type AccountSecret, type TestResult } from '@/lib/messages';
 import {
   checkBaseUrl,
@@ -19,18 +18,14 @@ import {
   type DraftProblem,
   type TicketFlavour,
 } from '@/lib/sources/ticket-system/account';
+import { askSiteAccess } from './site-access';
+import { Status, type Message } from './Status';
 
 // Adding or editing one ticket-system account, and testing it. The KEY and password typed here go to
 // the background once, in the save (or test) request; nothing on this page ever receives a key back.
 
 type Field = DraftProblem['field'] | 'key' | 'password';
 type Problem = { field: string; problem: string };
-
-interface Message {
-  key: MessageKey;
-  params?: Params;
-  tone: 'ok' | 'error';
-}
 
 interface Props {
   /** The account being edited; null adds a new one. */
@@ -162,14 +157,9 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
   async function save(pattern: string, site: string, secretSent: AccountSecret | null) {
     setSaving(true);
     try {
-      const access = await requestAccess(pattern);
-      if (!access.granted) {
-        const host = hostOfPattern(pattern);
-        setMessage(
-          access.error === null
-            ? { key: 'acctPermissionRefused', params: { host }, tone: 'error' }
-            : { key: 'acctPermissionError', params: { host, detail: access.error }, tone: 'error' },
-        );
+      const refused = await askSiteAccess(pattern, 'save');
+      if (refused) {
+        setMessage(refused);
         return;
       }
       const reply = await askBackground(
@@ -233,14 +223,9 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
     setTesting(true);
     setTestResult(null);
     try {
-      const access = await requestAccess(pattern);
-      if (!access.granted) {
-        const host = hostOfPattern(pattern);
-        setTestMessage(
-          access.error === null
-            ? { key: 'acctPermissionRefusedTest', params: { host }, tone: 'error' }
-            : { key: 'acctPermissionError', params: { host, detail: access.error }, tone: 'error' },
-        );
+      const refused = await askSiteAccess(pattern, 'test');
+      if (refused) {
+        setTestMessage(refused);
         return;
       }
       const result = await askBackground(
@@ -421,9 +406,7 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
           {t('acctCancel')}
         </button>
       </div>
-      <p class={`status status--${message?.tone ?? 'ok'}`} role="status">
-        {message ? t(message.key, message.params) : ''}
-      </p>
+      <Status message={message} />
 
       <fieldset class="test">
         <legend class="field__label">{t('testHeading')}</legend>
@@ -452,11 +435,7 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
             {testing ? t('testRunning') : t('testRun')}
           </button>
         </div>
-        {testMessage && (
-          <p class={`status status--${testMessage.tone}`} role="status">
-            {t(testMessage.key, testMessage.params)}
-          </p>
-        )}
+        {testMessage && <Status message={testMessage} />}
         {testResult && <TestResultView result={testResult} />}
       </fieldset>
     </form>

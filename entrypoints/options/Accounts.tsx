@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { askBackground, hostOfPattern, readWith, requestAccess } from '@/components/ask-background';
+import { askBackground, hostOfPattern, readWith } from '@/components/ask-background';
 import { replySchema } from '@/lib/messages';
 import { VENUE_STATUS_WORDS } from '@/components/SourceLine';
 import { useNow } from '@/components/ticker';
@@ -7,13 +7,14 @@ import { useStoredValue } from '@/components/useStoredValue';
 import { WatchForm } from '@/components/WatchForm';
 import { WatchedList } from '@/components/WatchedList';
 import { locale, t } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/i18n/messages';
-import { formatAgo, type Params } from '@/lib/i18n/translate';
+import { formatAgo } from '@/lib/i18n/translate';
 import { originPatternOf, type Account } from '@/lib/sources/ticket-system/account';
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
 import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
 import { AccountForm } from './AccountForm';
+import { askSiteAccess } from './site-access';
+import { Status, type Message } from './Status';
 
 // The settings page's ticket-system parts: the accounts, and the orders watched with them. Read from
 // storage (accounts carry no keys); every change goes through the background.
@@ -23,12 +24,6 @@ interface Editing {
   focusTest: boolean;
   /** Changes on every open, so reopening gives a fresh form. */
   serial: number;
-}
-
-interface Message {
-  key: MessageKey;
-  params?: Params;
-  tone: 'ok' | 'error';
 }
 
 let serial = 0;
@@ -84,11 +79,8 @@ export function AccountsSection() {
 
   async function allowAccess(account: Account) {
     const pattern = originPatternOf(account);
-    const access = await requestAccess(pattern); // first thing awaited: inside the click
-    const host = hostOfPattern(pattern);
-    if (access.granted) setMessage({ key: 'acctAccessGranted', params: { host }, tone: 'ok' });
-    else if (access.error === null) setMessage({ key: 'acctAccessRefused', params: { host }, tone: 'error' });
-    else setMessage({ key: 'acctPermissionError', params: { host, detail: access.error }, tone: 'error' });
+    const refused = await askSiteAccess(pattern, 'allow'); // first thing awaited: inside the click
+    setMessage(refused ?? { key: 'acctAccessGranted', params: { host: hostOfPattern(pattern) }, tone: 'ok' });
   }
 
   const edited = editing?.id ? (accounts.find((account) => account.id === editing.id) ?? null) : null;
@@ -144,9 +136,7 @@ export function AccountsSection() {
           </li>
         ))}
       </ul>
-      <p class={`status status--${message?.tone ?? 'ok'}`} role="status">
-        {message ? t(message.key, message.params) : ''}
-      </p>
+      <Status message={message} />
       {editing && (editing.id === null || edited) ? (
         <AccountForm
           key={editing.serial}

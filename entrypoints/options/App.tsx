@@ -3,13 +3,13 @@ import { Toggle } from '@/components/Toggle';
 import type { AlertKind } from '@/lib/alerts/alert-id';
 import { locale, t } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
-import type { Params } from '@/lib/i18n/translate';
 import type { SettingsPath } from '@/lib/settings/read';
 import { formatReminderMinutes, parseReminderMinutes, sameMinutes } from '@/lib/settings/reminder-minutes';
 import { DEFAULT_SETTINGS, MAX_REMINDER_MINUTES, MAX_REMINDERS, type Settings } from '@/lib/settings/schema';
 import { exportSettings, importSettings, SETTINGS_FILE_MAX_CHARS, SETTINGS_FILE_NAME } from '@/lib/settings/transfer';
 import { settingsItem } from '@/lib/storage/items';
 import { AccountsSection, WatchedSection } from './Accounts';
+import { Status, type Message } from './Status';
 
 // The settings page. Every valid change is stored at once; the page follows the stored settings, so
 // a change made in another tab shows here too. Nothing typed or imported is ever rendered as HTML.
@@ -39,12 +39,6 @@ const FIELD_LABELS: Record<SettingsPath, MessageKey> = {
 
 const SAVED_SHOWN_MS = 2500;
 const EXPORT_URL_KEPT_MS = 60_000;
-
-interface Message {
-  key: MessageKey;
-  params?: Params;
-  tone: 'ok' | 'error';
-}
 
 function fieldNames(paths: readonly SettingsPath[]): string {
   const colon = locale === 'zh' ? '：' : ': ';
@@ -175,9 +169,7 @@ export function App() {
     <main class="options">
       <header class="options__header">
         <h1>{t('settingsPageTitle')}</h1>
-        <p class={`status status--${saveStatus?.tone ?? 'ok'}`} role="status">
-          {saveStatus ? t(saveStatus.key, saveStatus.params) : ''}
-        </p>
+        <Status message={saveStatus} />
       </header>
 
       <section class="card" aria-labelledby="reminders-heading">
@@ -286,9 +278,7 @@ export function App() {
             onChange={(event) => void importFile(event.currentTarget)}
           />
         </div>
-        <p class={`status status--${transferStatus?.tone ?? 'ok'}`} role="status">
-          {transferStatus ? t(transferStatus.key, transferStatus.params) : ''}
-        </p>
+        <Status message={transferStatus} />
       </section>
     </main>
   );
