@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { askBackground, readWith } from '@/components/ask-background';
 import { TestResultView } from '@/components/TestResultView';
@@ -20,6 +19,7 @@ import {
 } from '@/lib/sources/ticket-system/account';
 import { askSiteAccess } from './site-access';
 import { Status, type Message } from './Status';
+import { TextField, TextInput } from './TextField';
 
 // Adding or editing one ticket-system account, and testing it. The KEY and password typed here go to
 // the background once, in the save (or test) request; nothing on this page ever receives a key back.
@@ -239,91 +239,32 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
     }
   }
 
-  function FieldErrors({ field }: { field: Field }) {
-    const problems = shownProblems(field);
-    return (
-      <p id={fieldId(`${field}-error`)} class="field__error" aria-live="polite">
-        {problems.map(problemText).join(' ')}
-      </p>
-    );
-  }
-
-  const invalid = (field: Field) => (shownProblems(field).length > 0 ? 'true' : 'false');
-
-  function TextField(props: {
-    field: Exclude<Field, 'key' | 'password'>;
-    label: MessageKey;
-    hint?: ComponentChildren;
-    placeholder?: string;
-    inputMode?: 'numeric' | 'url';
-  }) {
-    const { field, label, hint, placeholder, inputMode } = props;
-    return (
-      <div class="field">
-        <label class="field__label" for={fieldId(field)}>
-          {t(label)}
-        </label>
-        <input
-          id={fieldId(field)}
-          name={field}
-          type="text"
-          class="field__input"
-          value={draft[field]}
-          placeholder={placeholder}
-          inputMode={inputMode}
-          autocomplete="off"
-          spellcheck={false}
-          aria-invalid={invalid(field)}
-          aria-describedby={`${fieldId(`${field}-error`)} ${fieldId(`${field}-hint`)}`}
-          onInput={(event) => edit({ [field]: event.currentTarget.value })}
-          onBlur={() => touch(field)}
-        />
-        {FieldErrors({ field })}
-        {hint && (
-          <p id={fieldId(`${field}-hint`)} class="hint">
-            {hint}
-          </p>
-        )}
-      </div>
-    );
-  }
-
-  function SecretField({
-    field,
-    label,
+  /** What every field of the form shares: its ids, its problems as they are shown. */
+  const fieldProps = (field: Field) => ({
+    id: fieldId(field),
+    name: field,
+    errorId: fieldId(`${field}-error`),
+    errors: shownProblems(field).map(problemText),
+  });
+  const draftField = (field: Exclude<Field, 'key' | 'password'>) => ({
+    ...fieldProps(field),
+    hintId: fieldId(`${field}-hint`),
+    value: draft[field],
+    onValue: (value: string) => edit({ [field]: value }),
+    onBlur: () => touch(field),
+  });
+  const secretField = (field: 'key' | 'password', value: string, set: (value: string) => void) => ({
+    ...fieldProps(field),
+    type: 'password' as const,
+    autocomplete: 'new-password' as const,
+    hintId: fieldId('secret-hint'),
     value,
-    set,
-  }: {
-    field: 'key' | 'password';
-    label: MessageKey;
-    value: string;
-    set: (v: string) => void;
-  }) {
-    return (
-      <div class="field">
-        <label class="field__label" for={fieldId(field)}>
-          {t(label)}
-        </label>
-        <input
-          id={fieldId(field)}
-          name={field}
-          type="password"
-          class="field__input"
-          value={value}
-          autocomplete="new-password"
-          spellcheck={false}
-          aria-invalid={invalid(field)}
-          aria-describedby={`${fieldId(`${field}-error`)} ${fieldId('secret-hint')}`}
-          onInput={(event) => {
-            set(event.currentTarget.value);
-            setReplyProblems([]);
-            setMessage(null);
-          }}
-        />
-        {FieldErrors({ field })}
-      </div>
-    );
-  }
+    onValue: (typed: string) => {
+      set(typed);
+      setReplyProblems([]);
+      setMessage(null);
+    },
+  });
 
   const savedLabel = account?.label ?? ('account' in checked ? checked.account.label : draft.label);
   const heading = keySaved ? t('acctFormEditHeading', { label: savedLabel }) : t('acctFormAddHeading');
@@ -338,8 +279,8 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
       }}
     >
       <h3>{heading}</h3>
-      {TextField({ field: 'label', label: 'acctLabel', hint: t('acctLabelHint') })}
-      {TextField({ field: 'baseUrl', label: 'acctBaseUrl', hint: t('acctBaseUrlHint'), inputMode: 'url' })}
+      <TextField {...draftField('label')} label={t('acctLabel')} hint={t('acctLabelHint')} />
+      <TextField {...draftField('baseUrl')} label={t('acctBaseUrl')} hint={t('acctBaseUrlHint')} inputMode="url" />
       {plainHttp && (
         <div class="warning">
           <p class="warning__text">{t('acctHttpWarning')}</p>
@@ -367,10 +308,10 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
           </label>
         ))}
       </fieldset>
-      {TextField({
-        field: 'pathTemplate',
-        label: 'acctPathTemplate',
-        hint: (
+      <TextField
+        {...draftField('pathTemplate')}
+        label={t('acctPathTemplate')}
+        hint={
           <>
             {t('acctPathTemplateHint')}{' '}
             {draft.pathTemplate.trim() !== DEFAULT_PATH_TEMPLATES[draft.flavour] && (
@@ -383,20 +324,25 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
               </button>
             )}
           </>
-        ),
-      })}
-      {TextField({ field: 'username', label: 'acctUsername' })}
-      {TextField({ field: 'hawkId', label: 'acctHawkId', placeholder: t('acctHawkIdPlaceholder') })}
+        }
+      />
+      <TextField {...draftField('username')} label={t('acctUsername')} />
+      <TextField {...draftField('hawkId')} label={t('acctHawkId')} placeholder={t('acctHawkIdPlaceholder')} />
 
       <div class="secret">
-        {SecretField({ field: 'key', label: 'acctKey', value: key, set: setKey })}
-        {SecretField({ field: 'password', label: 'acctPassword', value: password, set: setPassword })}
+        <TextField {...secretField('key', key, setKey)} label={t('acctKey')} />
+        <TextField {...secretField('password', password, setPassword)} label={t('acctPassword')} />
         <p id={fieldId('secret-hint')} class="hint">
           {keySaved ? `${t('acctSecretSaved')} ${t('acctSecretHint')}` : t('acctSecretHint')}
         </p>
       </div>
 
-      {TextField({ field: 'personalId', label: 'acctPersonalId', hint: t('acctPersonalIdHint'), inputMode: 'numeric' })}
+      <TextField
+        {...draftField('personalId')}
+        label={t('acctPersonalId')}
+        hint={t('acctPersonalIdHint')}
+        inputMode="numeric"
+      />
 
       <div class="buttons">
         <button type="submit" class="button" disabled={saving} aria-busy={saving}>
@@ -414,16 +360,12 @@ export function AccountForm({ account, focusTest = false, onSaved, onClose }: Pr
           <label class="visually-hidden" for={fieldId('test-order')}>
             {t('testOrderId')}
           </label>
-          <input
+          <TextInput
             id={fieldId('test-order')}
-            ref={testInput}
-            type="text"
-            class="field__input"
+            inputRef={testInput}
             value={testOrderId}
             placeholder={t('testOrderId')}
-            autocomplete="off"
-            spellcheck={false}
-            onInput={(event) => setTestOrderId(event.currentTarget.value)}
+            onValue={setTestOrderId}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();

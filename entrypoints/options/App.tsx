@@ -10,6 +10,7 @@ import { exportSettings, importSettings, SETTINGS_FILE_MAX_CHARS, SETTINGS_FILE_
 import { settingsItem } from '@/lib/storage/items';
 import { AccountsSection, WatchedSection } from './Accounts';
 import { Status, type Message } from './Status';
+import { FieldError, TextInput } from './TextField';
 
 // The settings page. Every valid change is stored at once; the page follows the stored settings, so
 // a change made in another tab shows here too. Nothing typed or imported is ever rendered as HTML.
@@ -178,17 +179,13 @@ export function App() {
           {t('settingsMinutesLabel')}
         </label>
         <div class="field__row">
-          <input
+          <TextInput
             id="reminder-minutes"
-            ref={minutesInput}
-            type="text"
-            class="field__input"
+            inputRef={minutesInput}
             value={minutesText}
-            autocomplete="off"
-            spellcheck={false}
-            aria-invalid={minutesError ? 'true' : 'false'}
-            aria-describedby="reminder-minutes-error reminder-minutes-hint"
-            onInput={(event) => setDraft(event.currentTarget.value)}
+            invalid={minutesError !== null}
+            describedBy="reminder-minutes-error reminder-minutes-hint"
+            onValue={setDraft}
             onBlur={onMinutesDone}
             onKeyDown={(event) => event.key === 'Enter' && onMinutesDone()}
           />
@@ -196,9 +193,7 @@ export function App() {
             {t('settingsMinutesDefault')}
           </button>
         </div>
-        <p id="reminder-minutes-error" class="field__error" aria-live="polite">
-          {minutesError ? t(minutesError.error, minutesError.params) : ''}
-        </p>
+        <FieldError id="reminder-minutes-error" text={minutesError ? t(minutesError.error, minutesError.params) : ''} />
         <p id="reminder-minutes-hint" class="hint">
           {t('settingsMinutesHint', {
             max: MAX_REMINDER_MINUTES,
