@@ -13,6 +13,7 @@ import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
 import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
 import { AccountForm } from './AccountForm';
+import { Card } from './Card';
 import { askSiteAccess } from './site-access';
 import { Status, type Message } from './Status';
 
@@ -86,8 +87,7 @@ export function AccountsSection() {
   const edited = editing?.id ? (accounts.find((account) => account.id === editing.id) ?? null) : null;
 
   return (
-    <section class="card" aria-labelledby="accounts-heading">
-      <h2 id="accounts-heading">{t('acctHeading')}</h2>
+    <Card id="accounts" title={t('acctHeading')}>
       <p class="hint">{t('acctIntro')}</p>
       {accounts.length === 0 && <p class="note">{t('acctNone')}</p>}
       <ul class="accounts">
@@ -152,7 +152,7 @@ export function AccountsSection() {
           </button>
         </div>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -163,8 +163,7 @@ export function WatchedSection() {
   const byAccount = new Map<string, WatchedOrder[]>();
   for (const entry of watched) byAccount.set(entry.accountId, [...(byAccount.get(entry.accountId) ?? []), entry]);
   return (
-    <section class="card" aria-labelledby="watched-heading">
-      <h2 id="watched-heading">{t('watchHeading')}</h2>
+    <Card id="watched" title={t('watchHeading')}>
       <p class="hint">{t('watchIntro')}</p>
       <WatchForm accounts={accounts} />
       {accounts.map((account) => {
@@ -179,6 +178,6 @@ export function WatchedSection() {
           </div>
         );
       })}
-    </section>
+    </Card>
   );
 }
