@@ -1,7 +1,7 @@
 // Shown on 12306 pages too: its words come from the overlay's small table.
 import { tOverlay } from '@/lib/i18n/overlay';
 import { formatCountdown, urgencyOf } from '@/lib/time/countdown';
-import { useNow } from './ticker';
+import { useNow } from '@/hooks/ticker';
 
 interface Props {
   /** Deadline on the server's clock. */

@@ -4,7 +4,7 @@ import { tOverlay as t } from '@/lib/i18n/overlay';
 import { nearestDue, type Due } from '@/lib/overlay/due';
 import type { OverlayOrder, OverlaySummary } from '@/lib/messaging/overlay';
 import { Countdown } from './Countdown';
-import { useNow } from './ticker';
+import { useNow } from '@/hooks/ticker';
 
 // The countdown overlay on 12306 pages. Collapsed, a pill with the nearest deadline; expanded, every
 // pending 12306 order and a count of the others. Every value from the server is rendered as a text

@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { tPopup as t } from '@/lib/i18n/popup';
 import { MAX_ORDERS_PER_ADD, parseOrderIds } from '@/lib/sources/ticket-system/order-ids';
 import type { Account } from '@/lib/sources/ticket-system/account';
-import { askBackground } from './ask-background';
+import { askBackground } from '@/lib/browser/ask-background';
 
 interface Props {
   accounts: readonly Pick<Account, 'id' | 'label'>[];

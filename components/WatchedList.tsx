@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { tPopup as t } from '@/lib/i18n/popup';
 import { watchedKey } from '@/lib/sources/ticket-system/order-ids';
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
-import { askBackground } from './ask-background';
+import { askBackground } from '@/lib/browser/ask-background';
 import { orderProblemText, statusName } from './ticket-words';
 
 interface Props {

@@ -1,19 +1,22 @@
 import { useState } from 'preact/hooks';
-import { hostOfPattern, requestAccess } from '@/components/ask-background';
-import { askBackground } from './ask-background';
+import { askBackground } from '@/lib/browser/ask-background-all';
+import { hostOfPattern } from '@/lib/browser/site-access';
+
 import { VENUE_STATUS_WORDS } from '@/components/SourceLine';
-import { useNow } from '@/components/ticker';
-import { useStoredValue } from '@/components/useStoredValue';
+import { useNow } from '@/hooks/ticker';
+import { useStoredValue } from '@/hooks/useStoredValue';
 import { WatchForm } from '@/components/WatchForm';
 import { WatchedList } from '@/components/WatchedList';
 import { locale, t } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/i18n/messages';
-import { formatAgo, type Params } from '@/lib/i18n/translate';
+import { formatAgo } from '@/lib/i18n/translate';
 import { originPatternOf, type Account } from '@/lib/sources/ticket-system/account';
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
 import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
 import { AccountForm } from './AccountForm';
+import { Card } from './Card';
+import { askSiteAccess } from './site-access';
+import { Status, type Message } from './Status';
 
 // The settings page's ticket-system parts: the accounts, and the orders watched with them. Read from
 // storage (accounts carry no keys); every change goes through the background.
@@ -23,12 +26,6 @@ interface Editing {
   focusTest: boolean;
   /** Changes on every open, so reopening gives a fresh form. */
   serial: number;
-}
-
-interface Message {
-  key: MessageKey;
-  params?: Params;
-  tone: 'ok' | 'error';
 }
 
 let serial = 0;
@@ -84,18 +81,14 @@ export function AccountsSection() {
 
   async function allowAccess(account: Account) {
     const pattern = originPatternOf(account);
-    const access = await requestAccess(pattern); // first thing awaited: inside the click
-    const host = hostOfPattern(pattern);
-    if (access.granted) setMessage({ key: 'acctAccessGranted', params: { host }, tone: 'ok' });
-    else if (access.error === null) setMessage({ key: 'acctAccessRefused', params: { host }, tone: 'error' });
-    else setMessage({ key: 'acctPermissionError', params: { host, detail: access.error }, tone: 'error' });
+    const refused = await askSiteAccess(pattern, 'allow'); // first thing awaited: inside the click
+    setMessage(refused ?? { key: 'acctAccessGranted', params: { host: hostOfPattern(pattern) }, tone: 'ok' });
   }
 
   const edited = editing?.id ? (accounts.find((account) => account.id === editing.id) ?? null) : null;
 
   return (
-    <section class="card" aria-labelledby="accounts-heading">
-      <h2 id="accounts-heading">{t('acctHeading')}</h2>
+    <Card id="accounts" title={t('acctHeading')}>
       <p class="hint">{t('acctIntro')}</p>
       {accounts.length === 0 && <p class="note">{t('acctNone')}</p>}
       <ul class="accounts">
@@ -144,9 +137,7 @@ export function AccountsSection() {
           </li>
         ))}
       </ul>
-      <p class={`status status--${message?.tone ?? 'ok'}`} role="status">
-        {message ? t(message.key, message.params) : ''}
-      </p>
+      <Status message={message} />
       {editing && (editing.id === null || edited) ? (
         <AccountForm
           key={editing.serial}
@@ -162,7 +153,7 @@ export function AccountsSection() {
           </button>
         </div>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -173,8 +164,7 @@ export function WatchedSection() {
   const byAccount = new Map<string, WatchedOrder[]>();
   for (const entry of watched) byAccount.set(entry.accountId, [...(byAccount.get(entry.accountId) ?? []), entry]);
   return (
-    <section class="card" aria-labelledby="watched-heading">
-      <h2 id="watched-heading">{t('watchHeading')}</h2>
+    <Card id="watched" title={t('watchHeading')}>
       <p class="hint">{t('watchIntro')}</p>
       <WatchForm accounts={accounts} />
       {accounts.map((account) => {
@@ -189,6 +179,6 @@ export function WatchedSection() {
           </div>
         );
       })}
-    </section>
+    </Card>
   );
 }

@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '@/components/Overlay';
-import { setTickPhase } from '@/components/ticker';
+import { setTickPhase } from '@/hooks/ticker';
 import { nearestDue } from '@/lib/overlay/due';
 import { readOverlayPush, readOverlaySummary } from '@/lib/messaging/overlay-guard';
 import type { OverlayRequest, OverlaySummary } from '@/lib/messaging/overlay';

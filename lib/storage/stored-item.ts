@@ -2,7 +2,7 @@ import type { StorageItemKey } from 'wxt/utils/storage';
 
 /**
  * Where an item lives and what it holds when nothing is stored. Plain data, so a page can name an
- * item without loading its schema (see display-item.ts); validated-item.ts adds the schema.
+ * item without loading its schema (see display-store.ts); validated-item.ts adds the schema.
  */
 export interface StoredItem<T> {
   key: StorageItemKey;

@@ -15,7 +15,7 @@ import type { StoredItem } from './stored-item';
 // Bump an item's version with a migration whenever its shape changes.
 //
 // Named here as plain data (key, version, fallback); items.ts adds each one's schema. The popup
-// reads through display-item.ts from these alone, without loading a schema.
+// reads through display-store.ts from these alone, without loading a schema.
 
 const item = <T>(key: StoredItem<T>['key'], version: number, fallback: T): StoredItem<T> => ({
   key,

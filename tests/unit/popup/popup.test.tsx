@@ -7,7 +7,7 @@ import { Popup } from '@/entrypoints/popup/Popup';
 import { snapshot12306Item } from '@/lib/storage/items';
 import { makeOrder, makeSnapshot } from '../helpers/orders';
 
-// The popup shows stored values unvalidated (its size budget; lib/storage/display-item.ts).
+// The popup shows stored values unvalidated (its size budget; lib/storage/display-store.ts).
 
 afterEach(() => {
   cleanup();

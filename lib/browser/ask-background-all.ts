@@ -1,7 +1,6 @@
-import { askerFor, readWith } from '@/components/ask-background';
-import { saveAccountReplySchema, testResultSchema } from '@/lib/messaging/pages';
-import type { RequestType } from '@/lib/messaging/pages';
-import { PLAIN_READERS, type ReplyReaders } from '@/lib/messaging/plain-readers';
+import { saveAccountReplySchema, testResultSchema, type RequestType } from '../messaging/pages';
+import { PLAIN_READERS, type ReplyReaders } from '../messaging/plain-readers';
+import { askerFor, readWith } from './ask-background';
 
 /** The settings page sends every request; the replies only it reads are read with their schemas. */
 const READERS: ReplyReaders<RequestType> = {

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { ReplyTo, RequestOf, RequestType } from '@/lib/messaging/pages';
-import { PLAIN_READERS, type ReplyReader, type ReplyReaders } from '@/lib/messaging/plain-readers';
+import type { ReplyTo, RequestOf, RequestType } from '../messaging/pages';
+import { PLAIN_READERS, type ReplyReader, type ReplyReaders } from '../messaging/plain-readers';
+
+// Asking the background from the extension's pages. Two askers: this one reads replies without zod
+// (the popup's size budget); ./ask-background-all.ts reads every reply, for the settings page.
 
 /** A reader from a zod schema (the settings page; the popup uses lib/messaging/plain-readers.ts, without zod). */
 export const readWith =
@@ -31,22 +34,3 @@ export function askerFor<T extends RequestType>(readers: ReplyReaders<T>) {
 
 /** For the popup and the parts it shares with the settings page: replies read without zod. */
 export const askBackground = askerFor(PLAIN_READERS);
-
-/** Host name of a match pattern (`https://host/*`), for messages. */
-export const hostOfPattern = (pattern: string) => pattern.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
-
-export type AccessResult = { granted: true } | { granted: false; error: string | null };
-
-/**
- * Asks the browser for a venue's host permission. Must be the first thing a click handler awaits:
- * both browsers only show the prompt during a user gesture. A granted origin resolves at once.
- */
-export async function requestAccess(originPattern: string): Promise<AccessResult> {
-  try {
-    return (await browser.permissions.request({ origins: [originPattern] }))
-      ? { granted: true }
-      : { granted: false, error: null };
-  } catch (error) {
-    return { granted: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
