@@ -19,11 +19,17 @@ export function isRefusal(outcome: Outcome): boolean {
 /** Sends a query from a 12306 tab; null when no tab could (none open, or none answered). */
 export type AskFromPage = () => Promise<QueryResult | null>;
 
+/** Whether the page got an answer from 12306: no refusal, and the request did reach it. */
+const answered = ({ outcome }: QueryResult) =>
+  !isRefusal(outcome) && outcome.kind !== 'timeout' && outcome.kind !== 'offline';
+
+const fromTab = (result: QueryResult): QueryResult => ({ ...result, askedFrom: 'tab' });
+
 /**
  * Asks directly, and from a page when refused. Once a page was answered where the background was
- * refused, the page is asked first (one request a check instead of two), until it too is refused or
- * no tab is open, when the background is asked again. One instance for both 12306 queries: they
- * pass the same firewall.
+ * refused, the page is asked first (one request a check instead of two), until it is refused too,
+ * gets no answer, or no tab is open, when the background is asked again. One instance for both
+ * 12306 queries: they pass the same firewall.
  */
 export function createPageFallback() {
   let pageFirst = false;
@@ -31,16 +37,16 @@ export function createPageFallback() {
   return async function ask(direct: () => Promise<QueryResult>, fromPage: AskFromPage): Promise<QueryResult> {
     if (pageFirst) {
       const viaPage = await fromPage();
-      if (viaPage && !isRefusal(viaPage.outcome)) return { ...viaPage, askedFrom: 'tab' };
-      // No tab any more, or refused from the page too: the background may be answered again.
+      if (viaPage && answered(viaPage)) return fromTab(viaPage);
       pageFirst = false;
       return direct();
     }
     const result = await direct();
     if (!isRefusal(result.outcome)) return result;
     const viaPage = await fromPage();
-    if (!viaPage) return result;
-    pageFirst = !isRefusal(viaPage.outcome);
-    return { ...viaPage, askedFrom: 'tab' };
+    // A page that did not reach 12306 tells nothing: 12306's own refusal is what the user should see.
+    if (!viaPage || viaPage.outcome.kind === 'timeout' || viaPage.outcome.kind === 'offline') return result;
+    pageFirst = answered(viaPage);
+    return fromTab(viaPage);
   };
 }
