@@ -14,10 +14,10 @@ import type { Outcome } from '@/lib/sources/outcome';
 /** The tab sends with a timeout of its own; this covers the messages on either side of it. */
 const MESSAGE_MARGIN_MS = 5_000;
 
-/** The tab the user is most likely looking at first: a frozen or discarded one may not answer. */
+/** The tab the user is most likely looking at first; a frozen or discarded one would not answer (Chrome only says so). */
 export function tabsToAsk(tabs: readonly Browser.tabs.Tab[]): number[] {
   return [...tabs]
-    .filter((tab) => tab.id !== undefined && !tab.discarded)
+    .filter((tab) => tab.id !== undefined && !tab.discarded && !tab.frozen)
     .sort((a, b) => Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
     .map((tab) => tab.id!);
 }
