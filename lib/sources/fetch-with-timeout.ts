@@ -6,16 +6,15 @@
 export type NoReply = { kind: 'timeout' } | { kind: 'offline'; detail: string };
 
 /**
- * Sends a request and reads its reply with `send`, all within `timeoutMs` (null: no limit here, for a
- * caller that keeps its own time; the signal then never aborts). A failure once the time has run out
- * is a timeout; any other is the network's.
+ * Sends a request and reads its reply with `send`, all within `timeoutMs`. A failure once the time
+ * has run out is a timeout; any other is the network's.
  */
 export async function fetchWithTimeout<T>(
   send: (signal: AbortSignal) => Promise<T>,
-  timeoutMs: number | null,
+  timeoutMs: number,
 ): Promise<T | NoReply> {
   const controller = new AbortController();
-  const timer = timeoutMs === null ? undefined : setTimeout(() => controller.abort(), timeoutMs);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     return await send(controller.signal);
   } catch (error) {

@@ -9,7 +9,8 @@ import { PAY_PAGE_URL, QUERY_BODY, QUERY_HEADERS, UNFINISHED_ORDERS_URL } from '
 
 // 12306's two order queries, each with the page of the site's own that sends it. The background
 // sends them, with that page's Origin and Referer where the browser lets it (./page-headers.ts);
-// when 12306 refuses it anyway, a 12306 tab sends them from the page itself (./from-page.ts). This
+// when 12306 refuses it anyway, a 12306 tab sends them from the page itself (./page-fallback.ts,
+// entrypoints/overlay.content/page-query.ts). This
 // file is read by the content script on 12306 pages too, so it holds data only (no zod).
 
 /** One POST to 12306 as the site's own page sends it. */
@@ -40,7 +41,7 @@ export const PAGE_QUERIES: Readonly<Record<PageQueryName, PageQuery>> = {
 
 /**
  * The query a message asks a 12306 tab to send, or null for any other message. Without zod, for the
- * content script's size; it accepts exactly `pageQueryRequestSchema` (./from-page.ts).
+ * content script's size; it accepts exactly `pageQueryRequestSchema` (./page-reply.ts).
  */
 export function readPageQueryRequest(message: unknown): PageQueryName | null {
   if (!isFields(message)) return null;

@@ -14,8 +14,8 @@ export type PostResult = PageReply;
 
 export interface PostOptions {
   fetch: (url: string, init: RequestInit) => Promise<Response>;
-  /** Gives up after this long; null when whoever waits for the answer keeps its own time. */
-  timeoutMs: number | null;
+  /** Gives up after this long. */
+  timeoutMs: number;
   /** The page the request is sent from, where the sender may name it (a 12306 tab may; the background may not). */
   referrer?: string;
 }
