@@ -1,7 +1,7 @@
 import { locale } from '@/lib/i18n/locale';
 import { tPopup as t, type PopupMessageKey } from '@/lib/i18n/popup';
 import { formatAgo } from '@/lib/i18n/ago';
-import { isStale, type Snapshot, type SourceStatus } from '@/lib/watch/snapshot';
+import { isStale, type Snapshot, type SourceStatus } from '@/lib/snapshots/snapshot';
 import { useNow } from '@/hooks/ticker';
 
 /** A source's words for each status; `ok` takes `{ago}`. */

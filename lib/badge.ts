@@ -1,7 +1,7 @@
 import { payableOrders } from './orders/model';
 import { minutesLeft, SOON_MINUTES, URGENT_MINUTES, urgencyOf, type Urgency } from './time/countdown';
 import { serverNow, toLocalInstant } from './time/clock';
-import { needsUser, type Snapshot } from './watch/snapshot';
+import { needsUser, type Snapshot } from './snapshots/snapshot';
 
 // The toolbar badge: minutes to the nearest deadline across every source, coloured by urgency, and
 // a "!" when a source is logged out while its last known data had unpaid orders (we can no longer

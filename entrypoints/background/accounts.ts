@@ -19,7 +19,7 @@ import { newWatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
 import { setTogether, write } from '@/lib/storage/validated-item';
 import { LOCAL_CLOCK } from '@/lib/time/clock';
-import { EMPTY_SNAPSHOT } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT } from '@/lib/snapshots/snapshot';
 import { ticketSourceKey } from './ticket-system';
 
 // The background's answers to the options page and the popup about ticket-system accounts and the

@@ -1,7 +1,7 @@
 import { learnClock } from '@/lib/time/clock';
 import type { SerialQueue } from '@/lib/util/serial';
-import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
-import { keyOf, type CheckScope, type WatchedSource } from '@/lib/watch/source';
+import { applyOutcome, type WatchEvent } from '@/lib/snapshots/apply-outcome';
+import { keyOf, type CheckScope, type WatchedSource } from '@/lib/sources/source';
 import { ALARM_TOLERANCE_MS } from './alarms';
 import { dueAt, type Watched } from './watched';
 

@@ -7,7 +7,7 @@ import { classifyWaitlistReply } from '@/lib/sources/12306-waitlist/classify';
 import { queryWaitlist } from '@/lib/sources/12306-waitlist/client';
 import { settingsItem, snapshot12306Item, snapshotWaitlistItem, ticketSnapshotsItem } from '@/lib/storage/items';
 import { createKeyedLimiter } from '@/lib/util/limiter';
-import type { WatchedSource } from '@/lib/watch/source';
+import type { WatchedSource } from '@/lib/sources/source';
 import { createOverlayService } from './overlay';
 import { installPageHeaderRules } from './page-headers';
 import { askFromTab } from './page-query';

@@ -10,7 +10,7 @@ import {
 import { isLoginPage } from '@/lib/sources/12306/endpoints';
 import { isSessionCookie } from '@/lib/sources/12306/session-cookies';
 import { createTokenBucket } from '@/lib/util/token-bucket';
-import type { CheckScope, WatchedSource } from '@/lib/watch/source';
+import type { CheckScope, WatchedSource } from '@/lib/sources/source';
 import type { Timers } from './timers';
 
 export interface LoginCheckDeps {

@@ -10,7 +10,7 @@ import { overlaySummary } from '@/lib/overlay/summary';
 import { overlayViewItem, settingsItem } from '@/lib/storage/items';
 import type { ValidatedItem } from '@/lib/storage/validated-item';
 import { createTokenBucket } from '@/lib/util/token-bucket';
-import type { Snapshot } from '@/lib/watch/snapshot';
+import type { Snapshot } from '@/lib/snapshots/snapshot';
 
 // The background's side of the overlay on 12306 pages: it answers the overlay's content scripts and
 // tells them whenever what they show may have changed. Content scripts run inside pages, so they

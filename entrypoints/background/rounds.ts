@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { SerialQueue } from '@/lib/util/serial';
-import type { WatchEvent } from '@/lib/watch/apply-outcome';
-import { keyOf, type CheckScope, type WatchedSource } from '@/lib/watch/source';
+import type { WatchEvent } from '@/lib/snapshots/apply-outcome';
+import { keyOf, type CheckScope, type WatchedSource } from '@/lib/sources/source';
 import { RETRY_ALARM } from './alarm-names';
 import { clearAlarm, setAlarm } from './alarms';
 import { inScope, type CheckOne } from './checks';

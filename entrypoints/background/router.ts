@@ -7,7 +7,7 @@ import {
   type RequestType,
   type SilenceRequest,
 } from '@/lib/messaging/pages';
-import type { CheckScope } from '@/lib/watch/source';
+import type { CheckScope } from '@/lib/sources/source';
 import type { createAccountHandlers } from './accounts';
 import type { ReadAll } from './watched';
 

@@ -7,8 +7,8 @@ import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem }
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { setTogether, write, type ValidatedItem } from '@/lib/storage/validated-item';
 import type { KeyedLimiter } from '@/lib/util/limiter';
-import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
-import type { WatchedSource } from '@/lib/watch/source';
+import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/snapshots/snapshot';
+import type { WatchedSource } from '@/lib/sources/source';
 
 // Ticket-system accounts as sources of the background: one per account that has orders to watch,
 // each with its own snapshot (its health and its venue's clock) inside `ticketSnapshotsItem`.

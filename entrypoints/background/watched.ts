@@ -1,7 +1,7 @@
 import { orderKey, type Order } from '@/lib/orders/model';
 import { nextPollAt } from '@/lib/schedule/next-poll';
-import type { Snapshot } from '@/lib/watch/snapshot';
-import type { WatchedSource } from '@/lib/watch/source';
+import type { Snapshot } from '@/lib/snapshots/snapshot';
+import type { WatchedSource } from '@/lib/sources/source';
 
 /** A source with its snapshot as stored when read. */
 export interface Watched {

@@ -12,7 +12,7 @@ import { formatAgo } from '@/lib/i18n/translate';
 import { originPatternOf, type Account } from '@/lib/sources/ticket-system/account';
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
-import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/snapshots/snapshot';
 import { AccountForm } from './AccountForm';
 import { Card } from './Card';
 import { askSiteAccess } from './site-access';

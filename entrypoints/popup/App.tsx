@@ -16,7 +16,7 @@ import { LOGIN_PAGE_URL } from '@/lib/sources/12306/endpoints';
 import { displayStore, type DisplayStore } from '@/lib/storage/display-store';
 import type { StoredItem } from '@/lib/storage/stored-item';
 import { stored } from '@/lib/storage/stored';
-import type { Snapshot } from '@/lib/watch/snapshot';
+import type { Snapshot } from '@/lib/snapshots/snapshot';
 import { POPUP_ITEMS } from './items';
 import { ticketOrders, TicketSections } from './TicketSections';
 

@@ -9,7 +9,7 @@ import type { SilenceRequest } from '@/lib/messaging/pages';
 import type { Order } from '@/lib/orders/model';
 import type { Account } from '@/lib/sources/ticket-system/account';
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
-import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/snapshots/snapshot';
 
 // The popup's ticket-system part: one section per account with watched orders (its health, its
 // countdowns, its other watched orders in short), then the form to watch more.

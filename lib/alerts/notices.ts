@@ -7,8 +7,8 @@ import { statusLabel } from '../sources/ticket-system/statuses';
 import { formatBeijingClock } from '../time/beijing';
 import { serverNow, type Clock } from '../time/clock';
 import { secondsLeft } from '../time/countdown';
-import type { WatchEvent } from '../watch/apply-outcome';
-import type { Snapshot } from '../watch/snapshot';
+import type { WatchEvent } from '../snapshots/apply-outcome';
+import type { Snapshot } from '../snapshots/snapshot';
 import { alertId, type Alert } from './alert-id';
 import type { SentLog } from './sent-log';
 

@@ -1,7 +1,7 @@
 import { orderKey } from '../orders/model';
 import type { Settings } from '../settings/schema';
 import { toLocalInstant } from '../time/clock';
-import type { Snapshot } from '../watch/snapshot';
+import type { Snapshot } from '../snapshots/snapshot';
 import { OVERLAY_NAMED_SOURCES, type OverlayOrder, type OverlaySummary } from '../messaging/overlay';
 import type { OverlayView } from './view';
 

@@ -1,4 +1,4 @@
-import type { SourceStatus } from '../watch/snapshot';
+import type { SourceStatus } from '../snapshots/snapshot';
 import type { TokenBucketOptions } from '../util/token-bucket';
 
 export interface CookieChange {

@@ -1,6 +1,6 @@
 import { payableOrders } from '../orders/model';
 import { toLocalInstant } from '../time/clock';
-import { needsUser, type Snapshot } from '../watch/snapshot';
+import { needsUser, type Snapshot } from '../snapshots/snapshot';
 import { isPolled, type WatchedOrder } from '../sources/ticket-system/watched';
 
 // When to ask a source again. Polite to the server and quick when it matters: often while an

@@ -6,7 +6,7 @@ import { readSettings } from '../settings/read';
 import { settingsSchema } from '../settings/schema';
 import { accountIdSchema, accountSchema } from '../sources/ticket-system/account';
 import { watchedOrdersSchema } from '../sources/ticket-system/watched';
-import { snapshotSchema } from '../watch/snapshot';
+import { snapshotSchema } from '../snapshots/snapshot';
 import { z } from 'zod/mini';
 import {
   readAccountKeys,

@@ -5,7 +5,7 @@ import { orderSchema } from '../orders/model';
 import { accountIdSchema, accountSchema, type Account } from '../sources/ticket-system/account';
 import { watchedOrderSchema, type WatchedOrder } from '../sources/ticket-system/watched';
 import { isFields } from '../util/guards';
-import { EMPTY_SNAPSHOT, snapshotSchema, type Snapshot } from '../watch/snapshot';
+import { EMPTY_SNAPSHOT, snapshotSchema, type Snapshot } from '../snapshots/snapshot';
 
 // Reading stored collections element by element, as settings are read field by field
 // (lib/settings/read.ts). Validated as a whole, one damaged element made the whole collection its

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Settings } from '../settings/schema';
 import type { Account } from '../sources/ticket-system/account';
 import type { WatchedOrder } from '../sources/ticket-system/watched';
-import { EMPTY_SNAPSHOT, type Snapshot } from '../watch/snapshot';
+import { EMPTY_SNAPSHOT, type Snapshot } from '../snapshots/snapshot';
 import type { StoredItem } from './stored-item';
 
 // Every stored item, in one place. All live in storage.local: nothing here may sync to other

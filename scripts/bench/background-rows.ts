@@ -1,5 +1,5 @@
 import type { CDPSession } from 'puppeteer-core';
-import type { Snapshot } from '@/lib/watch/snapshot';
+import type { Snapshot } from '@/lib/snapshots/snapshot';
 import type { FixtureOrder } from '../../tests/fixtures/12306/replies';
 import { launchChromium, type ChromiumSession } from '../../tests/e2e/harness/chromium';
 import { eventually, logInOn12306, MINUTE, startWorld, type World } from '../../tests/e2e/harness/world';

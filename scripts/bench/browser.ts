@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Order } from '@/lib/orders/model';
-import type { Snapshot } from '@/lib/watch/snapshot';
+import type { Snapshot } from '@/lib/snapshots/snapshot';
 import { CHROME_BUILD, type ChromiumSession } from '../../tests/e2e/harness/chromium';
 import { MINUTE } from '../../tests/e2e/harness/world';
 

@@ -1,7 +1,7 @@
 import type { Order } from '@/lib/orders/model';
 import { dueWatchedOrders, nextPollAt, nextTicketPollAt } from '@/lib/schedule/next-poll';
 import { newWatchedOrder, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
-import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/snapshots/snapshot';
 
 // Requests per hour, from the scheduler itself (lib/schedule/next-poll.ts) on a simulated clock:
 // every check is taken the moment it is due, and each answer leaves the state as it was.

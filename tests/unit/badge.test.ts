@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFor, badgeMinutes, LOGIN_NEEDED_COLOR, LOGIN_NEEDED_MARK, URGENCY_COLORS } from '@/lib/badge';
-import type { Snapshot } from '@/lib/watch/snapshot';
+import type { Snapshot } from '@/lib/snapshots/snapshot';
 import { DEADLINE, makeOrder, makeQueuingOrder, makeSnapshot } from './helpers/orders';
 
 const SECOND = 1000;

@@ -1,6 +1,6 @@
 import { orderKey, type Order } from '../../orders/model';
-import type { WatchEvent } from '../../watch/apply-outcome';
-import type { Snapshot, SourceStatus } from '../../watch/snapshot';
+import type { WatchEvent } from '../../snapshots/apply-outcome';
+import type { Snapshot, SourceStatus } from '../../snapshots/snapshot';
 import type { TicketQueryOutcome } from './client';
 import type { RoundResult } from './round';
 import type { TicketStatus } from './statuses';

@@ -4,7 +4,7 @@ import { describeOrder, noticeForTimedAlert, noticesForEvents, type NoticeContex
 import type { Locale } from '@/lib/i18n/messages';
 import { orderKey } from '@/lib/orders/model';
 import { LOGIN_PAGE_URL } from '@/lib/sources/12306/endpoints';
-import type { WatchEvent } from '@/lib/watch/apply-outcome';
+import type { WatchEvent } from '@/lib/snapshots/apply-outcome';
 import { DEADLINE, makeOrder, makeQueuingOrder, makeSnapshot } from '../helpers/orders';
 
 const SECOND = 1000;

@@ -7,7 +7,7 @@ import { FIRST_FRAME_CARDS, OrderList } from '@/components/OrderList';
 import { SourceLine } from '@/components/SourceLine';
 import type { Order } from '@/lib/orders/model';
 import { PAY_PAGE_URL } from '@/lib/sources/12306/endpoints';
-import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/snapshots/snapshot';
 
 // The fake browser has no i18n API, so these render in English.
 

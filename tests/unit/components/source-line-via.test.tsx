@@ -3,7 +3,7 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SourceLine } from '@/components/SourceLine';
 import { popupStrings } from '@/lib/i18n/strings/popup';
-import { EMPTY_SNAPSHOT, type Snapshot, type SourceStatus } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT, type Snapshot, type SourceStatus } from '@/lib/snapshots/snapshot';
 
 // The popup says when the last check was sent from the user's open 12306 tab (12306 refused the
 // extension's own request), and only then. The unit tests' browser is English (tests/unit/setup.ts).

@@ -1,5 +1,5 @@
 import type { Order } from '@/lib/orders/model';
-import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/snapshots/snapshot';
 
 /** 2026-03-24 14:57:09 Beijing time (06:57:09 UTC): the default pay deadline. */
 export const DEADLINE = Date.UTC(2026, 2, 24, 6, 57, 9);

@@ -7,7 +7,7 @@ import type { Request, TestResult } from '@/lib/messaging/pages';
 import { DEFAULT_PATH_TEMPLATES, type Account } from '@/lib/sources/ticket-system/account';
 import { newWatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
-import { EMPTY_SNAPSHOT } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT } from '@/lib/snapshots/snapshot';
 import { account } from '../helpers/accounts';
 
 // The fake browser has no i18n API, so the page renders in English.

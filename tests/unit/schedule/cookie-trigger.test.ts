@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shouldCheckAfterCookieChange, shouldCheckAfterPageLoad } from '@/lib/schedule/cookie-trigger';
-import type { SourceStatus } from '@/lib/watch/snapshot';
+import type { SourceStatus } from '@/lib/snapshots/snapshot';
 
 const added = (cause = 'explicit') => ({ removed: false, cause });
 const removed = (cause: string) => ({ removed: true, cause });

@@ -8,7 +8,7 @@ import {
   watchedOrderDueAt,
 } from '@/lib/schedule/next-poll';
 import { newWatchedOrder, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
-import type { SourceStatus } from '@/lib/watch/snapshot';
+import type { SourceStatus } from '@/lib/snapshots/snapshot';
 
 import { makeOrder, makeQueuingOrder, makeSnapshot } from '../helpers/orders';
 

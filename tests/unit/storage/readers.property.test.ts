@@ -18,7 +18,7 @@ import {
   readTicketSnapshots,
   readWatchedOrders,
 } from '@/lib/storage/readers';
-import { snapshotSchema, type Snapshot } from '@/lib/watch/snapshot';
+import { snapshotSchema, type Snapshot } from '@/lib/snapshots/snapshot';
 import { account } from '../helpers/accounts';
 import { makeOrder, makeSnapshot } from '../helpers/orders';
 

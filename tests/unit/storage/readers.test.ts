@@ -9,7 +9,7 @@ import {
   readWatchedOrders,
 } from '@/lib/storage/readers';
 import { newWatchedOrder } from '@/lib/sources/ticket-system/watched';
-import { EMPTY_SNAPSHOT } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT } from '@/lib/snapshots/snapshot';
 import { account, HAWK_KEY } from '../helpers/accounts';
 import { makeOrder, makeSnapshot } from '../helpers/orders';
 

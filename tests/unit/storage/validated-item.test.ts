@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { z } from 'zod/mini';
 import { snapshot12306Item, snapshotWaitlistItem } from '@/lib/storage/items';
 import { defineValidatedItem, setTogether, write } from '@/lib/storage/validated-item';
-import { EMPTY_SNAPSHOT } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT } from '@/lib/snapshots/snapshot';
 
 describe('stored items', () => {
   it('read damaged or foreign data as the fallback instead of trusting it', async () => {

@@ -5,8 +5,8 @@ import type { HttpResult } from '@/lib/sources/12306/classify';
 import { isGoodOutcome, type Outcome } from '@/lib/sources/outcome';
 import { classifyWaitlistReply } from '@/lib/sources/12306-waitlist/classify';
 import { WAITLIST_QUEUE_URL } from '@/lib/sources/12306-waitlist/endpoints';
-import { applyOutcome } from '@/lib/watch/apply-outcome';
-import { EMPTY_SNAPSHOT } from '@/lib/watch/snapshot';
+import { applyOutcome } from '@/lib/snapshots/apply-outcome';
+import { EMPTY_SNAPSHOT } from '@/lib/snapshots/snapshot';
 import { awaitingPrepayJson } from '../../../fixtures/12306/waitlist-replies';
 import { mutate, mutationArbitrary, PROPERTY_RUNS, type Json, type JsonPath } from '../../helpers/mutate';
 

@@ -5,8 +5,8 @@ import { classifyReply, type HttpResult } from '@/lib/sources/12306/classify';
 import { isGoodOutcome, type Outcome } from '@/lib/sources/outcome';
 import { UNFINISHED_ORDERS_URL } from '@/lib/sources/12306/endpoints';
 import { unpaidOrderSchema } from '@/lib/sources/12306/schemas';
-import { applyOutcome } from '@/lib/watch/apply-outcome';
-import { EMPTY_SNAPSHOT } from '@/lib/watch/snapshot';
+import { applyOutcome } from '@/lib/snapshots/apply-outcome';
+import { EMPTY_SNAPSHOT } from '@/lib/snapshots/snapshot';
 import { unpaidOrdersJson } from '../../../fixtures/12306/replies';
 import { mutate, mutationArbitrary, PROPERTY_RUNS, type Json, type JsonPath } from '../../helpers/mutate';
 

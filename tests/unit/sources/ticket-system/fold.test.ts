@@ -6,7 +6,7 @@ import type { RoundResult } from '@/lib/sources/ticket-system/round';
 import { ticketStatus } from '@/lib/sources/ticket-system/statuses';
 import { newWatchedOrder, type WatchedOrder } from '@/lib/sources/ticket-system/watched';
 import { LOCAL_CLOCK } from '@/lib/time/clock';
-import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/watch/snapshot';
+import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/snapshots/snapshot';
 
 const T0 = Date.UTC(2026, 11, 2, 4, 0, 0);
 const NOW = T0 + 60_000;

@@ -1,8 +1,8 @@
 import type { SourceId } from '../orders/model';
-import type { QueryResult } from '../sources/12306/client';
+import type { QueryResult } from './12306/client';
 import type { ValidatedItem } from '../storage/validated-item';
-import type { WatchEvent } from './apply-outcome';
-import type { Snapshot } from './snapshot';
+import type { WatchEvent } from '../snapshots/apply-outcome';
+import type { Snapshot } from '../snapshots/snapshot';
 
 // What the background watches, as the sources themselves (entrypoints/background/index.ts and
 // ticket-system.ts) build it and the background's checks ask it: here, not in the background, so

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '@/lib/orders/model';
 import type { Outcome } from '@/lib/sources/outcome';
-import { applyOutcome, type WatchEvent } from '@/lib/watch/apply-outcome';
-import { isStale, type Snapshot } from '@/lib/watch/snapshot';
+import { applyOutcome, type WatchEvent } from '@/lib/snapshots/apply-outcome';
+import { isStale, type Snapshot } from '@/lib/snapshots/snapshot';
 import { DEADLINE, makeOrder, makeQueuingOrder, makeSnapshot } from '../helpers/orders';
 
 const EARLIER = Date.UTC(2026, 2, 24, 6, 30, 0);
