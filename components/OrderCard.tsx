@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { tPopup as t } from '@/lib/i18n/popup';
 import { departureWords } from '@/lib/orders/departure-words';
 import type { Order, QueueInfo } from '@/lib/orders/model';
-import { SOURCE_WORDS } from '@/lib/orders/source-words';
+import { describeSource } from '@/lib/sources/descriptions';
 import { formatBeijingClock } from '@/lib/time/beijing';
 import { Countdown } from './Countdown';
 
@@ -24,7 +24,7 @@ function queueText(queue: QueueInfo | null): string {
 
 // Every value from the server is rendered as a text node by Preact, never parsed as HTML.
 export function OrderCard({ order, offsetMs, onOpen, children }: Props) {
-  const words = SOURCE_WORDS[order.source];
+  const { words } = describeSource(order.source);
   const departure = departureWords(order);
   const details = [
     departure && t(departure.key, departure.params),

@@ -1,4 +1,4 @@
-import { SOURCE_WORDS } from '@/lib/orders/source-words';
+import { describeSource } from '@/lib/sources/descriptions';
 import { useEffect, useState } from 'preact/hooks';
 import { tOverlay as t } from '@/lib/i18n/overlay';
 import { nearestDue, type Due } from '@/lib/overlay/due';
@@ -54,7 +54,7 @@ const byUser = (action: () => void) => (event: Event) => {
 
 function PayLink({ order }: { order: OverlayOrder }) {
   if (order.payUrl === null) return null;
-  const words = SOURCE_WORDS[order.source];
+  const { words } = describeSource(order.source);
   // A new tab: whatever the user was doing on this page (a booking form, a search) stays as it was.
   return (
     <a class="pay" href={order.payUrl} target="_blank" rel="noopener noreferrer">

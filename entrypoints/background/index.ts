@@ -5,10 +5,11 @@ import { queryUnfinishedOrders } from '@/lib/sources/12306/client';
 import { createPageFallback } from '@/lib/sources/12306/page-fallback';
 import { classifyWaitlistReply } from '@/lib/sources/12306-waitlist/classify';
 import { queryWaitlist } from '@/lib/sources/12306-waitlist/client';
-import { settingsItem, snapshot12306Item, snapshotWaitlistItem, ticketSnapshotsItem } from '@/lib/storage/items';
+import { SOURCE_DESCRIPTIONS, type AccountSourceId, type SingleSourceId } from '@/lib/sources/descriptions';
+import { settingsItem, sourceSnapshotItems } from '@/lib/storage/items';
 import { createKeyedLimiter } from '@/lib/util/limiter';
 import type { WatchedSource } from '@/lib/sources/source';
-import { createOverlayService } from './overlay';
+import { createOverlayService, type SnapshotFeed } from './overlay';
 import { installPageHeaderRules } from './page-headers';
 import { askFromTab } from './page-query';
 import { createBackground } from './service';
@@ -28,26 +29,36 @@ export default defineBackground({
       orders: askFromTab('orders', classifyReply),
       waitlist: askFromTab('waitlist', classifyWaitlistReply),
     };
-    // The main query first: its status stands for the 12306 login that both share.
-    const twelve306: WatchedSource[] = [
-      {
-        id: '12306',
-        item: snapshot12306Item,
-        query: () => headerRules.then(() => fallback(() => queryUnfinishedOrders(), fromTabs.orders)),
-        browserSession: true,
-      },
-      {
-        id: '12306-waitlist',
-        item: snapshotWaitlistItem,
-        query: () => headerRules.then(() => fallback(() => queryWaitlist(), fromTabs.waitlist)),
-        browserSession: true,
-      },
-    ];
     const hasPermission = (originPattern: string) =>
       browser.permissions.contains({ origins: [originPattern] }).catch(() => false);
     const ticket: TicketSourceDeps = { hasPermission, limiter: createKeyedLimiter(VENUE_CONCURRENCY) };
+    // Each described source's query, which only the background holds (the descriptions are plain
+    // data, read by the popup and the content script too). Both 12306 queries use the user's 12306
+    // browser session.
+    const single = {
+      '12306': {
+        query: () => headerRules.then(() => fallback(() => queryUnfinishedOrders(), fromTabs.orders)),
+        browserSession: true,
+      },
+      '12306-waitlist': {
+        query: () => headerRules.then(() => fallback(() => queryWaitlist(), fromTabs.waitlist)),
+        browserSession: true,
+      },
+    } satisfies Record<SingleSourceId, Pick<Extract<WatchedSource, { query: unknown }>, 'query' | 'browserSession'>>;
+    /** A source per account, read afresh for every check (accounts come and go). */
+    const perAccount = {
+      'ticket-system': () => ticketSources(ticket),
+    } satisfies Record<AccountSourceId, () => Promise<WatchedSource[]>>;
+    // In the descriptions' order: the main 12306 query first, its status standing for the login.
+    const watched = SOURCE_DESCRIPTIONS.map((source): (() => Promise<readonly WatchedSource[]>) => {
+      if (source.byAccount) return perAccount[source.id];
+      const one: readonly WatchedSource[] = [
+        { id: source.id, item: sourceSnapshotItems[source.id], ...single[source.id] },
+      ];
+      return async () => one;
+    });
     const background = createBackground({
-      sources: async () => [...twelve306, ...(await ticketSources(ticket))],
+      sources: async () => (await Promise.all(watched.map((sources) => sources()))).flat(),
       now: Date.now,
       locale,
       settingsUrl: browser.runtime.getURL('/options.html'),
@@ -76,14 +87,14 @@ export default defineBackground({
     // The overlay on 12306 pages: its requests, and a push to its tabs whenever what it shows changes.
     // Its first request as it starts says a 12306 page loaded: a chance to notice a login.
     const overlay = createOverlayService(
-      [
-        snapshot12306Item,
-        snapshotWaitlistItem,
-        {
-          get: async () => Object.values(await ticketSnapshotsItem.get()),
-          watch: (changed) => ticketSnapshotsItem.watch(() => changed([])),
-        },
-      ],
+      SOURCE_DESCRIPTIONS.map((source): SnapshotFeed => {
+        if (!source.byAccount) return sourceSnapshotItems[source.id];
+        const byAccount = sourceSnapshotItems[source.id];
+        return {
+          get: async () => Object.values(await byAccount.get()),
+          watch: (changed) => byAccount.watch(() => changed([])),
+        };
+      }),
       { onPageStart: (url) => void background.onPageLoaded(url) },
     );
     browser.runtime.onMessage.addListener((message, sender) => overlay.onMessage(message, sender));

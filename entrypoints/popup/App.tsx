@@ -9,13 +9,12 @@ import { URGENCY_COLORS } from '@/lib/badge';
 import { askBackground } from '@/lib/browser/ask-background';
 import { openOrFocus } from '@/lib/browser/tabs';
 import { tPopup as t } from '@/lib/i18n/popup';
-import type { PopupMessageKey } from '@/lib/i18n/popup';
 import type { SilenceRequest } from '@/lib/messaging/pages';
-import { orderKey, type Order, type SourceId } from '@/lib/orders/model';
+import { orderKey, type Order } from '@/lib/orders/model';
 import { LOGIN_PAGE_URL } from '@/lib/sources/12306/endpoints';
+import { SOURCE_DESCRIPTIONS, type DescribedSource } from '@/lib/sources/descriptions';
 import { displayStore, type DisplayStore } from '@/lib/storage/display-store';
-import type { StoredItem } from '@/lib/storage/stored-item';
-import { stored } from '@/lib/storage/stored';
+import { sourceSnapshots, stored } from '@/lib/storage/stored';
 import type { Snapshot } from '@/lib/snapshots/snapshot';
 import { POPUP_ITEMS } from './items';
 import { ticketOrders, TicketSections } from './TicketSections';
@@ -23,31 +22,10 @@ import { ticketOrders, TicketSections } from './TicketSections';
 // The badge and the countdowns share one palette.
 const palette = Object.fromEntries(Object.entries(URGENCY_COLORS).map(([urgency, color]) => [`--${urgency}`, color]));
 
-interface PopupSource {
-  id: SourceId;
-  name: PopupMessageKey;
-  item: StoredItem<Snapshot>;
-  loginUrl: string;
-  /** A secondary source gets a section only while it has orders: its own status would be noise. */
-  secondary: boolean;
-}
+type PopupSource = Extract<DescribedSource, { byAccount: false }>;
 
-const SOURCES: readonly PopupSource[] = [
-  {
-    id: '12306',
-    name: 'source12306',
-    item: stored.snapshot12306,
-    loginUrl: LOGIN_PAGE_URL,
-    secondary: false,
-  },
-  {
-    id: '12306-waitlist',
-    name: 'waitlistSource',
-    item: stored.snapshotWaitlist,
-    loginUrl: LOGIN_PAGE_URL,
-    secondary: true,
-  },
-];
+// A section each, in the descriptions' order; sources with a snapshot per account have TicketSections.
+const SOURCES = SOURCE_DESCRIPTIONS.filter((source): source is PopupSource => !source.byAccount);
 
 async function openAndClose(url: string) {
   await openOrFocus(url);
@@ -60,10 +38,12 @@ export const popupStore = (): DisplayStore => displayStore(POPUP_ITEMS);
 const silence = (order: Order, action: SilenceRequest['action']) =>
   void askBackground({ type: 'silence', orderKey: orderKey(order), action });
 
+// Logging in is for the 12306 session, the only one a source with a section of its own can be logged
+// out of (a ticket-system account's key is fixed in the settings).
 function SourceSection({ source, snapshot, quiet }: { source: PopupSource; snapshot: Snapshot; quiet: QuietOrders }) {
   return (
     <>
-      <SourceLine name={t(source.name)} snapshot={snapshot} onLogIn={() => void openAndClose(source.loginUrl)} />
+      <SourceLine name={t(source.popup.name)} snapshot={snapshot} onLogIn={() => void openAndClose(LOGIN_PAGE_URL)} />
       {snapshot.orders.length > 0 && (
         <OrderList
           orders={snapshot.orders}
@@ -80,7 +60,7 @@ function SourceSection({ source, snapshot, quiet }: { source: PopupSource; snaps
 export function App({ store }: { store: DisplayStore }) {
   // Rendered straight from storage: the popup never waits for the network.
   const get = useDisplayStore(store);
-  const snapshots = SOURCES.map((source) => get(source.item));
+  const snapshots = SOURCES.map((source) => get(sourceSnapshots[source.id]));
   const quiet = get(stored.quietOrders) ?? {};
   const accounts = get(stored.accounts);
   const watched = get(stored.watchedOrders);
@@ -103,7 +83,7 @@ export function App({ store }: { store: DisplayStore }) {
   const loaded = snapshots.every((snapshot) => snapshot !== undefined) && ticket !== undefined;
   const shown = SOURCES.flatMap((source, index) => {
     const snapshot = snapshots[index];
-    if (!snapshot || (source.secondary && snapshot.orders.length === 0)) return [];
+    if (!snapshot || (source.popup.whileOrders && snapshot.orders.length === 0)) return [];
     return [{ source, snapshot }];
   });
   const empty =

@@ -1,3 +1,4 @@
+import { OVERLAY_NAMED_SOURCES } from '../sources/descriptions';
 import { isFields, isNumber, isString } from '../util/guards';
 import type { OverlayOrder, OverlayOthers, OverlayPush, OverlaySummary } from './overlay';
 
@@ -5,20 +6,23 @@ import type { OverlayOrder, OverlayOthers, OverlayPush, OverlaySummary } from '.
 // 5 KB gzipped, a quarter of the content script's 20 KB budget, and these are its only use of it.
 // The schemas in ./overlay.ts stay the source of the types and are what the background parses with;
 // this must accept exactly what they accept and return what they would (unknown keys dropped), which
-// tests/unit/messaging/overlay-guard.test.ts checks field by field. Type-only imports, so no zod is bundled.
+// tests/unit/messaging/overlay-guard.test.ts checks field by field. Type-only imports from ./overlay.ts,
+// so no zod is bundled.
 
-// Records, so that the compiler insists on every member of each enum and no other.
-const SOURCES: Record<OverlayOrder['source'], true> = { '12306': true, '12306-waitlist': true };
+// A record, so that the compiler insists on every state and no other.
 const STATES: Record<OverlayOrder['state'], true> = { unpaid: true, queuing: true };
 
 const isNullableString = (value: unknown): value is string | null => value === null || isString(value);
 const isMember = <T extends string>(members: Record<T, true>, value: unknown): value is T =>
   isString(value) && (members as Record<string, unknown>)[value] === true;
+// The same list the schema's enum is made of.
+const isNamedSource = (value: unknown): value is OverlayOrder['source'] =>
+  (OVERLAY_NAMED_SOURCES as readonly unknown[]).includes(value);
 
 function readOrder(value: unknown): OverlayOrder | null {
   if (!isFields(value)) return null;
   const { key, source, title, route, deadline, payUrl, state } = value;
-  if (!isString(key) || !isMember(SOURCES, source) || !isString(title) || !isNullableString(route)) return null;
+  if (!isString(key) || !isNamedSource(source) || !isString(title) || !isNullableString(route)) return null;
   if (!(deadline === null || isNumber(deadline))) return null;
   if (!(payUrl === null || (isString(payUrl) && payUrl.startsWith('https://')))) return null;
   if (!isMember(STATES, state)) return null;

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { OVERLAY_NAMED_SOURCES } from '../sources/descriptions';
 
 // Messages between the background and the overlay's content script on 12306 pages. A content script
 // shares its page's fate, so it is told only what the overlay shows and never reads storage itself
@@ -10,17 +11,13 @@ import { z } from 'zod/mini';
 export const OVERLAY_ORIGIN = 'https://kyfw.12306.cn';
 export const OVERLAY_MATCH = `${OVERLAY_ORIGIN}/*`;
 
-/**
- * The sources whose orders the overlay names. They are 12306's own, so the site's pages already hold
- * all of it; any other source's orders would be told to 12306's scripts, which can read what the page
- * shows, so those travel only as a count and a deadline (`others`).
- */
-export const OVERLAY_NAMED_SOURCES = ['12306', '12306-waitlist'] as const;
-
 export const overlayOrderSchema = z.object({
   /** `orderKey()`: stable across updates. */
   key: z.string(),
-  /** Which words its link uses (a waitlist order is prepaid, not paid). */
+  /**
+   * Which words its link uses (a waitlist order is prepaid, not paid). Only sources the overlay may
+   * name (their description's `overlayNames`); the others' orders travel as `others`.
+   */
   source: z.enum(OVERLAY_NAMED_SOURCES),
   title: z.string(),
   route: z.nullable(z.string()),

@@ -1,9 +1,10 @@
 import { z } from 'zod/mini';
+import { SOURCE_IDS } from '../sources/descriptions';
 
 // The one order model every source parses into. The popup, badge, overlay and alerts only ever see
 // this shape, so a new source is a new parser, not a new UI.
 
-export const sourceIdSchema = z.enum(['12306', '12306-waitlist', 'ticket-system']);
+export const sourceIdSchema = z.enum(SOURCE_IDS);
 export type SourceId = z.infer<typeof sourceIdSchema>;
 
 /** `unpaid`: an order exists and must be paid before `deadline`. `queuing`: still waiting for seats. */

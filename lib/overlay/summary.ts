@@ -2,7 +2,8 @@ import { orderKey } from '../orders/model';
 import type { Settings } from '../settings/schema';
 import { toLocalInstant } from '../time/clock';
 import type { Snapshot } from '../snapshots/snapshot';
-import { OVERLAY_NAMED_SOURCES, type OverlayOrder, type OverlaySummary } from '../messaging/overlay';
+import type { OverlayOrder, OverlaySummary } from '../messaging/overlay';
+import { OVERLAY_NAMED_SOURCES } from '../sources/descriptions';
 import type { OverlayView } from './view';
 
 const isHttps = (url: string) => url.startsWith('https://');

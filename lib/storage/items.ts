@@ -4,6 +4,7 @@ import { overlayViewSchema } from '../overlay/view';
 import { settingsMigrations } from '../settings/migrations';
 import { readSettings } from '../settings/read';
 import { settingsSchema } from '../settings/schema';
+import { SOURCE_DESCRIPTIONS, type SourceId } from '../sources/descriptions';
 import { accountIdSchema, accountSchema } from '../sources/ticket-system/account';
 import { watchedOrdersSchema } from '../sources/ticket-system/watched';
 import { snapshotSchema } from '../snapshots/snapshot';
@@ -14,26 +15,35 @@ import {
   readQuietOrders,
   readSentLog,
   readSnapshot,
-  readTicketSnapshots,
+  readSnapshotsByAccount,
   readWatchedOrders,
 } from './readers';
-import { stored } from './stored';
-import { defineValidatedItem } from './validated-item';
+import { sourceSnapshots, stored, type SourceSnapshots } from './stored';
+import { defineValidatedItem, type ValidatedItem } from './validated-item';
 
 // Every stored item with its schema; where each lives and what it holds: stored.ts. Collections are
 // read element by element (readers.ts): one damaged element must not cost the others.
 
 export { stored } from './stored';
 
-export const snapshot12306Item = defineValidatedItem(stored.snapshot12306, {
-  schema: snapshotSchema,
-  read: readSnapshot('snapshot.12306'),
-});
+/** Each source's stored snapshot, or snapshots by account id (stored.ts). */
+export const sourceSnapshotItems = Object.fromEntries(
+  SOURCE_DESCRIPTIONS.map(({ id, byAccount }) => {
+    // Logs name the item as storage does, without its area.
+    const { key } = sourceSnapshots[id];
+    const name = key.slice(key.indexOf(':') + 1);
+    const item = byAccount
+      ? defineValidatedItem(sourceSnapshots[id], {
+          schema: z.record(accountIdSchema, snapshotSchema),
+          read: readSnapshotsByAccount(name),
+        })
+      : defineValidatedItem(sourceSnapshots[id], { schema: snapshotSchema, read: readSnapshot(name) });
+    return [id, item];
+  }),
+) as { readonly [I in SourceId]: ValidatedItem<SourceSnapshots<I>> };
 
-export const snapshotWaitlistItem = defineValidatedItem(stored.snapshotWaitlist, {
-  schema: snapshotSchema,
-  read: readSnapshot('snapshot.12306-waitlist'),
-});
+export const snapshot12306Item = sourceSnapshotItems['12306'];
+export const snapshotWaitlistItem = sourceSnapshotItems['12306-waitlist'];
 
 export const sentAlertsItem = defineValidatedItem(stored.sentAlerts, { schema: sentLogSchema, read: readSentLog });
 
@@ -64,7 +74,4 @@ export const watchedOrdersItem = defineValidatedItem(stored.watchedOrders, {
   read: readWatchedOrders,
 });
 
-export const ticketSnapshotsItem = defineValidatedItem(stored.ticketSnapshots, {
-  schema: z.record(accountIdSchema, snapshotSchema),
-  read: readTicketSnapshots,
-});
+export const ticketSnapshotsItem = sourceSnapshotItems['ticket-system'];

@@ -96,13 +96,13 @@ export const readAccountKeys = (raw: unknown): Record<string, string> =>
 
 export const readWatchedOrders = (raw: unknown): WatchedOrder[] => readArray(watchedOrderSchema, raw, 'ticket.watched');
 
-export const readTicketSnapshots = (raw: unknown): Record<string, Snapshot> =>
-  readRecord(
-    accountIdSchema,
-    (value, where) => readSnapshotOrNull(value, `snapshot.ticket-system ${where}`),
-    raw,
-    'snapshot.ticket-system',
-  );
+/** One snapshot per account, by account id (a source described `byAccount`). */
+export const readSnapshotsByAccount =
+  (item: string) =>
+  (raw: unknown): Record<string, Snapshot> =>
+    readRecord(accountIdSchema, (value, where) => readSnapshotOrNull(value, `${item} ${where}`), raw, item);
+
+export const readTicketSnapshots = readSnapshotsByAccount('snapshot.ticket-system');
 
 /** A lost entry would show its alert again. */
 export const readSentLog = (raw: unknown): SentLog =>

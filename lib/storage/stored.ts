@@ -4,14 +4,16 @@ import { DEFAULT_OVERLAY_VIEW, type OverlayView } from '../overlay/view';
 import { SETTINGS_VERSION } from '../settings/migrations';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Settings } from '../settings/schema';
+import { SOURCE_DESCRIPTIONS, type DescribedSource, type SourceId } from '../sources/descriptions';
 import type { Account } from '../sources/ticket-system/account';
 import type { WatchedOrder } from '../sources/ticket-system/watched';
 import { EMPTY_SNAPSHOT, type Snapshot } from '../snapshots/snapshot';
 import type { StoredItem } from './stored-item';
 
-// Every stored item, in one place. All live in storage.local: nothing here may sync to other
-// machines. The one secret is `accountKeysItem`, read and written by the background alone (12306
-// cookies stay in the browser's cookie jar).
+// Every stored item, in one place (one snapshot item for each source of lib/sources/descriptions.ts).
+// All live in storage.local: nothing here may sync to other machines. The one secret is
+// `accountKeysItem`, read and written by the background alone (12306 cookies stay in the browser's
+// cookie jar).
 // Bump an item's version with a migration whenever its shape changes.
 //
 // Named here as plain data (key, version, fallback); items.ts adds each one's schema. The popup
@@ -23,11 +25,27 @@ const item = <T>(key: StoredItem<T>['key'], version: number, fallback: T): Store
   fallback,
 });
 
+/** What a source's stored item holds: its snapshot, or one per account by account id. */
+export type SourceSnapshots<I extends SourceId> =
+  Extract<DescribedSource, { id: I }> extends { byAccount: true } ? Record<string, Snapshot> : Snapshot;
+
+/**
+ * What the extension knows about each source's orders (and, per account, each account's health and
+ * its venue's clock). Keyed by the source's id, as each has been from the start: a source id is never
+ * renamed, so users' orders stay where they are.
+ */
+export const sourceSnapshots = Object.fromEntries(
+  SOURCE_DESCRIPTIONS.map(({ id, byAccount }) => [
+    id,
+    item<Snapshot | Record<string, Snapshot>>(`local:snapshot.${id}`, 1, byAccount ? {} : EMPTY_SNAPSHOT),
+  ]),
+) as { readonly [I in SourceId]: StoredItem<SourceSnapshots<I>> };
+
 export const stored = {
   /** What the extension knows about the user's 12306 orders. */
-  snapshot12306: item<Snapshot>('local:snapshot.12306', 1, EMPTY_SNAPSHOT),
+  snapshot12306: sourceSnapshots['12306'],
   /** What the extension knows about the user's 12306 候补 (waitlist) orders awaiting prepayment. */
-  snapshotWaitlist: item<Snapshot>('local:snapshot.12306-waitlist', 1, EMPTY_SNAPSHOT),
+  snapshotWaitlist: sourceSnapshots['12306-waitlist'],
   /** Alerts already shown, so each is shown at most once even across restarts. */
   sentAlerts: item<SentLog>('local:alerts.sent', 1, {}),
   /** Orders whose reminders the user muted or snoozed. */
@@ -50,5 +68,5 @@ export const stored = {
    * One snapshot per ticket-system account, by account id: the account's health (authentication
    * failed, venue offline...), its venue's clock, and its watched orders awaiting payment.
    */
-  ticketSnapshots: item<Record<string, Snapshot>>('local:snapshot.ticket-system', 1, {}),
+  ticketSnapshots: sourceSnapshots['ticket-system'],
 } as const;
