@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { StoredItem } from './stored-item';
+import type { StoredItem } from './stored';
 
 // What the popup displays, read from storage without the items' schemas, in one call, and kept live.
 //

@@ -8,7 +8,7 @@ import { SOURCE_DESCRIPTIONS, type DescribedSource, type SourceId } from '../sou
 import type { Account } from '../sources/ticket-system/account';
 import type { WatchedOrder } from '../sources/ticket-system/watched';
 import { EMPTY_SNAPSHOT, type Snapshot } from '../snapshots/snapshot';
-import type { StoredItem } from './stored-item';
+import type { StorageItemKey } from 'wxt/utils/storage';
 
 // Every stored item, in one place (one snapshot item for each source of lib/sources/descriptions.ts).
 // All live in storage.local: nothing here may sync to other machines. The one secret is
@@ -18,6 +18,17 @@ import type { StoredItem } from './stored-item';
 //
 // Named here as plain data (key, version, fallback); items.ts adds each one's schema. The popup
 // reads through display-store.ts from these alone, without loading a schema.
+
+/**
+ * Where an item lives and what it holds when nothing is stored. Plain data, so a page can name an
+ * item without loading its schema (see display-store.ts); validated-item.ts adds the schema, and items.ts each item's.
+ */
+export interface StoredItem<T> {
+  key: StorageItemKey;
+  /** Bumped, with a migration, whenever the shape changes. */
+  version: number;
+  fallback: T;
+}
 
 const item = <T>(key: StoredItem<T>['key'], version: number, fallback: T): StoredItem<T> => ({
   key,

@@ -1,6 +1,6 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { z } from 'zod/mini';
-import type { StoredItem } from './stored-item';
+import type { StoredItem } from './stored';
 
 // A versioned storage item whose value is checked against its zod schema on every read. Stored data
 // can be from an older version, hand-edited or damaged; a reader gets the migrated value or the
