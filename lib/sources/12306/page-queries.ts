@@ -1,9 +1,4 @@
-import {
-  LINEUP_PAGE_URL,
-  WAITLIST_QUERY_BODY,
-  WAITLIST_QUERY_HEADERS,
-  WAITLIST_QUEUE_URL,
-} from '../12306-waitlist/endpoints';
+import { LINEUP_PAGE_URL, WAITLIST_QUERY_BODY, WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from './waitlist/endpoints';
 import { isFields } from '../../util/guards';
 import { PAY_PAGE_URL, QUERY_BODY, QUERY_HEADERS, UNFINISHED_ORDERS_URL } from './endpoints';
 

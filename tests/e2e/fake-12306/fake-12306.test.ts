@@ -6,8 +6,8 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { classifyReply } from '../../../lib/sources/12306/classify';
 import { QUERY_BODY, QUERY_HEADERS } from '../../../lib/sources/12306/endpoints';
-import { classifyWaitlistReply } from '../../../lib/sources/12306-waitlist/classify';
-import { WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from '../../../lib/sources/12306-waitlist/endpoints';
+import { classifyWaitlistReply } from '../../../lib/sources/12306/waitlist/classify';
+import { WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from '../../../lib/sources/12306/waitlist/endpoints';
 import { startProxy, type Proxy } from '../harness/proxy';
 import { throughProxy, type Answer } from '../harness/through-proxy';
 import {

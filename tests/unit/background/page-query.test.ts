@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { askFromTab, tabsToAsk } from '@/entrypoints/background/page-query';
 import { classifyReply, type HttpResult } from '@/lib/sources/12306/classify';
-import { classifyWaitlistReply } from '@/lib/sources/12306-waitlist/classify';
+import { classifyWaitlistReply } from '@/lib/sources/12306/waitlist/classify';
 import { QUERY_TIMEOUT_MS } from '@/lib/sources/12306/post';
 import { busyJson, NOTHING_UNFINISHED_JSON, unpaidOrdersJson } from '../../fixtures/12306/replies';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINEUP_PAGE_URL, WAITLIST_QUEUE_URL } from '@/lib/sources/12306-waitlist/endpoints';
+import { LINEUP_PAGE_URL, WAITLIST_QUEUE_URL } from '@/lib/sources/12306/waitlist/endpoints';
 import { ORIGIN, PAY_PAGE_URL, UNFINISHED_ORDERS_URL } from '@/lib/sources/12306/endpoints';
 import { PAGE_HEADER_RULE_IDS, pageHeaderRules } from '@/lib/sources/12306/page-headers';
 

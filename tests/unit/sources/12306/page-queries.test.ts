@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LINEUP_PAGE_URL, WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from '@/lib/sources/12306-waitlist/endpoints';
+import { LINEUP_PAGE_URL, WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from '@/lib/sources/12306/waitlist/endpoints';
 import { PAY_PAGE_URL, QUERY_HEADERS, UNFINISHED_ORDERS_URL } from '@/lib/sources/12306/endpoints';
 import { PAGE_QUERIES, PAGE_QUERY_NAMES, readPageQueryRequest } from '@/lib/sources/12306/page-queries';
 import { pageQueryRequestSchema } from '@/lib/sources/12306/page-reply';

@@ -1,15 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { QUERY_TIMEOUT_MS } from '@/lib/sources/12306/client';
-import { queryWaitlist } from '@/lib/sources/12306-waitlist/client';
-import { WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from '@/lib/sources/12306-waitlist/endpoints';
+import { queryWaitlist } from '@/lib/sources/12306/waitlist/client';
+import { WAITLIST_QUERY_HEADERS, WAITLIST_QUEUE_URL } from '@/lib/sources/12306/waitlist/endpoints';
 import {
   awaitingPrepayJson,
   busyJson,
   ERROR_PAGE_HTML,
   PASSPORT_HTML,
   WAITLIST_NOTHING_JSON,
-} from '../../../fixtures/12306/waitlist-replies';
-import { fetchReturning, jsonResponse, redirectedResponse, type Fetch } from '../../helpers/responses';
+} from '../../../../fixtures/12306/waitlist-replies';
+import { fetchReturning, jsonResponse, redirectedResponse, type Fetch } from '../../../helpers/responses';
 
 // 2024-04-22 15:27:20 Beijing time (UTC+8).
 const LOSE_TIME = Date.UTC(2024, 3, 22, 7, 27, 20);

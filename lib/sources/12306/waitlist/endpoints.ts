@@ -1,4 +1,4 @@
-import { ORIGIN } from '../12306/endpoints';
+import { ORIGIN } from '../endpoints';
 
 // 12306's 候补 (waitlist) orders (shared/api-notes.md). The login, its cookies and the login page are
 // the main 12306 source's: both sources ride on the same 12306 session.

@@ -1,6 +1,6 @@
-import { classifyServerWords, screenReply, type HttpResult } from '../12306/classify';
-import { excerpt } from '../excerpt';
-import { UnreadableOrderError, type Outcome } from '../outcome';
+import { classifyServerWords, screenReply, type HttpResult } from '../classify';
+import { excerpt } from '../../excerpt';
+import { UnreadableOrderError, type Outcome } from '../../outcome';
 import { waitlistQueueSchema } from './schemas';
 import { readWaitlistQueue } from './to-orders';
 

@@ -1,6 +1,6 @@
-import type { Order, QueueInfo } from '../../orders/model';
-import { parseBeijingDateTime, parseBeijingTime } from '../../time/beijing';
-import { UnreadableOrderError, type GoodOutcome } from '../outcome';
+import type { Order, QueueInfo } from '../../../orders/model';
+import { parseBeijingDateTime, parseBeijingTime } from '../../../time/beijing';
+import { UnreadableOrderError, type GoodOutcome } from '../../outcome';
 import { LINEUP_PAGE_URL } from './endpoints';
 import type { WaitlistNeed, WaitlistOrder, WaitlistQueue } from './schemas';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Order } from '@/lib/orders/model';
 import { classifyReply, type HttpResult } from '@/lib/sources/12306/classify';
 import type { Outcome } from '@/lib/sources/outcome';
-import { classifyWaitlistReply } from '@/lib/sources/12306-waitlist/classify';
-import { LINEUP_PAGE_URL, WAITLIST_QUEUE_URL } from '@/lib/sources/12306-waitlist/endpoints';
+import { classifyWaitlistReply } from '@/lib/sources/12306/waitlist/classify';
+import { LINEUP_PAGE_URL, WAITLIST_QUEUE_URL } from '@/lib/sources/12306/waitlist/endpoints';
 import {
   awaitingPrepayJson,
   busyJson,
@@ -16,7 +16,7 @@ import {
   waitlistQueryFailedJson,
   waitlistQueuingJson,
   type FixtureWaitlistOrder,
-} from '../../../fixtures/12306/waitlist-replies';
+} from '../../../../fixtures/12306/waitlist-replies';
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const HTML_TYPE = 'text/html;charset=utf-8';

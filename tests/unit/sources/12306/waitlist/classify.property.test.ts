@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { orderSchema } from '@/lib/orders/model';
 import type { HttpResult } from '@/lib/sources/12306/classify';
 import { isGoodOutcome, type Outcome } from '@/lib/sources/outcome';
-import { classifyWaitlistReply } from '@/lib/sources/12306-waitlist/classify';
-import { WAITLIST_QUEUE_URL } from '@/lib/sources/12306-waitlist/endpoints';
+import { classifyWaitlistReply } from '@/lib/sources/12306/waitlist/classify';
+import { WAITLIST_QUEUE_URL } from '@/lib/sources/12306/waitlist/endpoints';
 import { applyOutcome } from '@/lib/snapshots/apply-outcome';
 import { EMPTY_SNAPSHOT } from '@/lib/snapshots/snapshot';
-import { awaitingPrepayJson } from '../../../fixtures/12306/waitlist-replies';
-import { mutate, mutationArbitrary, PROPERTY_RUNS, type Json, type JsonPath } from '../../helpers/mutate';
+import { awaitingPrepayJson } from '../../../../fixtures/12306/waitlist-replies';
+import { mutate, mutationArbitrary, PROPERTY_RUNS, type Json, type JsonPath } from '../../../helpers/mutate';
 
 // The waitlist outcome is folded like the main query's (applyOutcome): a good outcome replaces the
 // stored orders and announces every unpaid one missing from it as gone. So no input may throw or

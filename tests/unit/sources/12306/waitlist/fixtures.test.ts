@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOGGED_OUT_JSON as MAIN_LOGGED_OUT_JSON } from '../../../fixtures/12306/replies';
+import { LOGGED_OUT_JSON as MAIN_LOGGED_OUT_JSON } from '../../../../fixtures/12306/replies';
 import {
   awaitingPrepayJson,
   LOGGED_OUT_JSON,
@@ -8,7 +8,7 @@ import {
   waitlistFailedJson,
   waitlistQueryFailedJson,
   waitlistQueuingJson,
-} from '../../../fixtures/12306/waitlist-replies';
+} from '../../../../fixtures/12306/waitlist-replies';
 
 // The fixtures feed the unit tests and the end-to-end fake server; one that drifted from what the
 // notes and the captured order object say would make every test built on it prove nothing.

@@ -1,6 +1,6 @@
-import { post12306, type QueryOptions, type QueryResult } from '../12306/client';
+import { post12306, type QueryOptions, type QueryResult } from '../client';
 import { classifyWaitlistReply } from './classify';
-import { PAGE_QUERIES } from '../12306/page-queries';
+import { PAGE_QUERIES } from '../page-queries';
 
 /**
  * Asks 12306 for the user's waitlist order awaiting prepayment, with the browser's own 12306 session.

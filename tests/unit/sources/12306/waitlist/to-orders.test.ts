@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UnreadableOrderError } from '@/lib/sources/outcome';
-import { waitlistQueueSchema } from '@/lib/sources/12306-waitlist/schemas';
-import { readWaitlistQueue, waitlistDeadline } from '@/lib/sources/12306-waitlist/to-orders';
-import { awaitingPrepayJson, type FixtureWaitlistOrder } from '../../../fixtures/12306/waitlist-replies';
+import { waitlistQueueSchema } from '@/lib/sources/12306/waitlist/schemas';
+import { readWaitlistQueue, waitlistDeadline } from '@/lib/sources/12306/waitlist/to-orders';
+import { awaitingPrepayJson, type FixtureWaitlistOrder } from '../../../../fixtures/12306/waitlist-replies';
 
 // These run in America/Los_Angeles, UTC and Asia/Shanghai (vitest.config.ts): every expected instant
 // is written in UTC, so reading 12306's Beijing times in the machine's zone fails in two of them.
