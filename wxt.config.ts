@@ -35,9 +35,21 @@ export default defineConfig({
     // only after the settings page's warning. MV2 (Firefox) lists optional origins with permissions.
     ...(browser === 'firefox' ? { optional_permissions: VENUE_ORIGINS } : { optional_host_permissions: VENUE_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
+    // Store minimums (README, Installing from the stores): Chrome 116 for runtime.getContexts (the
+    // sound's offscreen document); Firefox 142, the first on desktop and Android to read
+    // data_collection_permissions. PayClock sends nothing to its developer or anyone else: only what
+    // 12306 and the venues the user added need to answer the user's own requests, hence 'none'.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'payclock@payclock.app', strict_min_version: '115.0' } } }
-      : {}),
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'payclock@payclock.app',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '116' }),
   }),
   vite: () => ({
     // The popup's first render waits for its stylesheet: inlined, it is no fetch of its own.
