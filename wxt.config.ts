@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { localeFiles } from './lib/i18n/locale-files';
 import { inlinePageCss } from './scripts/build/inline-page-css';
+import { privacyPage } from './scripts/build/privacy-page';
 
 // Site access is 12306 alone: kyfw.12306.cn answers the order query, and www.12306.cn is where it
 // redirects a busy request (without access there the redirect would look like a network failure).
@@ -80,6 +81,8 @@ export default defineConfig({
     // generated from it so a translation is never written twice.
     'build:publicAssets': (_wxt, files) => {
       for (const file of localeFiles()) files.push(file);
+      // PRIVACY.md as the extension's own page, linked from the settings page.
+      files.push(privacyPage());
     },
   },
 });

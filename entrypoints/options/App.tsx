@@ -1,5 +1,6 @@
 import { useSettings } from './useSettings';
 import { t } from '@/lib/i18n';
+import { PRIVACY_PAGE_PATH } from '@/lib/privacy-page';
 import type { Settings } from '@/lib/settings/schema';
 import { AccountsSection, WatchedSection } from './Accounts';
 import { RemindersSection } from './RemindersSection';
@@ -39,6 +40,13 @@ export function App() {
       <WatchedSection />
 
       <TransferSection settings={settings} replace={replace} />
+
+      {/* PRIVACY.md, built into the extension (scripts/build/privacy-page.ts). */}
+      <footer class="options__footer">
+        <a href={PRIVACY_PAGE_PATH} target="_blank" rel="noreferrer">
+          {t('settingsPrivacyLink')}
+        </a>
+      </footer>
     </main>
   );
 }

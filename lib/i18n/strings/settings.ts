@@ -86,4 +86,6 @@ export const settingsStrings = {
     en: 'Cannot import: the file is too large to be a settings file.',
   },
   settingsImportUnreadable: { zh: '无法读取所选文件。', en: 'The chosen file could not be read.' },
+
+  settingsPrivacyLink: { zh: '隐私政策', en: 'Privacy policy' },
 } as const satisfies Strings;

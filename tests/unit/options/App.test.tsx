@@ -178,3 +178,10 @@ describe('options page', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 });
+
+describe('options page footer', () => {
+  it('links the privacy policy the build makes from PRIVACY.md', async () => {
+    const { getByRole } = await renderApp();
+    expect(getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe('/privacy.html');
+  });
+});
