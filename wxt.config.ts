@@ -52,6 +52,25 @@ export default defineConfig({
         }
       : { minimum_chrome_version: '116' }),
   }),
+  // `npm run zip` also makes the sources archive addons.mozilla.org asks for with minified code: what
+  // the build reads and nothing else (README, Installing from the stores, says how to rebuild from it).
+  zip: {
+    excludeSources: ['**'],
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'PRIVACY.md',
+      'entrypoints/**',
+      'components/**',
+      'hooks/**',
+      'lib/**',
+      'public/**',
+      'scripts/build/**',
+    ],
+  },
   vite: () => ({
     // The popup's first render waits for its stylesheet: inlined, it is no fetch of its own.
     plugins: [inlinePageCss('entrypoints/popup/index.html')],
