@@ -10,6 +10,12 @@ export type StoreLocale = (typeof STORE_LOCALES)[number];
 export const STORE_DIR = resolve('store');
 export const listingPath = (locale: StoreLocale) => resolve(STORE_DIR, `listing.${locale}.md`);
 
+/** Every picture a listing has, named as store/README.md lists them. */
+export const STORE_PICTURES = ['1-popup', '2-overlay', '3-settings', 'tile'] as const;
+
+export const picturePath = (locale: StoreLocale, picture: string) =>
+  resolve(STORE_DIR, 'screenshots', locale, `${picture}.png`) as `${string}.png`;
+
 /** The listing's `## ` sections, by heading, in order, each with its text trimmed. */
 export function listingSections(markdown: string): Map<string, string> {
   const sections = new Map<string, string>();

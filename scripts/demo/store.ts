@@ -4,19 +4,21 @@ import type { Page } from 'puppeteer-core';
 import type { Locale } from '@/lib/i18n/messages';
 import { launchChromium } from '../../tests/e2e/harness/chromium';
 import { startWorld } from '../../tests/e2e/harness/world';
-import { captions, readListing, STORE_DIR, STORE_LOCALES, type StoreLocale } from './listing';
+import {
+  captions,
+  picturePath,
+  readListing,
+  STORE_DIR,
+  STORE_LOCALES,
+  STORE_PICTURES,
+  type StoreLocale,
+} from './listing';
 import { expandOverlay, openDemoPages, stageOrders } from './scenario';
 import { render, SCREENSHOT, screenshotScene, TILE, tileScene } from './scene';
 
 // `npm run demo -- --store`: the store pictures, in each listing's language, from the demo's own
 // orders. A browser in that language (Debian's chromium-l10n) shows the extension in it, as
 // tests/e2e/chromium/chinese-ui.test.ts does; Beijing time, as 12306's users live in it.
-
-/** Every picture a listing has, named as store/README.md lists them. */
-export const STORE_PICTURES = ['1-popup', '2-overlay', '3-settings', 'tile'] as const;
-
-export const picturePath = (locale: StoreLocale, picture: string) =>
-  resolve(STORE_DIR, 'screenshots', locale, `${picture}.png`) as `${string}.png`;
 
 const BROWSER_LANGUAGE: Record<StoreLocale, string> = { zh_CN: 'zh-CN', en: 'en-US' };
 const UI_LOCALE: Record<StoreLocale, Locale> = { zh_CN: 'zh', en: 'en' };
