@@ -266,6 +266,12 @@ describe('toolbarTitleFor', () => {
     expect(toolbarTitleFor(snapshots, now, 'en')).toBe('黄山风景区 门票 · pay within 10 min (and 2 more)');
   });
 
+  it('counts one other order', () => {
+    expect(toolbarTitleFor([ok([DEADLINE, DEADLINE + HOUR])], DEADLINE - 5 * MINUTE, 'en')).toBe(
+      'G101 · pay within 5 min (and 1 more)',
+    );
+  });
+
   it('says when orders can no longer be checked', () => {
     const loggedOut = ok([DEADLINE], 0, { status: 'loggedOut' });
     expect(toolbarTitleFor([loggedOut], DEADLINE - 3 * MINUTE, 'zh')).toBe(
