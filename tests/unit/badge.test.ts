@@ -223,7 +223,7 @@ describe('badgeFor', () => {
 
 describe('toolbarTitleFor', () => {
   const ticket = (title: string, deadline: number) =>
-    makeSnapshot({ status: 'ok', orders: [makeOrder({ source: 'ticketSystem', id: 'T1', title, deadline })] });
+    makeSnapshot({ status: 'ok', orders: [makeOrder({ source: 'ticket-system', id: 'T1', title, deadline })] });
 
   it.each([
     ['zh', 12 * MINUTE + 34 * SECOND, 'G101 · 12 分钟内需支付'],
