@@ -1,8 +1,10 @@
 import { describeSource } from '@/lib/sources/descriptions';
+import type { CountedOrder } from '@/lib/alerts/announcements';
 import { useEffect, useState } from 'preact/hooks';
 import { tOverlay as t } from '@/lib/i18n/overlay';
 import { nearestDue, type Due } from '@/lib/overlay/due';
 import type { OverlayOrder, OverlaySummary } from '@/lib/messaging/overlay';
+import { Announcer } from './Announcer';
 import { Countdown } from './Countdown';
 import { useNow } from '@/hooks/ticker';
 
@@ -39,6 +41,7 @@ function OverlayShown({ summary, onCollapsedChange, onTick, onNothingDue }: Prop
 
   return (
     <div class="pc" role="region" aria-label={t('extName')}>
+      <Announcer orders={countedOf(summary)} reminderMinutes={summary.reminderMinutes} />
       {summary.collapsed ? (
         <Pill due={nearest} summary={summary} onExpand={byUser(() => onCollapsedChange(false))} />
       ) : (
@@ -47,6 +50,14 @@ function OverlayShown({ summary, onCollapsedChange, onTick, onNothingDue }: Prop
     </div>
   );
 }
+
+/** The named 12306 orders that count down; the others are only a count here, and stay unnamed. */
+const countedOf = (summary: OverlaySummary): CountedOrder[] =>
+  summary.orders.flatMap((order) =>
+    order.state === 'unpaid' && order.deadline !== null
+      ? [{ key: order.key, title: order.title, deadline: order.deadline, offsetMs: summary.offsetMs }]
+      : [],
+  );
 
 const byUser = (action: () => void) => (event: Event) => {
   if (event.isTrusted) action();
