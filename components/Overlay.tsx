@@ -1,8 +1,10 @@
 import { describeSource } from '@/lib/sources/descriptions';
-import { useEffect, useState } from 'preact/hooks';
+import type { CountedOrder } from '@/lib/alerts/announcements';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { tOverlay as t } from '@/lib/i18n/overlay';
 import { nearestDue, type Due } from '@/lib/overlay/due';
 import type { OverlayOrder, OverlaySummary } from '@/lib/messaging/overlay';
+import { Announcer } from './Announcer';
 import { Countdown } from './Countdown';
 import { useNow } from '@/hooks/ticker';
 
@@ -27,6 +29,20 @@ export function Overlay(props: Props) {
 
 function OverlayShown({ summary, onCollapsedChange, onTick, onNothingDue }: Props & { onNothingDue: () => void }) {
   const now = useNow();
+  const root = useRef<HTMLDivElement>(null);
+  // The toggle the user pressed is replaced by the other view's: its focus goes to the new toggle
+  // (not back to the page's start). Not when another tab changed it: that would steal the focus.
+  const toggledHere = useRef(false);
+  useEffect(() => {
+    if (!toggledHere.current) return;
+    toggledHere.current = false;
+    root.current?.querySelector<HTMLElement>('.toggle')?.focus();
+  }, [summary.collapsed]);
+  const toggle = (collapsed: boolean) =>
+    byUser(() => {
+      toggledHere.current = true;
+      onCollapsedChange(collapsed);
+    });
   const nearest = nearestDue(summary, now);
   useEffect(() => {
     onTick?.();
@@ -38,15 +54,24 @@ function OverlayShown({ summary, onCollapsedChange, onTick, onNothingDue }: Prop
   if (!nearest) return null;
 
   return (
-    <div class="pc" role="region" aria-label={t('extName')}>
+    <div class="pc" role="region" aria-label={t('extName')} ref={root}>
+      <Announcer orders={countedOf(summary)} reminderMinutes={summary.reminderMinutes} />
       {summary.collapsed ? (
-        <Pill due={nearest} summary={summary} onExpand={byUser(() => onCollapsedChange(false))} />
+        <Pill due={nearest} summary={summary} onExpand={toggle(false)} />
       ) : (
-        <Panel summary={summary} onCollapse={byUser(() => onCollapsedChange(true))} />
+        <Panel summary={summary} onCollapse={toggle(true)} />
       )}
     </div>
   );
 }
+
+/** The named 12306 orders that count down; the others are only a count here, and stay unnamed. */
+const countedOf = (summary: OverlaySummary): CountedOrder[] =>
+  summary.orders.flatMap((order) =>
+    order.state === 'unpaid' && order.deadline !== null
+      ? [{ key: order.key, title: order.title, deadline: order.deadline, offsetMs: summary.offsetMs }]
+      : [],
+  );
 
 const byUser = (action: () => void) => (event: Event) => {
   if (event.isTrusted) action();
@@ -111,7 +136,8 @@ function Pill({ due, summary, onExpand }: { due: Due; summary: OverlaySummary; o
 function Panel({ summary, onCollapse }: { summary: OverlaySummary; onCollapse: (event: Event) => void }) {
   const { others } = summary;
   return (
-    <div class="panel">
+    // Escape closes the list from anywhere in it, as it would a menu.
+    <div class="panel" onKeyDown={(event) => event.key === 'Escape' && onCollapse(event)}>
       <div class="panel__header">
         <span class="panel__title">{t('overlayListTitle', { n: summary.orders.length + others.count })}</span>
         <button type="button" class="toggle" aria-expanded="true" onClick={onCollapse}>

@@ -1,4 +1,4 @@
-import { payableOrders } from './orders/model';
+import { payableOrders, type PayableOrder } from './orders/model';
 import { minutesLeft, SOON_MINUTES, URGENT_MINUTES, urgencyOf, type Urgency } from './time/countdown';
 import { serverNow, toLocalInstant } from './time/clock';
 import { needsUser, type Snapshot } from './snapshots/snapshot';
@@ -40,19 +40,38 @@ function nextChangeFor(deadline: number, serverNow: number, minutes: number): nu
   return Math.min(textChange, ...colourChanges);
 }
 
-export function badgeFor(snapshots: readonly Snapshot[], localNow: number): Badge {
-  let nearest: { localDeadline: number; minutes: number; urgency: Urgency; changeAt: number } | null = null;
+/** The nearest unpaid deadline across every source, with what the badge and the button's title say about it. */
+export interface Nearest {
+  order: PayableOrder;
+  localDeadline: number;
+  minutes: number;
+  urgency: Urgency;
+  changeAt: number;
+}
+
+export interface ToolbarState {
+  nearest: Nearest | null;
+  /** Orders whose deadline is still ahead, the nearest among them. */
+  pending: number;
+  loginNeeded: boolean;
+}
+
+export function toolbarState(snapshots: readonly Snapshot[], localNow: number): ToolbarState {
+  let nearest: Nearest | null = null;
   let loginNeeded = false;
+  let pending = 0;
   for (const snapshot of snapshots) {
     const payable = payableOrders(snapshot.orders);
     if (needsUser(snapshot.status) && payable.length > 0) loginNeeded = true;
     const now = serverNow(snapshot.clock, localNow);
     for (const order of payable) {
       const minutes = minutesLeft(order.deadline, now);
+      if (minutes !== null) pending += 1;
       // Compared as local instants: sources have clocks of their own, and whole minutes would tie.
       const localDeadline = toLocalInstant(snapshot.clock, order.deadline);
       if (minutes === null || (nearest && localDeadline >= nearest.localDeadline)) continue;
       nearest = {
+        order,
         localDeadline,
         minutes,
         urgency: urgencyOf(order.deadline, now),
@@ -60,6 +79,11 @@ export function badgeFor(snapshots: readonly Snapshot[], localNow: number): Badg
       };
     }
   }
+  return { nearest, pending, loginNeeded };
+}
+
+export function badgeFor(snapshots: readonly Snapshot[], localNow: number): Badge {
+  const { nearest, loginNeeded } = toolbarState(snapshots, localNow);
   if (loginNeeded) {
     return {
       text: LOGIN_NEEDED_MARK + (nearest ? badgeMinutes(nearest.minutes) : ''),

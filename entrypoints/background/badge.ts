@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor } from '@/lib/badge';
+import type { Locale } from '@/lib/i18n/messages';
 import { nearerThanAlarmFloor } from '@/lib/schedule/alert-wakeups';
+import { toolbarTitleFor } from '@/lib/toolbar-title';
 import type { SerialQueue } from '@/lib/util/serial';
 import { BADGE_ALARM } from './alarm-names';
 import { clearAlarm, setAlarm } from './alarms';
@@ -13,10 +15,11 @@ export interface BadgeDeps {
   readAll: ReadAll;
   now: () => number;
   timers: Timers;
+  locale: Locale;
 }
 
 /** The toolbar badge, drawn from the stored snapshots and redrawn when what it shows next changes. */
-export function createBadge({ serial, readAll, now, timers }: BadgeDeps) {
+export function createBadge({ serial, readAll, now, timers, locale }: BadgeDeps) {
   let badgeTimer: unknown;
 
   const redrawBadge = () =>
@@ -25,10 +28,8 @@ export function createBadge({ serial, readAll, now, timers }: BadgeDeps) {
     );
 
   async function refreshBadge(watched: readonly Watched[], existing: Browser.alarms.Alarm[]) {
-    const badge = badgeFor(
-      watched.map((entry) => entry.snapshot),
-      now(),
-    );
+    const snapshots = watched.map((entry) => entry.snapshot);
+    const badge = badgeFor(snapshots, now());
     // The alarm first: a badge the browser fails to draw must not stop it being redrawn later.
     if (badge.nextChangeAt === null) await clearAlarm(BADGE_ALARM);
     else await setAlarm(BADGE_ALARM, badge.nextChangeAt, existing);
@@ -39,7 +40,7 @@ export function createBadge({ serial, readAll, now, timers }: BadgeDeps) {
       nextChangeAt !== null && nearerThanAlarmFloor(nextChangeAt, now())
         ? timers.set(() => void redrawBadge(), Math.max(0, nextChangeAt - now()))
         : undefined;
-    await applyBadge(badge);
+    await applyBadge(badge, toolbarTitleFor(snapshots, now(), locale));
   }
 
   return { redrawBadge, refreshBadge };

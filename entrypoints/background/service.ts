@@ -46,7 +46,7 @@ export function createBackground(deps: BackgroundDeps) {
   const timers = deps.timers ?? GLOBAL_TIMERS;
   const { now } = deps;
   const { listSources, readAll } = createSourceReader(deps);
-  const { redrawBadge, refreshBadge } = createBadge({ serial, readAll, now, timers });
+  const { redrawBadge, refreshBadge } = createBadge({ serial, readAll, now, timers, locale: deps.locale });
   const { settle, settleStored, fireDueAlerts } = createSettle({
     serial,
     readAll,

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Announcer } from '@/components/Announcer';
 import { OrderList } from '@/components/OrderList';
 import { SourceLine } from '@/components/SourceLine';
 import { setTickPhase } from '@/hooks/ticker';
 import { useDisplayStore } from '@/hooks/useDisplayStore';
+import { countedOrders } from '@/lib/alerts/counted-orders';
 import type { QuietOrders } from '@/lib/alerts/quiet';
+import { DEFAULT_REMINDER_MINUTES } from '@/lib/alerts/reminder-plan';
 import { URGENCY_COLORS } from '@/lib/badge';
 import { askBackground } from '@/lib/browser/ask-background';
 import { openOrFocus } from '@/lib/browser/tabs';
@@ -17,7 +20,7 @@ import { displayStore, type DisplayStore } from '@/lib/storage/display-store';
 import { sourceSnapshots, stored } from '@/lib/storage/stored';
 import type { Snapshot } from '@/lib/snapshots/snapshot';
 import { POPUP_ITEMS } from './items';
-import { ticketOrders, TicketSections } from './TicketSections';
+import { ticketCountedOrders, ticketOrders, TicketSections } from './TicketSections';
 
 // The badge and the countdowns share one palette.
 const palette = Object.fromEntries(Object.entries(URGENCY_COLORS).map(([urgency, color]) => [`--${urgency}`, color]));
@@ -86,6 +89,10 @@ export function App({ store }: { store: DisplayStore }) {
     if (!snapshot || (source.popup.whileOrders && snapshot.orders.length === 0)) return [];
     return [{ source, snapshot }];
   });
+  const counted = [
+    ...shown.flatMap(({ snapshot }) => countedOrders(snapshot.orders, snapshot.clock)),
+    ...(ticket ? ticketCountedOrders(ticket) : []),
+  ];
   const empty =
     shown.every(({ snapshot }) => snapshot.orders.length === 0) && (!ticket || ticketOrders(ticket).length === 0);
 
@@ -116,6 +123,7 @@ export function App({ store }: { store: DisplayStore }) {
           )}
         </>
       )}
+      <Announcer orders={counted} reminderMinutes={get(stored.settings)?.reminderMinutes ?? DEFAULT_REMINDER_MINUTES} />
     </main>
   );
 }

@@ -3,6 +3,8 @@ import { OrderList } from '@/components/OrderList';
 import { SourceLine, VENUE_STATUS_WORDS } from '@/components/SourceLine';
 import { WatchForm } from '@/components/WatchForm';
 import { WatchedList } from '@/components/WatchedList';
+import type { CountedOrder } from '@/lib/alerts/announcements';
+import { countedOrders } from '@/lib/alerts/counted-orders';
 import type { QuietOrders } from '@/lib/alerts/quiet';
 import { tPopup as t } from '@/lib/i18n/popup';
 import type { SilenceRequest } from '@/lib/messaging/pages';
@@ -43,6 +45,19 @@ function groupWatched(watched: readonly WatchedOrder[]): Map<string, WatchedOrde
 export function ticketOrders({ accounts, watched, snapshots }: TicketData): Order[] {
   const watchedAccounts = new Set(watched.map((entry) => entry.accountId));
   return accounts.flatMap((account) => (watchedAccounts.has(account.id) ? (snapshots[account.id]?.orders ?? []) : []));
+}
+
+/** The watched orders shown with a countdown, for the popup's announcements. */
+export function ticketCountedOrders({ accounts, watched, snapshots }: TicketData): CountedOrder[] {
+  return accounts.flatMap((account) => {
+    const snapshot = snapshots[account.id];
+    if (!snapshot) return [];
+    const ids = new Set(watched.filter((entry) => entry.accountId === account.id).map((entry) => entry.orderId));
+    return countedOrders(
+      snapshot.orders.filter((order) => ids.has(order.id)),
+      snapshot.clock,
+    );
+  });
 }
 
 function AccountSection({

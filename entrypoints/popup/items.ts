@@ -6,4 +6,6 @@ export const POPUP_ITEMS = [
   stored.quietOrders,
   stored.accounts,
   stored.watchedOrders,
+  // Its reminder minutes: crossing one is announced to screen readers.
+  stored.settings,
 ] as const;

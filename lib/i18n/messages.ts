@@ -5,6 +5,7 @@ import { orderWordStrings } from './strings/order-words';
 import { overlayStrings } from './strings/overlay';
 import { popupStrings } from './strings/popup';
 import { settingsStrings } from './strings/settings';
+import { toolbarStrings } from './strings/toolbar';
 import { waitlistStrings } from './strings/waitlist';
 import { watchStrings } from './strings/watch';
 
@@ -22,6 +23,7 @@ export const STRING_PARTS = {
   waitlistStrings,
   accountStrings,
   watchStrings,
+  toolbarStrings,
 };
 
 export const messages = {
@@ -34,6 +36,7 @@ export const messages = {
   ...waitlistStrings,
   ...accountStrings,
   ...watchStrings,
+  ...toolbarStrings,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -39,11 +39,18 @@ function readOthers(value: unknown): OverlayOthers | null {
 /** What `overlaySummarySchema.safeParse` would give, or null where it fails. */
 export function readOverlaySummary(value: unknown): OverlaySummary | null {
   if (!isFields(value)) return null;
-  const { enabled, collapsed, offsetMs, orders } = value;
+  const { enabled, collapsed, offsetMs, orders, reminderMinutes } = value;
   if (typeof enabled !== 'boolean' || typeof collapsed !== 'boolean' || !isNumber(offsetMs)) return null;
   const others = readOthers(value.others);
   if (!others) return null;
   if (!Array.isArray(orders)) return null;
+  if (!Array.isArray(reminderMinutes)) return null;
+  const minutes: number[] = [];
+  for (let i = 0; i < reminderMinutes.length; i++) {
+    const value = reminderMinutes[i] as unknown;
+    if (!isNumber(value)) return null;
+    minutes.push(value);
+  }
   const read: OverlayOrder[] = [];
   // By index, not forEach or map: like zod, a hole in the array is an undefined order, not skipped.
   for (let i = 0; i < orders.length; i++) {
@@ -51,7 +58,7 @@ export function readOverlaySummary(value: unknown): OverlaySummary | null {
     if (!order) return null;
     read.push(order);
   }
-  return { enabled, collapsed, offsetMs, orders: read, others };
+  return { enabled, collapsed, offsetMs, orders: read, others, reminderMinutes: minutes };
 }
 
 /** What `overlayPushSchema.safeParse` would give, or null where it fails. */

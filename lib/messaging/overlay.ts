@@ -47,6 +47,8 @@ export const overlaySummarySchema = z.object({
   orders: z.array(overlayOrderSchema),
   /** Zero and null when the overlay is off. */
   others: overlayOthersSchema,
+  /** The user's reminder thresholds: crossing one is announced to screen readers (lib/alerts/announcements.ts). */
+  reminderMinutes: z.array(z.number()),
 });
 export type OverlaySummary = z.infer<typeof overlaySummarySchema>;
 

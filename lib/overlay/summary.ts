@@ -22,7 +22,7 @@ const isNamed = (source: string): source is OverlayOrder['source'] =>
  */
 export function overlaySummary(
   snapshots: readonly Snapshot[],
-  settings: Pick<Settings, 'overlay'>,
+  settings: Pick<Settings, 'overlay' | 'reminderMinutes'>,
   view: OverlayView,
 ): OverlaySummary {
   const entries = snapshots.flatMap((snapshot) =>
@@ -63,5 +63,6 @@ export function overlaySummary(
     offsetMs,
     orders: settings.overlay ? orders : [],
     others: settings.overlay ? { count: othersCount, deadline: othersDeadline } : { count: 0, deadline: null },
+    reminderMinutes: [...settings.reminderMinutes],
   };
 }

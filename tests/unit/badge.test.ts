@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFor, badgeMinutes, LOGIN_NEEDED_COLOR, LOGIN_NEEDED_MARK, URGENCY_COLORS } from '@/lib/badge';
 import type { Snapshot } from '@/lib/snapshots/snapshot';
+import { toolbarTitleFor } from '@/lib/toolbar-title';
 import { DEADLINE, makeOrder, makeQueuingOrder, makeSnapshot } from './helpers/orders';
 
 const SECOND = 1000;
@@ -217,5 +218,67 @@ describe('badgeFor', () => {
       expect(looks(badgeFor([soon, calm], now))).toBe(`10 ${URGENCY_COLORS.soon}`);
       expect(looks(badgeFor([calm, soon], now))).toBe(`10 ${URGENCY_COLORS.soon}`);
     });
+  });
+});
+
+describe('toolbarTitleFor', () => {
+  const ticket = (title: string, deadline: number) =>
+    makeSnapshot({ status: 'ok', orders: [makeOrder({ source: 'ticket-system', id: 'T1', title, deadline })] });
+
+  it.each([
+    ['zh', 12 * MINUTE + 34 * SECOND, 'G101 · 12 分钟内需支付'],
+    ['en', 12 * MINUTE + 34 * SECOND, 'G101 · pay within 12 min'],
+    ['zh', 12 * MINUTE - SECOND + 1, 'G101 · 12 分钟内需支付'],
+    ['zh', 12 * MINUTE - SECOND, 'G101 · 11 分钟内需支付'],
+    ['en', MINUTE, 'G101 · pay within 1 min'],
+    ['en', 59 * SECOND, 'G101 · pay within 1 min'],
+    ['zh', 1, 'G101 · 1 分钟内需支付'],
+    ['en', 99 * MINUTE + 59 * SECOND, 'G101 · pay within 99 min'],
+    ['zh', 100 * MINUTE, 'G101 · 1 小时内需支付'],
+    ['en', 2 * HOUR + 30 * MINUTE, 'G101 · pay within 2 h'],
+    ['zh', 3 * 24 * HOUR + 2 * HOUR, 'G101 · 3 天内需支付'],
+  ] as const)('in %s with %i ms left: %s', (locale, left, title) => {
+    expect(toolbarTitleFor([ok([DEADLINE])], DEADLINE - left, locale)).toBe(title);
+  });
+
+  it('changes exactly when the badge does', () => {
+    const single = [ok([DEADLINE])];
+    const { nextChangeAt } = badgeFor(single, DEADLINE - 12 * MINUTE - 34 * SECOND);
+    expect(toolbarTitleFor(single, nextChangeAt! - 1, 'en')).toBe('G101 · pay within 12 min');
+    expect(toolbarTitleFor(single, nextChangeAt!, 'en')).toBe('G101 · pay within 11 min');
+  });
+
+  it('is the plain name with nothing pending, overdue or not', () => {
+    expect(toolbarTitleFor([], DEADLINE, 'zh')).toBe('PayClock 付款倒计时');
+    expect(toolbarTitleFor([ok([DEADLINE])], DEADLINE, 'en')).toBe('PayClock – pay before it expires');
+    expect(toolbarTitleFor([makeSnapshot({ orders: [makeQueuingOrder()] })], DEADLINE, 'en')).toBe(
+      'PayClock – pay before it expires',
+    );
+  });
+
+  it('names the nearest order, a ticket order by its title, and counts the others still ahead', () => {
+    const now = DEADLINE - 30 * MINUTE;
+    const snapshots = [
+      ok([DEADLINE, DEADLINE + HOUR, DEADLINE - HOUR]),
+      ticket('黄山风景区 门票', DEADLINE - 20 * MINUTE),
+    ];
+    expect(toolbarTitleFor(snapshots, now, 'zh')).toBe('黄山风景区 门票 · 10 分钟内需支付（另有 2 单）');
+    expect(toolbarTitleFor(snapshots, now, 'en')).toBe('黄山风景区 门票 · pay within 10 min (and 2 more)');
+  });
+
+  it('counts one other order', () => {
+    expect(toolbarTitleFor([ok([DEADLINE, DEADLINE + HOUR])], DEADLINE - 5 * MINUTE, 'en')).toBe(
+      'G101 · pay within 5 min (and 1 more)',
+    );
+  });
+
+  it('says when orders can no longer be checked', () => {
+    const loggedOut = ok([DEADLINE], 0, { status: 'loggedOut' });
+    expect(toolbarTitleFor([loggedOut], DEADLINE - 3 * MINUTE, 'zh')).toBe(
+      'G101 · 3 分钟内需支付 · 有订单无法再查询，请打开 PayClock',
+    );
+    expect(toolbarTitleFor([loggedOut], DEADLINE + MINUTE, 'en')).toBe(
+      'PayClock – pay before it expires · some orders can no longer be checked; open PayClock',
+    );
   });
 });

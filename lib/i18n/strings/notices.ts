@@ -4,7 +4,6 @@ import type { Strings } from './strings';
 export const noticeStrings = {
   noticeFoundTitle: { zh: '新的待支付订单 · 剩余 {minutes} 分钟', en: 'New unpaid order · {minutes} min left' },
   noticeFoundOverdueTitle: { zh: '发现未支付订单 · 支付时限已过', en: 'Unpaid order found · pay deadline passed' },
-  noticeRemindTitle: { zh: '还剩 {minutes} 分钟支付', en: '{minutes} min left to pay' },
   noticeDueTitle: { zh: '支付时限已到', en: 'Pay deadline reached' },
   noticeDueBody: {
     zh: '{order} 未在时限内支付，订单可能已被取消。',

@@ -156,6 +156,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       inExtension(async () => ({
         text: await chrome.action.getBadgeText({}),
         color: (await chrome.action.getBadgeBackgroundColor({})) as Badge['color'],
+        title: await chrome.action.getTitle({}),
       })),
     // Chrome exposes only the ids of shown notifications, not their text; the text is unit-tested.
     notifications: () => inExtension(async () => Object.keys(await chrome.notifications.getAll()).sort()),

@@ -168,6 +168,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
         return {
           text: await action.getBadgeText({}),
           color: (await action.getBadgeBackgroundColor({})) as Badge['color'],
+          title: await action.getTitle({}),
         };
       }),
     notifications: () =>

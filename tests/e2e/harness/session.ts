@@ -26,6 +26,8 @@ export interface PopupView {
 export interface Badge {
   text: string;
   color: [number, number, number, number];
+  /** The toolbar button's title, which says in words what the badge means. */
+  title: string;
 }
 
 /** One of the extension's alarms, as `alarms.getAll()` gives it. */

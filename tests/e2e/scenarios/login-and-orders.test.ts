@@ -30,7 +30,7 @@ describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
     expect((await sourceLine(popup)).text).toContain('Not logged in to 12306');
     expect(await popup.$('.source .link')).not.toBeNull();
     expect(await shownOrders(popup)).toEqual([]);
-    expect((await env.session.badge()).text).toBe('');
+    expect(await env.session.badge()).toMatchObject({ text: '', title: 'PayClock – pay before it expires' });
 
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     expect(env.world.fake.orderQueries()).toHaveLength(1);
@@ -99,6 +99,8 @@ describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
     );
     expect(badge.text).toMatch(/^1[12]$/);
     expect(badge.color).toEqual(GREEN);
+    // The button's title says it in words: what the badge counts down to, and that another order waits.
+    expect(badge.title).toMatch(/^G101 · pay within 1[12] min \(and 1 more\)$/);
 
     env.world.fake.expireSessions();
     const popup = await env.session.openPopup();
@@ -114,6 +116,7 @@ describe.each(CASES)('%s in %s', (name, timeZone, launch) => {
     );
     expect(marked.text).toMatch(/^!1[12]$/);
     expect(marked.color).toEqual(PURPLE);
+    expect(marked.title).toMatch(/^G101 · pay within 1[12] min \(and 1 more\) · some orders can no longer be checked/);
     // The orders stay on screen, marked as not confirmed.
     expect(await shownOrders(popup)).toHaveLength(2);
     expect((await sourceLine(popup)).text).toContain('not yet confirmed');

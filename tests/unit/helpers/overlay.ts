@@ -22,5 +22,13 @@ export function makeOverlayOrder(overrides: Partial<OverlayOrder> = {}): Overlay
 
 /** The overlay shown collapsed with these orders and no venue orders. */
 export function makeOverlaySummary(orders: OverlayOrder[], overrides: Partial<OverlaySummary> = {}): OverlaySummary {
-  return { enabled: true, collapsed: true, offsetMs: 0, orders, others: { count: 0, deadline: null }, ...overrides };
+  return {
+    enabled: true,
+    collapsed: true,
+    offsetMs: 0,
+    orders,
+    others: { count: 0, deadline: null },
+    reminderMinutes: [10, 5, 1],
+    ...overrides,
+  };
 }

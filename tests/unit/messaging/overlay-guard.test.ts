@@ -47,6 +47,8 @@ const validSummaries: OverlaySummary[] = [
   summary([order({ key: 'a', deadline: 1.5 }), order({ key: 'b', payUrl: null }), order({ key: 'c', route: null })]),
   summary([], { others: { count: 3, deadline: 0 } }),
   summary([order()], { others: { count: 1.5, deadline: -2.5 } }),
+  summary([], { reminderMinutes: [] }),
+  summary([], { reminderMinutes: [60, 2.5, 0, -1] }),
 ];
 
 const wrongValues: unknown[] = [

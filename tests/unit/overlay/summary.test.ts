@@ -38,6 +38,7 @@ describe('overlaySummary', () => {
         expect.objectContaining({ key: '12306:Q-G7', state: 'queuing', deadline: null }),
       ],
       others: { count: 0, deadline: null },
+      reminderMinutes: [10, 5, 1],
     });
     // Passengers, amounts and the like never leave the background.
     expect(JSON.stringify(summary)).not.toMatch(/张三|553|passengers|amount/);
@@ -82,15 +83,20 @@ describe('overlaySummary', () => {
       count: 0,
       deadline: null,
     });
-    expect(overlaySummary([venues], { overlay: false }, DEFAULT_OVERLAY_VIEW).others).toEqual({
+    expect(overlaySummary([venues], { ...DEFAULT_SETTINGS, overlay: false }, DEFAULT_OVERLAY_VIEW).others).toEqual({
       count: 0,
       deadline: null,
     });
   });
 
+  it('sends the user’s reminder minutes, for the overlay to announce them', () => {
+    const summary = overlaySummary([], { ...DEFAULT_SETTINGS, reminderMinutes: [15, 3] }, DEFAULT_OVERLAY_VIEW);
+    expect(summary.reminderMinutes).toEqual([15, 3]);
+  });
+
   it('sends no orders when the user turned the overlay off', () => {
     const snapshot = makeSnapshot({ orders: [makeOrder()] });
-    const summary = overlaySummary([snapshot], { overlay: false }, { collapsed: false });
+    const summary = overlaySummary([snapshot], { ...DEFAULT_SETTINGS, overlay: false }, { collapsed: false });
     expect(summary).toMatchObject({ enabled: false, collapsed: false, orders: [] });
   });
 
@@ -125,6 +131,7 @@ describe('overlaySummary', () => {
       offsetMs: 0,
       orders: [],
       others: { count: 0, deadline: null },
+      reminderMinutes: [10, 5, 1],
     });
     expect(overlaySummary([makeSnapshot({ clock: clock(700) })], DEFAULT_SETTINGS, DEFAULT_OVERLAY_VIEW).offsetMs).toBe(
       700,
