@@ -29,6 +29,8 @@ export const ADDON_ID = 'payclock@payclock.app';
 export interface FirefoxOptions extends LaunchOptions {
   /** How long Firefox lets an idle event page live before unloading it (ms). */
   backgroundIdleMs?: number;
+  /** The browser's UI language, e.g. `zh-CN` (needs Debian's firefox-esr-l10n-zh-cn); English otherwise. */
+  language?: string;
 }
 
 export interface FirefoxSession extends ExtensionSession {
@@ -48,6 +50,8 @@ export interface FirefoxSession extends ExtensionSession {
    * way about:debugging's "Terminate background script" calls it), and waits until it is stopped.
    */
   stopBackground(): Promise<void>;
+  /** Sets one of Firefox's prefs now, as about:config does (e.g. the colour scheme pages get). */
+  setPref(name: string, value: number | boolean | string): Promise<void>;
 }
 
 // Firefox's MV2 `browser` global, as far as the harness uses it: `browserAction` has the same
@@ -102,6 +106,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
       // has nothing until it asks. Tried on 153 ESR: `contains` false, click, `request` → true.
       // Left on (`show`), the doorhanger waits for a click no driver can give headless.
       'extensions.webextOptionalPermissionPrompts': options.permissionPrompts === 'show',
+      ...(options.language ? { 'intl.locale.requested': options.language } : {}),
       ...(options.backgroundIdleMs ? { 'extensions.background.idle.timeout': options.backgroundIdleMs } : {}),
     },
   });
@@ -210,6 +215,10 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
         state = await backgroundState();
       }
       if (state !== 'stopped') throw new Error(`the event page did not stop (${state})`);
+    },
+    async setPref(name: string, value: number | boolean | string) {
+      const kind = typeof value === 'number' ? 'Int' : typeof value === 'boolean' ? 'Bool' : 'String';
+      await inChrome(`Services.prefs.set${kind}Pref(${JSON.stringify(name)}, ${JSON.stringify(value)})`);
     },
     async close() {
       await browser.close();

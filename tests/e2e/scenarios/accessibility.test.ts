@@ -1,0 +1,256 @@
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { VENUE_A_HOST, type FakeOrder } from '../fake-ticket-system/server';
+import { axeCheck, axeCheckShadow, describeViolations, type AxeOutcome } from '../harness/axe';
+import { launchChromium } from '../harness/chromium';
+import { inShadowRoot } from '../harness/closed-shadow';
+import { launchFirefox, type FirefoxSession } from '../harness/firefox';
+import { refresh, waitForOrders } from '../harness/popup';
+import type { ExtensionSession, LaunchOptions } from '../harness/session';
+import { eventually, logInOn12306, MINUTE, useWorldAndBrowser } from '../harness/world';
+
+// Issue 16: axe-core over every state of the popup, the settings page and the overlay a user can
+// meet, in Chinese and English, in a light and a dark desktop: no violation of any impact. The
+// states are reached the way a user reaches them (logging in on 12306, refreshing, snoozing,
+// filling in the account form) and run in order in one browser per language; each is checked in
+// both colour schemes. Selectors only, no UI text: the same steps work in either language.
+
+type Scheme = 'light' | 'dark';
+type Launch = (options: LaunchOptions) => Promise<ExtensionSession>;
+
+const RUNS: [name: string, lang: string, launch: Launch][] = [
+  ['Chromium', 'en', (options) => launchChromium({ ...options, language: 'en-US' })],
+  ['Chromium', 'zh-CN', (options) => launchChromium({ ...options, language: 'zh-CN' })],
+  ['Firefox', 'en', (options) => launchFirefox({ ...options, language: 'en-US' })],
+  ['Firefox', 'zh-CN', (options) => launchFirefox({ ...options, language: 'zh-CN' })],
+];
+
+const ORDERS_PAGE = 'https://kyfw.12306.cn/otn/view/train_order.html';
+const OVERLAY = 'payclock-overlay';
+const VENUE_A = `https://${VENUE_A_HOST}`;
+const AGENT = { username: 'agent-a11y', key: 'KEY-a11y', password: 'a11y-password' };
+const FORM = 'form.account-form';
+
+/** What each check sees: the pages the states are shown in, opened once and kept. */
+interface Pages {
+  popup: Page;
+  options: Page;
+  overlay: Page;
+}
+
+/** Puts `page` in a light or dark desktop: media emulation in Chromium, the content pref in Firefox. */
+async function setScheme(session: ExtensionSession, page: Page, scheme: Scheme): Promise<void> {
+  if ('setPref' in session) {
+    // 0 dark, 1 light: what pages' prefers-color-scheme says, whatever the (headless) desktop's.
+    await (session as FirefoxSession).setPref(
+      'layout.css.prefers-color-scheme.content-override',
+      scheme === 'dark' ? 0 : 1,
+    );
+  } else {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  }
+  await eventually(
+    () => page.evaluate((dark) => matchMedia('(prefers-color-scheme: dark)').matches === dark, scheme === 'dark'),
+    5_000,
+    `a ${scheme} scheme`,
+  );
+}
+
+/** Checks the page in both schemes; every violation found in either is printed. */
+async function expectNoViolations(
+  session: ExtensionSession,
+  page: Page,
+  check: (page: Page) => Promise<AxeOutcome>,
+): Promise<AxeOutcome[]> {
+  await page.bringToFront();
+  const outcomes: AxeOutcome[] = [];
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await setScheme(session, page, scheme);
+    const outcome = await check(page);
+    outcomes.push(outcome);
+    if (outcome.violations.length > 0) found.push(`${scheme}:\n${describeViolations(outcome.violations)}`);
+  }
+  await setScheme(session, page, 'light');
+  expect(found.join('\n')).toBe('');
+  return outcomes;
+}
+
+/** An unpaid order at the venue whose deadline is `deadline`. */
+const unpaidVenueOrder = (orderid: string, deadline: number): FakeOrder => ({
+  orderid,
+  status: '0',
+  orderedAt: deadline - 15 * MINUTE,
+  payTimeoutMinutes: 15,
+  paymentEndTime: null,
+});
+
+const trainOrders = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({
+    sequenceNo: `E7${String(index).padStart(8, '0')}`,
+    payLimit: Date.now() + (25 + index) * MINUTE,
+  }));
+
+/** Replaces a field's text as a user does. */
+async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const field = await page.waitForSelector(selector);
+  await field!.evaluate((input) => (input as HTMLInputElement).select());
+  await field!.focus();
+  await page.keyboard.press('Backspace');
+  if (value) await field!.type(value);
+}
+
+const clickIn = (page: Page, selector: string) => page.$eval(selector, (element) => (element as HTMLElement).click());
+
+describe.each(RUNS)('%s in %s: axe finds nothing', (_browser, lang, launch) => {
+  const env = useWorldAndBrowser(launch);
+  const pages = {} as Pages;
+  let accountId = '';
+
+  /** Each state, set up from the one before it, and the page axe checks it on. */
+  const STATES: [name: string, on: keyof Pages, setUp: () => Promise<void>][] = [
+    [
+      'popup, logged out',
+      'popup',
+      async () => {
+        pages.popup = await env.session.openPopup();
+        expect(await pages.popup.$eval('html', (html) => html.lang)).toBe(lang);
+        await pages.popup.waitForSelector('.source[data-status=loggedOut]');
+      },
+    ],
+    [
+      'popup, empty',
+      'popup',
+      async () => {
+        env.world.fake.setReply({ kind: 'none' });
+        pages.overlay = await env.session.browser.newPage();
+        await logInOn12306(pages.overlay);
+        await pages.popup.waitForSelector('.source[data-status=ok]');
+        await pages.popup.waitForSelector('.empty');
+      },
+    ],
+    [
+      'popup, 1 order',
+      'popup',
+      async () => {
+        env.world.fake.setReply({ kind: 'orders', orders: trainOrders(1) });
+        await refresh(pages.popup);
+        await waitForOrders(pages.popup, 1);
+      },
+    ],
+    [
+      'popup, a snoozed order',
+      'popup',
+      async () => {
+        await clickIn(pages.popup, '.silence__button');
+        await pages.popup.waitForSelector('.silence--on');
+      },
+    ],
+    [
+      'overlay, collapsed',
+      'overlay',
+      async () => {
+        await pages.overlay.goto(ORDERS_PAGE);
+        await eventually(() => inShadowRoot(pages.overlay, OVERLAY, (root) => !!root.querySelector('.pill'), null));
+      },
+    ],
+    [
+      'overlay, expanded',
+      'overlay',
+      async () => {
+        const at = await inShadowRoot(
+          pages.overlay,
+          OVERLAY,
+          (root) => {
+            const rect = root.querySelector('.toggle')!.getBoundingClientRect();
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          },
+          null,
+        );
+        // A trusted click, as the user's: the overlay acts on no click a page's script could fake.
+        await pages.overlay.bringToFront();
+        await pages.overlay.mouse.click(at!.x, at!.y);
+        await eventually(() => inShadowRoot(pages.overlay, OVERLAY, (root) => !!root.querySelector('.panel'), null));
+      },
+    ],
+    [
+      'settings, every section',
+      'options',
+      async () => {
+        pages.options = await env.session.openPage('options.html');
+        await pages.options.waitForSelector('section[aria-labelledby=accounts-heading] > .buttons button');
+      },
+    ],
+    [
+      'settings, the account form showing field errors',
+      'options',
+      async () => {
+        await clickIn(pages.options, 'section[aria-labelledby=accounts-heading] > .buttons button');
+        await pages.options.waitForSelector(FORM);
+        await pages.options.bringToFront();
+        await pages.options.click(`${FORM} button[type=submit]`);
+        await pages.options.waitForSelector(`${FORM} [aria-invalid=true]`);
+      },
+    ],
+    [
+      'settings, a connection-test result',
+      'options',
+      async () => {
+        env.world.venue.addAccount(AGENT);
+        env.world.venue.setOrder(AGENT.username, unpaidVenueOrder('A11Y-000001', Date.now() + 14 * MINUTE));
+        await fill(pages.options, `${FORM} input[name=label]`, 'Venue A');
+        await fill(pages.options, `${FORM} input[name=baseUrl]`, VENUE_A);
+        await fill(pages.options, `${FORM} input[name=username]`, AGENT.username);
+        await fill(pages.options, `${FORM} input[name=key]`, AGENT.key);
+        await fill(pages.options, `${FORM} input[name=password]`, AGENT.password);
+        await pages.options.click(`${FORM} button[type=submit]`);
+        const item = await pages.options.waitForSelector('li.account[data-account-id]', { timeout: 15_000 });
+        accountId = (await item!.evaluate((element) => element.getAttribute('data-account-id')))!;
+        await fill(pages.options, `${FORM} fieldset.test input`, 'NO-SUCH-ORDER-1');
+        await pages.options.click(`${FORM} fieldset.test button`);
+        await pages.options.waitForSelector(`${FORM} .test-result`, { timeout: 30_000 });
+      },
+    ],
+    [
+      'popup, a ticket account with problems',
+      'popup',
+      async () => {
+        // The form asks which account only once there is more than one.
+        if (await pages.options.$('.watch-form select')) await pages.options.select('.watch-form select', accountId);
+        await pages.options.$eval('.watch-form__ids', (textarea) => {
+          const area = textarea as HTMLTextAreaElement;
+          area.value = 'A11Y-000001\nNO-SUCH-ORDER-1';
+          area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        });
+        await pages.options.waitForFunction(
+          () => !document.querySelector<HTMLButtonElement>('.watch-form .buttons .button')?.disabled,
+        );
+        await clickIn(pages.options, '.watch-form .buttons .button');
+        await pages.popup.waitForSelector(`.venue[data-account-id="${accountId}"] .watched__problem`, {
+          timeout: 20_000,
+        });
+      },
+    ],
+    [
+      'popup, 200 orders',
+      'popup',
+      async () => {
+        env.world.fake.setReply({ kind: 'orders', orders: trainOrders(200) });
+        await refresh(pages.popup);
+        await eventually(async () => (await pages.popup.$$('.order')).length > 200);
+      },
+    ],
+  ];
+
+  it.each(STATES)('%s', async (_name, on, setUp) => {
+    await setUp();
+    if (on === 'overlay') {
+      const outcomes = await expectNoViolations(env.session, pages.overlay, (page) => axeCheckShadow(page, OVERLAY));
+      // axe looked inside the closed root, not just at its host.
+      for (const outcome of outcomes) expect(outcome.inShadow).toBeGreaterThanOrEqual(5);
+    } else {
+      const outcomes = await expectNoViolations(env.session, pages[on], axeCheck);
+      for (const outcome of outcomes) expect(outcome.elements).toBeGreaterThanOrEqual(5);
+    }
+  });
+});
