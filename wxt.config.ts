@@ -37,8 +37,8 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: VENUE_ORIGINS } : { optional_host_permissions: VENUE_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
     // Store minimums (README, Installing from the stores): Chrome 116 for runtime.getContexts (the
-    // sound's offscreen document); Firefox 142, the first on desktop and Android to read
-    // data_collection_permissions. PayClock sends nothing to its developer or anyone else: only what
+    // sound's offscreen document); Firefox 142, from which data_collection_permissions is read on
+    // Android too (desktop: 140). PayClock sends nothing to its developer or anyone else: only what
     // 12306 and the venues the user added need to answer the user's own requests, hence 'none'.
     ...(browser === 'firefox'
       ? {

@@ -52,6 +52,18 @@ describe.each(BROWSERS)('%s: settings', (_name, launch) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(JSON.stringify((await env.session.storage()).settings)).toContain('"reminderMinutes":[3,1]');
   });
+
+  it('links the privacy policy, a page of the extension in both languages', async () => {
+    const options = await env.session.openPage('options.html');
+    const link = await options.waitForSelector('.options__footer a');
+    const [href, origin] = await link!.evaluate((a) => [(a as HTMLAnchorElement).href, location.origin]);
+    expect(href).toBe(`${origin}/privacy.html`);
+    const privacy = await env.session.openPage('privacy.html');
+    await privacy.waitForSelector('section[lang="en"]');
+    const langs = await privacy.$$eval('section', (sections) => sections.map((section) => section.lang));
+    expect(langs).toEqual(['zh-CN', 'en']);
+    expect(await privacy.$eval('section[lang="en"] h2', (heading) => heading.textContent)).toBe('English');
+  });
 });
 
 describe.each(BROWSERS)('%s: silencing one order', (_name, launch) => {
