@@ -64,6 +64,12 @@ async function drawLocale(locale: StoreLocale): Promise<void> {
     });
 
     await showsEverything(popup, options);
+    // The listing shows the light theme, still: whatever the desktop running this prefers.
+    for (const page of [popup, site, options])
+      await page.emulateMediaFeatures([
+        { name: 'prefers-color-scheme', value: 'light' },
+        { name: 'prefers-reduced-motion', value: 'reduce' },
+      ]);
     await popup.bringToFront();
     const popupShot = await (await popup.waitForSelector('.popup'))!.screenshot();
 
