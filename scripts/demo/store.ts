@@ -39,6 +39,13 @@ async function settingsPart(options: Page, first: string, last: string): Promise
   });
 }
 
+/** Refuses to draw a listing's pictures without the ticket order, or with an account in trouble. */
+async function showsEverything(popup: Page, options: Page): Promise<void> {
+  const orders = await popup.$$eval('.order', (cards) => cards.length);
+  if (orders !== 3) throw new Error(`the popup shows ${orders} orders, not the demo's 3`);
+  if (await options.$('.account__status--error')) throw new Error('the venue account shows a problem');
+}
+
 async function drawLocale(locale: StoreLocale): Promise<void> {
   const caption = captions(readListing(locale));
   const world = await startWorld();
@@ -56,6 +63,13 @@ async function drawLocale(locale: StoreLocale): Promise<void> {
       pageScale: 2,
     });
 
+    await showsEverything(popup, options);
+    // The listing shows the light theme, still: whatever the desktop running this prefers.
+    for (const page of [popup, site, options])
+      await page.emulateMediaFeatures([
+        { name: 'prefers-color-scheme', value: 'light' },
+        { name: 'prefers-reduced-motion', value: 'reduce' },
+      ]);
     await popup.bringToFront();
     const popupShot = await (await popup.waitForSelector('.popup'))!.screenshot();
 
