@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { QuietOrders } from '@/lib/alerts/quiet';
 import { SNOOZE_MINUTES } from '@/lib/alerts/quiet';
 import { tPopup as t } from '@/lib/i18n/popup';
@@ -16,26 +17,40 @@ interface Props {
 // where Firefox users do it; Chrome users have it in both places.
 export function SilenceControls({ silence, now, offsetMs, onSilence }: Props) {
   const snoozed = silence?.kind === 'snoozed' && silence.until > now ? silence : null;
-  if (silence?.kind === 'muted' || snoozed) {
+  const state = silence?.kind === 'muted' ? 'muted' : snoozed ? 'snoozed' : 'on';
+  // The button pressed is replaced by the other state's: the keyboard's focus moves to the first
+  // of those (Resume after Snooze or Mute; Snooze after Resume), not back to the top of the popup.
+  const box = useRef<HTMLDivElement>(null);
+  const pressed = useRef(false);
+  useEffect(() => {
+    if (!pressed.current) return;
+    pressed.current = false;
+    box.current?.querySelector('button')?.focus();
+  }, [state]);
+  const press = (action: SilenceRequest['action']) => () => {
+    pressed.current = true;
+    onSilence(action);
+  };
+  if (state !== 'on') {
     return (
-      <div class="silence silence--on">
+      <div class="silence silence--on" ref={box}>
         <span class="silence__state">
           {snoozed
             ? t('remindersSnoozed', { time: formatBeijingClock(snoozed.until + offsetMs).slice(0, 5) })
             : t('remindersMuted')}
         </span>
-        <button type="button" class="silence__button" onClick={() => onSilence('unmute')}>
+        <button type="button" class="silence__button" onClick={press('unmute')}>
           {t('resumeReminders')}
         </button>
       </div>
     );
   }
   return (
-    <div class="silence">
-      <button type="button" class="silence__button" onClick={() => onSilence('snooze')}>
+    <div class="silence" ref={box}>
+      <button type="button" class="silence__button" onClick={press('snooze')}>
         {t('snoozeReminders', { minutes: SNOOZE_MINUTES })}
       </button>
-      <button type="button" class="silence__button" onClick={() => onSilence('mute')}>
+      <button type="button" class="silence__button" onClick={press('mute')}>
         {t('muteReminders')}
       </button>
     </div>

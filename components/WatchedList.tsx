@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { tPopup as t } from '@/lib/i18n/popup';
 import { watchedKey } from '@/lib/sources/ticket-system/order-ids';
 import type { WatchedOrder } from '@/lib/sources/ticket-system/watched';
@@ -25,6 +25,19 @@ export function WatchedList({ entries, limit = 20 }: Props) {
   const [expanded, setExpanded] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
+  const list = useRef<HTMLUListElement>(null);
+  // The row whose button the user pressed goes once the background has removed it, and the focus
+  // with it: it moves to the row now in its place (or the new last), not back to the popup's top.
+  const refocusAt = useRef<number | null>(null);
+  useEffect(() => {
+    const at = refocusAt.current;
+    const focused = document.activeElement;
+    const lost = !focused || focused === document.body || !focused.isConnected;
+    if (at === null || !lost || !list.current) return;
+    refocusAt.current = null;
+    const rows = list.current.querySelectorAll('li');
+    rows[Math.min(at, rows.length - 1)]?.querySelector('button')?.focus();
+  });
   if (entries.length === 0) return null;
 
   const sorted = [...entries].sort(byRank);
@@ -32,6 +45,8 @@ export function WatchedList({ entries, limit = 20 }: Props) {
 
   async function remove(entry: WatchedOrder) {
     const key = watchedKey(entry);
+    if (removing.has(key)) return;
+    refocusAt.current = shown.indexOf(entry);
     setFailed(null);
     setRemoving((current) => new Set(current).add(key));
     const reply = await askBackground({ type: 'watch.remove', accountId: entry.accountId, orderId: entry.orderId });
@@ -46,7 +61,7 @@ export function WatchedList({ entries, limit = 20 }: Props) {
 
   return (
     <>
-      <ul class="watched">
+      <ul class="watched" ref={list}>
         {shown.map((entry) => {
           const key = watchedKey(entry);
           const final = entry.finalAt !== null;
@@ -68,7 +83,7 @@ export function WatchedList({ entries, limit = 20 }: Props) {
                 <button
                   type="button"
                   class="watched__dismiss"
-                  disabled={removing.has(key)}
+                  aria-disabled={removing.has(key)}
                   onClick={() => void remove(entry)}
                 >
                   {t('watchDismiss')}
@@ -79,7 +94,7 @@ export function WatchedList({ entries, limit = 20 }: Props) {
                   class="watched__remove"
                   aria-label={t('watchRemove', { id: entry.orderId })}
                   title={t('watchRemove', { id: entry.orderId })}
-                  disabled={removing.has(key)}
+                  aria-disabled={removing.has(key)}
                   onClick={() => void remove(entry)}
                 >
                   ×

@@ -77,6 +77,7 @@ export function App({ store }: { store: DisplayStore }) {
   }, [offsetMs]);
 
   async function refresh() {
+    if (refreshing) return;
     setRefreshing(true);
     await askBackground({ type: 'refresh' });
     setRefreshing(false);
@@ -103,7 +104,8 @@ export function App({ store }: { store: DisplayStore }) {
         <button type="button" class="settings" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openSettings')}
         </button>
-        <button type="button" class="refresh" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>
+        {/* aria-disabled while it runs, not disabled: a disabled button drops the keyboard's focus. */}
+        <button type="button" class="refresh" onClick={refresh} aria-disabled={refreshing} aria-busy={refreshing}>
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </header>

@@ -116,6 +116,22 @@ describe('popup ticket-system sections', () => {
     );
   });
 
+  it('keeps the keyboard’s focus in the list when a row goes, and sends one removal per row', async () => {
+    await accountsItem.set([account('a1', '黄山')]);
+    const paid = { ...newWatchedOrder('a1', 'T-PAID', 1), status: PAID, finalAt: Date.now() };
+    await watchedOrdersItem.set([paid, newWatchedOrder('a1', 'T-NEW', 1)]);
+    const { findByRole } = render(<App store={popupStore()} />);
+    const dismiss = await findByRole('button', { name: 'Dismiss' });
+    dismiss.focus();
+    fireEvent.click(dismiss);
+    fireEvent.click(dismiss);
+    await waitFor(() => expect(sent).toEqual([{ type: 'watch.remove', accountId: 'a1', orderId: 'T-PAID' }]));
+    // The background removes it; the row goes, and the focus moves to the row now in its place.
+    await watchedOrdersItem.set([newWatchedOrder('a1', 'T-NEW', 1)]);
+    const next = await findByRole('button', { name: 'Stop watching T-NEW' });
+    await waitFor(() => expect(document.activeElement).toBe(next));
+  });
+
   it('silences one venue order’s reminders by its own key', async () => {
     await accountsItem.set([account('a1', '黄山')]);
     await watchedOrdersItem.set([{ ...newWatchedOrder('a1', 'T1', 1), status: AWAITING }]);
