@@ -72,7 +72,7 @@ async function expectNoViolations(
     outcomes.push(outcome);
     if (outcome.violations.length > 0) found.push(`${scheme}:\n${describeViolations(outcome.violations)}`);
   }
-  await setScheme(session, page, 'light');
+  // Left dark: the next check starts by asking for light.
   expect(found.join('\n')).toBe('');
   return outcomes;
 }
