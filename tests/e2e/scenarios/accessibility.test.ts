@@ -4,6 +4,7 @@ import { VENUE_A_HOST, type FakeOrder } from '../fake-ticket-system/server';
 import { axeCheck, axeCheckShadow, describeViolations, type AxeOutcome } from '../harness/axe';
 import { launchChromium } from '../harness/chromium';
 import { inShadowRoot } from '../harness/closed-shadow';
+import { bareControlsOn, movingOn, sidewaysScroll } from '../harness/looks';
 import { launchFirefox, type FirefoxSession } from '../harness/firefox';
 import { refresh, waitForOrders } from '../harness/popup';
 import type { ExtensionSession, LaunchOptions } from '../harness/session';
@@ -71,7 +72,7 @@ async function expectNoViolations(
     outcomes.push(outcome);
     if (outcome.violations.length > 0) found.push(`${scheme}:\n${describeViolations(outcome.violations)}`);
   }
-  await setScheme(session, page, 'light');
+  // Left dark: the next check starts by asking for light.
   expect(found.join('\n')).toBe('');
   return outcomes;
 }
@@ -102,7 +103,7 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
 
 const clickIn = (page: Page, selector: string) => page.$eval(selector, (element) => (element as HTMLElement).click());
 
-describe.each(RUNS)('%s in %s: axe finds nothing', (_browser, lang, launch) => {
+describe.each(RUNS)('%s in %s: axe finds nothing', (browser, lang, launch) => {
   const env = useWorldAndBrowser(launch);
   const pages = {} as Pages;
   let accountId = '';
@@ -252,5 +253,44 @@ describe.each(RUNS)('%s in %s: axe finds nothing', (_browser, lang, launch) => {
       const outcomes = await expectNoViolations(env.session, pages[on], axeCheck);
       for (const outcome of outcomes) expect(outcome.elements).toBeGreaterThanOrEqual(5);
     }
+  });
+
+  // The desktop's other wishes, on the last states (every control shown: 200 orders and a venue in
+  // the popup, the account form with a test result, the overlay expanded). Chromium emulates them.
+  const chromiumOnce = browser === 'Chromium' && lang === 'en';
+  const EVERY_PAGE = [['popup'], ['options'], ['overlay']] as const;
+
+  it.runIf(chromiumOnce).each(EVERY_PAGE)('%s: forced colours leave every control visible', async (on) => {
+    const page = pages[on];
+    // puppeteer's emulateMediaFeatures refuses forced-colors; DevTools' own command does it (until
+    // the session that asked is detached).
+    const devtools = await page.createCDPSession();
+    try {
+      await devtools.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+      expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+      expect(await bareControlsOn(page, on === 'overlay' ? OVERLAY : undefined)).toEqual([]);
+    } finally {
+      await devtools.detach();
+    }
+  });
+
+  it.runIf(chromiumOnce).each(EVERY_PAGE)('%s: nothing moves when the desktop asks for less motion', async (on) => {
+    const page = pages[on];
+    await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    try {
+      expect(await movingOn(page, on === 'overlay' ? OVERLAY : undefined)).toEqual([]);
+    } finally {
+      await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'no-preference' }]);
+    }
+  });
+
+  it.runIf(chromiumOnce)('settings: at 200 % zoom (1280 px wide) nothing scrolls sideways', async () => {
+    const page = pages.options;
+    // 1280 px at 200 %: a 640 px wide viewport in CSS pixels, each drawn twice as large.
+    await page.setViewport({ width: 640, height: 800, deviceScaleFactor: 2 });
+    expect(await page.$(FORM)).not.toBeNull();
+    expect(await sidewaysScroll(page)).toBe(0);
+    await page.setViewport({ width: 320, height: 800, deviceScaleFactor: 4 });
+    expect(await sidewaysScroll(page)).toBe(0);
   });
 });
