@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Locale } from '@/lib/i18n/messages';
 
 // The store listing (store/listing.<locale>.md), read by the store pictures for their captions and
 // by the unit test that keeps it in step with the manifest: each caption is written once, there.
 
 export const STORE_LOCALES = ['zh_CN', 'en'] as const;
 export type StoreLocale = (typeof STORE_LOCALES)[number];
+/** The extension's own language for each listing's. */
+export const UI_LOCALE: Record<StoreLocale, Locale> = { zh_CN: 'zh', en: 'en' };
 
 export const STORE_DIR = resolve('store');
 export const listingPath = (locale: StoreLocale) => resolve(STORE_DIR, `listing.${locale}.md`);

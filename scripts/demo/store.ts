@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import type { Locale } from '@/lib/i18n/messages';
 import { launchChromium } from '../../tests/e2e/harness/chromium';
 import { startWorld } from '../../tests/e2e/harness/world';
 import {
@@ -12,6 +11,7 @@ import {
   STORE_LOCALES,
   STORE_PICTURES,
   type StoreLocale,
+  UI_LOCALE,
 } from './listing';
 import { expandOverlay, openDemoPages, stageOrders } from './scenario';
 import { render, SCREENSHOT, screenshotScene, TILE, tileScene } from './scene';
@@ -21,7 +21,6 @@ import { render, SCREENSHOT, screenshotScene, TILE, tileScene } from './scene';
 // tests/e2e/chromium/chinese-ui.test.ts does; Beijing time, as 12306's users live in it.
 
 const BROWSER_LANGUAGE: Record<StoreLocale, string> = { zh_CN: 'zh-CN', en: 'en-US' };
-const UI_LOCALE: Record<StoreLocale, Locale> = { zh_CN: 'zh', en: 'en' };
 const VENUE_LABEL: Record<StoreLocale, string> = { zh_CN: '黄山风景区', en: 'Huangshan Scenic Area' };
 
 /** The part of the settings page from `first`'s top to `last`'s bottom, with a little margin. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ConfigEnv, UserManifest } from 'wxt';
 import { describe, expect, it } from 'vitest';
 import config from '@/wxt.config';
-import { messages, type Locale } from '@/lib/i18n/messages';
+import { messages } from '@/lib/i18n/messages';
 import {
   captions,
   listingSections,
@@ -10,14 +10,13 @@ import {
   readListing,
   STORE_LOCALES,
   STORE_PICTURES,
-  type StoreLocale,
+  UI_LOCALE,
 } from '@/scripts/demo/listing';
 
 // The store listing (store/) stays in step with what is shipped: its short description is the
 // manifest's, every permission the manifests ask for is explained in both languages, and every
 // picture `npm run demo -- --store` draws is there at the size the stores take.
 
-const UI_LOCALE: Record<StoreLocale, Locale> = { zh_CN: 'zh', en: 'en' };
 const SECTION = {
   name: '名称 Name',
   short: '简短说明 Short description',
