@@ -230,6 +230,8 @@ describe.each(RUNS)('%s in %s: axe finds nothing', (browser, lang, launch) => {
         await pages.popup.waitForSelector(`.venue[data-account-id="${accountId}"] .watched__problem`, {
           timeout: 20_000,
         });
+        // With orders watched the popup's own watch form is folded away; open, so axe checks it too.
+        await pages.popup.$eval('.watch__details', (details) => ((details as HTMLDetailsElement).open = true));
       },
     ],
     [
