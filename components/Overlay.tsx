@@ -1,6 +1,6 @@
 import { describeSource } from '@/lib/sources/descriptions';
 import type { CountedOrder } from '@/lib/alerts/announcements';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { tOverlay as t } from '@/lib/i18n/overlay';
 import { nearestDue, type Due } from '@/lib/overlay/due';
 import type { OverlayOrder, OverlaySummary } from '@/lib/messaging/overlay';
@@ -33,7 +33,8 @@ function OverlayShown({ summary, onCollapsedChange, onTick, onNothingDue }: Prop
   // The toggle the user pressed is replaced by the other view's: its focus goes to the new toggle
   // (not back to the page's start). Not when another tab changed it: that would steal the focus.
   const toggledHere = useRef(false);
-  useEffect(() => {
+  // Before the paint: the new toggle must have the focus as soon as it shows.
+  useLayoutEffect(() => {
     if (!toggledHere.current) return;
     toggledHere.current = false;
     root.current?.querySelector<HTMLElement>('.toggle')?.focus();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { QuietOrders } from '@/lib/alerts/quiet';
 import { SNOOZE_MINUTES } from '@/lib/alerts/quiet';
 import { tPopup as t } from '@/lib/i18n/popup';
@@ -22,7 +22,7 @@ export function SilenceControls({ silence, now, offsetMs, onSilence }: Props) {
   // of those (Resume after Snooze or Mute; Snooze after Resume), not back to the top of the popup.
   const box = useRef<HTMLDivElement>(null);
   const pressed = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!pressed.current) return;
     pressed.current = false;
     box.current?.querySelector('button')?.focus();

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { askBackground } from '@/lib/browser/ask-background-all';
 import { hostOfPattern } from '@/lib/browser/site-access';
 
@@ -15,6 +15,7 @@ import { accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/stor
 import { EMPTY_SNAPSHOT, type Snapshot } from '@/lib/snapshots/snapshot';
 import { AccountForm } from './AccountForm';
 import { Card } from './Card';
+import { ConfirmRemove } from './ConfirmRemove';
 import { askSiteAccess } from './site-access';
 import { Status, type Message } from './Status';
 
@@ -58,6 +59,18 @@ export function AccountsSection() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  // A cancelled confirmation gives the focus back to the Remove button it replaced.
+  const refocusRemove = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = refocusRemove.current;
+    if (id === null) return;
+    refocusRemove.current = null;
+    document.querySelector<HTMLElement>(`[data-remove="${CSS.escape(id)}"]`)?.focus();
+  });
+  const cancelRemove = (id: string) => {
+    refocusRemove.current = id;
+    setConfirming(null);
+  };
 
   if (accounts === undefined) return <section class="card" aria-busy="true" />;
 
@@ -105,17 +118,12 @@ export function AccountsSection() {
             </div>
             <AccountStatus account={account} snapshot={snapshots[account.id] ?? EMPTY_SNAPSHOT} />
             {confirming === account.id ? (
-              <div class="confirm" role="alertdialog" aria-label={t('acctRemove')}>
-                <p>{t('acctRemoveConfirm', { label: account.label, n: watchedOf(account.id).length })}</p>
-                <div class="buttons">
-                  <button type="button" class="button button--danger" onClick={() => void remove(account)}>
-                    {t('acctRemoveYes')}
-                  </button>
-                  <button type="button" class="button button--quiet" onClick={() => setConfirming(null)}>
-                    {t('acctCancel')}
-                  </button>
-                </div>
-              </div>
+              <ConfirmRemove
+                label={account.label}
+                watchedCount={watchedOf(account.id).length}
+                onYes={() => void remove(account)}
+                onCancel={() => cancelRemove(account.id)}
+              />
             ) : (
               <div class="buttons">
                 <button type="button" class="button button--quiet" onClick={() => open(account.id)}>
@@ -129,7 +137,12 @@ export function AccountsSection() {
                     {t('acctGrantAccess')}
                   </button>
                 )}
-                <button type="button" class="button button--quiet" onClick={() => setConfirming(account.id)}>
+                <button
+                  type="button"
+                  class="button button--quiet"
+                  data-remove={account.id}
+                  onClick={() => setConfirming(account.id)}
+                >
                   {t('acctRemove')}
                 </button>
               </div>

@@ -374,6 +374,19 @@ describe('account list', () => {
     expect(await view.findByText('Removed “黄山风景区”')).toBeTruthy();
     expect(sent).toEqual([{ type: 'account.remove', id: 'acc-1' }]);
   });
+
+  it('asks by keyboard: the focus on Cancel, Escape cancels and gives the focus back to Remove', async () => {
+    await accountsItem.set([ACCOUNT]);
+    const view = render(<AccountsSection />);
+    const remove = await view.findByRole('button', { name: 'Remove' });
+    remove.focus();
+    fireEvent.click(remove);
+    expect(document.activeElement).toBe(view.getByRole('button', { name: 'Cancel' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(view.queryByText(/Remove “黄山风景区”\?/)).toBeNull();
+    expect(document.activeElement).toBe(view.getByRole('button', { name: 'Remove' }));
+    expect(sent).toEqual([]);
+  });
 });
 
 describe('watched orders on the settings page', () => {
