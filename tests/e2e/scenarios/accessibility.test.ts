@@ -37,6 +37,7 @@ interface Pages {
   popup: Page;
   options: Page;
   overlay: Page;
+  privacy: Page;
 }
 
 /** Puts `page` in a light or dark desktop: media emulation in Chromium, the content pref in Firefox. */
@@ -232,6 +233,14 @@ describe.each(RUNS)('%s in %s: axe finds nothing', (browser, lang, launch) => {
         });
         // With orders watched the popup's own watch form is folded away; open, so axe checks it too.
         await pages.popup.$eval('.watch__details', (details) => ((details as HTMLDetailsElement).open = true));
+      },
+    ],
+    [
+      'the privacy policy page, linked from the settings page',
+      'privacy',
+      async () => {
+        pages.privacy = await env.session.openPage('privacy.html');
+        await pages.privacy.waitForSelector('section[lang="en"]');
       },
     ],
     [
