@@ -7,6 +7,7 @@ import { Overlay } from '@/components/Overlay';
 import { URGENCY_COLORS } from '@/lib/badge';
 import type { OverlayOrder } from '@/lib/messaging/overlay';
 import { makeOverlayOrder, makeOverlaySummary as summary, ORDERS_PAGE } from '../helpers/overlay';
+import { userClick } from '../helpers/user-events';
 
 // The fake browser has no i18n API, so these render in English.
 
@@ -30,13 +31,6 @@ const three = () => [
   }),
   order({ key: '12306:Q', title: 'G7', route: null, state: 'queuing', deadline: null }),
 ];
-
-/** A click by the user: the browser marks it trusted, which happy-dom does not model. */
-function userClick(element: Element) {
-  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  fireEvent(element, event);
-}
 
 afterEach(() => {
   cleanup();

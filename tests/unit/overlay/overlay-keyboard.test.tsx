@@ -1,24 +1,13 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render } from '@testing-library/preact';
+import { act, cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overlay } from '@/components/Overlay';
 import { makeOverlayOrder, makeOverlaySummary as summary } from '../helpers/overlay';
+import { userClick, userKey } from '../helpers/user-events';
 
 // The overlay by keyboard and for screen readers. The fake browser has no i18n API: English.
 
 const MINUTE = 60_000;
-
-/** A key pressed by the user: trusted, which happy-dom does not model. */
-function userKey(element: Element, key: string, trusted = true) {
-  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
-  Object.defineProperty(event, 'isTrusted', { value: trusted });
-  fireEvent(element, event);
-}
-function userClick(element: Element) {
-  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  fireEvent(element, event);
-}
 
 afterEach(() => {
   cleanup();
