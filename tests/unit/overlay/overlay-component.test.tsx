@@ -188,8 +188,8 @@ describe('Overlay', () => {
 });
 
 describe('overlay styles', () => {
-  // With the countdown's rules, which it @imports into the same shadow root.
-  const css = ['entrypoints/overlay.content/style.css', 'components/countdown.css']
+  // With the countdown's and a11y rules, which it @imports into the same shadow root.
+  const css = ['entrypoints/overlay.content/style.css', 'components/countdown.css', 'components/a11y.css']
     .map((file) => readFileSync(resolve(file), 'utf8'))
     .join('\n');
 
