@@ -257,8 +257,9 @@ export function waitForVenue(
 }
 
 /**
- * Clicks the popup's Refresh and waits until the round it asked for is over (the button is enabled
- * again after having been disabled), whichever sources that round asked.
+ * Clicks the popup's Refresh and waits until the round it asked for is over (the button is busy,
+ * then not), whichever sources that round asked. Busy is `aria-disabled`, not `disabled`, which would
+ * drop the keyboard's focus.
  */
 export async function refreshRound(popup: Page): Promise<void> {
   await popup.bringToFront();
@@ -273,7 +274,7 @@ export async function refreshRound(popup: Page): Promise<void> {
           reject(new Error('the refresh did not finish in 30 s'));
         }, 30_000);
         const observer = new MutationObserver(() => {
-          if (button.disabled) busy = true;
+          if (button.getAttribute('aria-disabled') === 'true') busy = true;
           else if (busy) {
             clearTimeout(timer);
             observer.disconnect();
