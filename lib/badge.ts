@@ -23,12 +23,20 @@ export interface Badge {
   nextChangeAt: number | null;
 }
 
+/** The unit the badge counts in: whole minutes below 100, then whole hours, then whole days. */
+export function badgeUnit(minutes: number): { unit: 'minutes' | 'hours' | 'days'; n: number } {
+  if (minutes < 100) return { unit: 'minutes', n: minutes };
+  if (minutes < 24 * 60) return { unit: 'hours', n: Math.floor(minutes / 60) };
+  return { unit: 'days', n: Math.floor(minutes / (24 * 60)) };
+}
+
+const UNIT_MARKS = { minutes: '', hours: 'h', days: 'd' } as const;
+
 /** Minutes as they fit in a badge's four characters: `12`, `<1`, `2h`, `3d`. */
 export function badgeMinutes(minutes: number): string {
   if (minutes < 1) return '<1';
-  if (minutes < 100) return String(minutes);
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)}h`;
-  return `${Math.floor(minutes / (24 * 60))}d`;
+  const { unit, n } = badgeUnit(minutes);
+  return `${n}${UNIT_MARKS[unit]}`;
 }
 
 /** Local instants, after `serverNow`, at which the badge for this deadline looks different. */
@@ -82,8 +90,11 @@ export function toolbarState(snapshots: readonly Snapshot[], localNow: number): 
   return { nearest, pending, loginNeeded };
 }
 
-export function badgeFor(snapshots: readonly Snapshot[], localNow: number): Badge {
-  const { nearest, loginNeeded } = toolbarState(snapshots, localNow);
+export const badgeFor = (snapshots: readonly Snapshot[], localNow: number): Badge =>
+  badgeOf(toolbarState(snapshots, localNow));
+
+/** The badge for a toolbar state: one state, read at one instant, gives both badge and title. */
+export function badgeOf({ nearest, loginNeeded }: ToolbarState): Badge {
   if (loginNeeded) {
     return {
       text: LOGIN_NEEDED_MARK + (nearest ? badgeMinutes(nearest.minutes) : ''),

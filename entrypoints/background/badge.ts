@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import { badgeFor } from '@/lib/badge';
+import { badgeOf, toolbarState } from '@/lib/badge';
 import type { Locale } from '@/lib/i18n/messages';
 import { nearerThanAlarmFloor } from '@/lib/schedule/alert-wakeups';
-import { toolbarTitleFor } from '@/lib/toolbar-title';
+import { toolbarTitle } from '@/lib/toolbar-title';
 import type { SerialQueue } from '@/lib/util/serial';
 import { BADGE_ALARM } from './alarm-names';
 import { clearAlarm, setAlarm } from './alarms';
@@ -28,8 +28,12 @@ export function createBadge({ serial, readAll, now, timers, locale }: BadgeDeps)
     );
 
   async function refreshBadge(watched: readonly Watched[], existing: Browser.alarms.Alarm[]) {
-    const snapshots = watched.map((entry) => entry.snapshot);
-    const badge = badgeFor(snapshots, now());
+    // One state at one instant for both: the title must not be a minute ahead of the badge.
+    const state = toolbarState(
+      watched.map((entry) => entry.snapshot),
+      now(),
+    );
+    const badge = badgeOf(state);
     // The alarm first: a badge the browser fails to draw must not stop it being redrawn later.
     if (badge.nextChangeAt === null) await clearAlarm(BADGE_ALARM);
     else await setAlarm(BADGE_ALARM, badge.nextChangeAt, existing);
@@ -40,7 +44,7 @@ export function createBadge({ serial, readAll, now, timers, locale }: BadgeDeps)
       nextChangeAt !== null && nearerThanAlarmFloor(nextChangeAt, now())
         ? timers.set(() => void redrawBadge(), Math.max(0, nextChangeAt - now()))
         : undefined;
-    await applyBadge(badge, toolbarTitleFor(snapshots, now(), locale));
+    await applyBadge(badge, toolbarTitle(state, locale));
   }
 
   return { redrawBadge, refreshBadge };

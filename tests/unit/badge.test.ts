@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor, badgeMinutes, LOGIN_NEEDED_COLOR, LOGIN_NEEDED_MARK, URGENCY_COLORS } from '@/lib/badge';
+import {
+  badgeFor,
+  badgeMinutes,
+  LOGIN_NEEDED_COLOR,
+  LOGIN_NEEDED_MARK,
+  toolbarState,
+  URGENCY_COLORS,
+} from '@/lib/badge';
+import type { Locale } from '@/lib/i18n/messages';
 import type { Snapshot } from '@/lib/snapshots/snapshot';
-import { toolbarTitleFor } from '@/lib/toolbar-title';
+import { toolbarTitle } from '@/lib/toolbar-title';
 import { DEADLINE, makeOrder, makeQueuingOrder, makeSnapshot } from './helpers/orders';
 
 const SECOND = 1000;
@@ -221,7 +229,10 @@ describe('badgeFor', () => {
   });
 });
 
-describe('toolbarTitleFor', () => {
+describe('toolbarTitle', () => {
+  const toolbarTitleFor = (snapshots: Snapshot[], localNow: number, locale: Locale) =>
+    toolbarTitle(toolbarState(snapshots, localNow), locale);
+
   const ticket = (title: string, deadline: number) =>
     makeSnapshot({ status: 'ok', orders: [makeOrder({ source: 'ticket-system', id: 'T1', title, deadline })] });
 
