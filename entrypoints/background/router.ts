@@ -9,6 +9,7 @@ import {
 } from '@/lib/messaging/pages';
 import type { CheckScope } from '@/lib/sources/source';
 import type { createAccountHandlers } from './accounts';
+import type { PushChannelHandlers } from './push-channels';
 import type { ReadAll } from './watched';
 
 export interface RouterDeps {
@@ -17,6 +18,8 @@ export interface RouterDeps {
   readAll: ReadAll;
   /** Absent when the background manages no ticket-system accounts: their requests go unanswered. */
   accounts: ReturnType<typeof createAccountHandlers> | undefined;
+  /** Absent when the background pushes nowhere (unit tests of other parts): requests unanswered. */
+  push?: PushChannelHandlers;
 }
 
 /** The handler of each request, typed by the reply it owes (lib/messaging/pages.ts `Replies`). */
@@ -25,21 +28,28 @@ export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<
 const done = (): Reply => ({ ok: true });
 
 /** Every request's handler: find the one for any request type here. */
-export function requestHandlers({ check, silence, readAll, accounts }: RouterDeps): Partial<Handlers> {
+export function requestHandlers({ check, silence, readAll, accounts, push }: RouterDeps): Partial<Handlers> {
   const own: Pick<Handlers, 'silence' | 'refresh'> = {
     silence: (request) => silence(request).then(done),
     // `ok`: whether the check reached 12306 logged in.
     refresh: () => check().then(async () => ({ ok: (await readAll())[0]?.snapshot.status === 'ok' })),
   };
-  if (!accounts) return own;
-  const accountRequests: Omit<Handlers, 'silence' | 'refresh'> = {
+  const pushRequests: Partial<Pick<Handlers, 'push.save' | 'push.remove' | 'push.test'>> = push
+    ? {
+        'push.save': (request) => push.save(request),
+        'push.remove': (request) => push.remove(request.id).then(done),
+        'push.test': (request) => push.test(request),
+      }
+    : {};
+  if (!accounts) return { ...own, ...pushRequests };
+  const accountRequests: Omit<Handlers, 'silence' | 'refresh' | 'push.save' | 'push.remove' | 'push.test'> = {
     'account.save': (request) => accounts.save(request),
     'account.remove': (request) => accounts.remove(request.id).then(done),
     'account.test': (request) => accounts.test(request),
     'watch.add': (request) => accounts.watchAdd(request.accountId, request.orderIds),
     'watch.remove': (request) => accounts.watchRemove(request.accountId, request.orderId).then(done),
   };
-  return { ...own, ...accountRequests };
+  return { ...own, ...pushRequests, ...accountRequests };
 }
 
 export function createRouter(deps: RouterDeps) {

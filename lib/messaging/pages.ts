@@ -5,6 +5,13 @@ import {
   MAX_ORDERS_PER_ADD,
   orderIdSchema,
 } from '../sources/ticket-system/account';
+import {
+  removePushChannelRequestSchema,
+  savePushChannelRequestSchema,
+  testPushChannelRequestSchema,
+  type PushTestResult,
+  type SavePushChannelReply,
+} from './push';
 
 // Requests from the extension's own pages (popup, options) to its background, and the reply each
 // gets (`Replies`). Both ends parse with these schemas; anything else is ignored. Content scripts
@@ -63,6 +70,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   /** Stop watching one order (also "dismiss" for one that reached its final status). */
   z.object({ type: z.literal('watch.remove'), accountId: accountIdSchema, orderId: z.string().check(z.maxLength(64)) }),
+  savePushChannelRequestSchema,
+  removePushChannelRequestSchema,
+  testPushChannelRequestSchema,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 
@@ -131,6 +141,9 @@ export interface Replies {
   'account.test': TestResult;
   'watch.add': WatchAddReply;
   'watch.remove': Reply;
+  'push.save': SavePushChannelReply;
+  'push.remove': Reply;
+  'push.test': PushTestResult;
 }
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;

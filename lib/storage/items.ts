@@ -1,6 +1,8 @@
 import { quietSchema } from '../alerts/quiet';
 import { sentLogSchema } from '../alerts/sent-log';
 import { overlayViewSchema } from '../overlay/view';
+import { channelIdSchema, channelStatusSchema, pushChannelSchema, secretFieldsSchema } from '../push/channel';
+import { outboxSchema } from '../push/outbox-schema';
 import { settingsMigrations } from '../settings/migrations';
 import { readSettings } from '../settings/read';
 import { settingsSchema } from '../settings/schema';
@@ -17,6 +19,7 @@ import {
   readSnapshot,
   readSnapshotsByAccount,
   readWatchedOrders,
+  readArray,
 } from './readers';
 import { sourceSnapshots, stored, type SourceSnapshots } from './stored';
 import { defineValidatedItem, type ValidatedItem } from './validated-item';
@@ -75,3 +78,23 @@ export const watchedOrdersItem = defineValidatedItem(stored.watchedOrders, {
 });
 
 export const ticketSnapshotsItem = sourceSnapshotItems['ticket-system'];
+
+export const pushChannelsItem = defineValidatedItem(stored.pushChannels, {
+  schema: z.array(pushChannelSchema),
+  read: (raw) => readArray(pushChannelSchema, raw, 'push.channels'),
+});
+
+/** SECRET: see `stored.pushSecrets`. */
+export const pushSecretsItem = defineValidatedItem(stored.pushSecrets, {
+  schema: z.record(channelIdSchema, secretFieldsSchema),
+});
+
+export const pushOutboxItem = defineValidatedItem(stored.pushOutbox, { schema: outboxSchema });
+
+export const pushSentItem = defineValidatedItem(stored.pushSent, {
+  schema: z.record(channelIdSchema, sentLogSchema),
+});
+
+export const pushStatusItem = defineValidatedItem(stored.pushStatus, {
+  schema: z.record(channelIdSchema, channelStatusSchema),
+});

@@ -5,6 +5,8 @@ import { SETTINGS_VERSION } from '../settings/migrations';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Settings } from '../settings/schema';
 import { SOURCE_DESCRIPTIONS, type DescribedSource, type SourceId } from '../sources/descriptions';
+import type { ChannelStatus, PushChannel } from '../push/channel';
+import type { Outbox } from '../push/outbox-schema';
 import type { Account } from '../sources/ticket-system/account';
 import type { WatchedOrder } from '../sources/ticket-system/watched';
 import { EMPTY_SNAPSHOT, type Snapshot } from '../snapshots/snapshot';
@@ -12,7 +14,7 @@ import type { StorageItemKey } from 'wxt/utils/storage';
 
 // Every stored item, in one place (one snapshot item for each source of lib/sources/descriptions.ts).
 // All live in storage.local: nothing here may sync to other machines. The one secret is
-// `accountKeysItem`, read and written by the background alone (12306 cookies stay in the browser's
+// `accountKeysItem` (and `pushSecretsItem`, alike), read and written by the background alone (12306 cookies stay in the browser's
 // cookie jar).
 // Bump an item's version with a migration whenever its shape changes.
 //
@@ -80,4 +82,18 @@ export const stored = {
    * failed, venue offline...), its venue's clock, and its watched orders awaiting payment.
    */
   ticketSnapshots: sourceSnapshots['ticket-system'],
+  /** Push channels (the settings page's "Push to phone"), without their secrets. */
+  pushChannels: item<PushChannel[]>('local:push.channels', 1, []),
+  /**
+   * SECRET. Each channel's secret fields (keys, tokens, signing secrets, URLs carrying a token), by
+   * channel id. Like `accountKeys`: written and read by the background alone, never sent back to a
+   * page, never exported, never logged.
+   */
+  pushSecrets: item<Record<string, Record<string, string>>>('local:push.secrets', 1, {}),
+  /** What waits to be pushed, per channel (lib/push/outbox.ts). Holds no secret. */
+  pushOutbox: item<Outbox>('local:push.outbox', 1, {}),
+  /** Alerts already queued for each channel, so each goes out at most once per channel. */
+  pushSent: item<Record<string, SentLog>>('local:push.sent', 1, {}),
+  /** Each channel's health and what its service last answered (settings page, popup). */
+  pushStatus: item<Record<string, ChannelStatus>>('local:push.status', 1, {}),
 } as const;

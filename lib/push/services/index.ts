@@ -1,0 +1,8 @@
+import type { PushServiceId } from '../channel';
+import type { PushService } from '../service';
+import { wecom } from './wecom';
+
+// Every push service, by id: the one place a new service is listed.
+export const PUSH_SERVICES: Readonly<Record<PushServiceId, PushService>> = {
+  wecom,
+} as Record<PushServiceId, PushService>;
