@@ -4,6 +4,8 @@ import { noticeStrings } from './strings/notices';
 import { orderWordStrings } from './strings/order-words';
 import { overlayStrings } from './strings/overlay';
 import { popupStrings } from './strings/popup';
+import { pushMessageStrings } from './strings/push-messages';
+import { pushStrings } from './strings/push';
 import { settingsStrings } from './strings/settings';
 import { toolbarStrings } from './strings/toolbar';
 import { waitlistStrings } from './strings/waitlist';
@@ -24,6 +26,8 @@ export const STRING_PARTS = {
   accountStrings,
   watchStrings,
   toolbarStrings,
+  pushStrings,
+  pushMessageStrings,
 };
 
 export const messages = {
@@ -37,6 +41,8 @@ export const messages = {
   ...accountStrings,
   ...watchStrings,
   ...toolbarStrings,
+  ...pushStrings,
+  ...pushMessageStrings,
 };
 
 export type MessageKey = keyof typeof messages;
