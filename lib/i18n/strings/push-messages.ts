@@ -1,4 +1,13 @@
 import type { Strings } from './strings';
 
 // What a push itself says, beyond the notices' own words (lib/i18n/strings/notices.ts).
-export const pushMessageStrings = {} as const satisfies Strings;
+export const pushMessageStrings = {
+  pushTestTitle: { zh: 'PayClock 测试消息', en: 'PayClock test message' },
+  pushTestBody: {
+    zh: '收到这条消息，说明 PayClock 能把支付提醒推送到这里。',
+    en: 'If you can read this, PayClock can push pay reminders here.',
+  },
+  pushManyTitle: { zh: 'PayClock：{count} 条提醒', en: 'PayClock: {count} alerts' },
+  pushMoreItems: { zh: '……另有 {count} 条，见 PayClock', en: '…and {count} more in PayClock' },
+  pushAmount: { zh: '应付 ¥{amount}', en: 'to pay ¥{amount}' },
+} as const satisfies Strings;

@@ -1,0 +1,55 @@
+import { excerpt } from '../sources/excerpt';
+import { fetchWithTimeout } from '../sources/fetch-with-timeout';
+import type { PushResult } from './channel';
+import type { PushMessage } from './message';
+import type { Fields, HttpReply, PushService, ServiceVerdict } from './service';
+
+// One request to one service, and what came of it. Secrets go into the request and nowhere else:
+// the result holds the service's answer, never the URL (Server酱 and Telegram carry the key in it).
+
+/** Long enough for a slow service, short enough that a stuck one does not hold up the next alert. */
+export const PUSH_TIMEOUT_MS = 10_000;
+
+export interface SendOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+export interface Sent {
+  verdict: ServiceVerdict;
+  /** What to show and keep: the verdict with the HTTP status and the instant it came. */
+  result: PushResult;
+}
+
+export async function sendPush(
+  service: PushService,
+  message: PushMessage,
+  fields: Fields,
+  secrets: Fields,
+  options: SendOptions = {},
+): Promise<Sent> {
+  const request = service.request(message, fields, secrets);
+  const send = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const reply = await fetchWithTimeout(async (signal): Promise<HttpReply> => {
+    const response = await send(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+      // A service's cookies are none of its business here, and none of ours.
+      credentials: 'omit',
+      // A redirect would carry the body elsewhere: a service that moved must be re-entered.
+      redirect: 'error',
+    });
+    return { status: response.status, body: await response.text(), retryAfter: response.headers.get('Retry-After') };
+  }, options.timeoutMs ?? PUSH_TIMEOUT_MS);
+  if ('kind' in reply) {
+    const detail = reply.kind === 'timeout' ? 'timeout' : excerpt(reply.detail);
+    return { verdict: { outcome: 'retry', detail }, result: { at: now(), outcome: 'retry', httpStatus: null, detail } };
+  }
+  const verdict = service.verdict(reply);
+  const detail = verdict.outcome === 'sent' ? excerpt(reply.body) : verdict.detail;
+  return { verdict, result: { at: now(), outcome: verdict.outcome, httpStatus: reply.status, detail: detail.slice(0, 400) } };
+}
