@@ -1,4 +1,9 @@
-import type { SavePushChannelReply, SavePushChannelRequest, TestPushChannelRequest, PushTestResult } from '@/lib/messaging/push';
+import type {
+  SavePushChannelReply,
+  SavePushChannelRequest,
+  TestPushChannelRequest,
+  PushTestResult,
+} from '@/lib/messaging/push';
 
 // The background's answers to the settings page about push channels (save, remove, send a test).
 // The secrets arrive here once and are written to `pushSecretsItem`; none is ever sent back, logged

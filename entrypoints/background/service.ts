@@ -2,11 +2,12 @@ import type { Browser } from 'wxt/browser';
 import type { Locale } from '@/lib/i18n/messages';
 import { createSerialQueue } from '@/lib/util/serial';
 import { createAccountHandlers, type AccountHandlerDeps } from './accounts';
-import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from './alarm-names';
+import { BADGE_ALARM, POLL_ALARM, PUSH_ALARM, RETRY_ALARM } from './alarm-names';
 import { createBadge } from './badge';
 import { createCheckOne } from './checks';
 import { createNotificationClicks } from './clicks';
 import { createLoginChecks } from './login-checks';
+import { createPush } from './push';
 import { createRounds } from './rounds';
 import { createRouter } from './router';
 import { createSettle } from './settle';
@@ -34,6 +35,8 @@ export interface BackgroundDeps {
   accounts?: Omit<AccountHandlerDeps, 'serial' | 'now' | 'afterChange'>;
   /** `setTimeout` unless told: tests pass their own. */
   timers?: Timers;
+  /** The network for push services: `fetch` unless told (tests pass a fake service). */
+  pushFetch?: typeof fetch;
 }
 
 /**
@@ -47,6 +50,7 @@ export function createBackground(deps: BackgroundDeps) {
   const { now } = deps;
   const { listSources, readAll } = createSourceReader(deps);
   const { redrawBadge, refreshBadge } = createBadge({ serial, readAll, now, timers, locale: deps.locale });
+  const push = createPush({ locale: deps.locale, now, timers, fetch: deps.pushFetch });
   const { settle, settleStored, fireDueAlerts } = createSettle({
     serial,
     readAll,
@@ -55,6 +59,7 @@ export function createBackground(deps: BackgroundDeps) {
     locale: deps.locale,
     settingsUrl: deps.settingsUrl,
     refreshBadge,
+    push,
   });
   const checkOne = createCheckOne({ serial, now });
   const check = createRounds({ serial, readAll, now, timers, checkOne, settle });
@@ -76,8 +81,8 @@ export function createBackground(deps: BackgroundDeps) {
   return {
     check,
 
-    /** Every time the background starts: re-plan alarms and badge from what is stored. */
-    wake: () => settleStored(),
+    /** Every time the background starts: re-plan alarms and badge, and send what waits to be pushed. */
+    wake: () => Promise.all([settleStored(), push.flush()]).then(() => undefined),
 
     /** Host access was granted: accounts that waited for it are checked again. */
     onPermissionsAdded: () =>
@@ -95,6 +100,7 @@ export function createBackground(deps: BackgroundDeps) {
     async onAlarm(alarm: Pick<Browser.alarms.Alarm, 'name'>) {
       if (alarm.name === POLL_ALARM || alarm.name === RETRY_ALARM) return check({ kind: 'due' });
       if (alarm.name === BADGE_ALARM) return redrawBadge();
+      if (alarm.name === PUSH_ALARM) return push.flush();
       // An alert's alarm, or one an older version named by its alert id: whatever is due now.
       return fireDueAlerts();
     },
