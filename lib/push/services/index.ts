@@ -1,10 +1,14 @@
 import type { PushServiceId } from '../channel';
 import type { PushService } from '../service';
 import { bark } from './bark';
+import { dingtalk } from './dingtalk';
+import { feishu } from './feishu';
 import { wecom } from './wecom';
 
 // Every push service, by id: the one place a new service is listed.
 export const PUSH_SERVICES: Readonly<Record<PushServiceId, PushService>> = {
   bark,
+  dingtalk,
+  feishu,
   wecom,
 } as Record<PushServiceId, PushService>;
