@@ -68,6 +68,12 @@ export default defineBackground({
           void (await browser.permissions.remove({ origins: [originPattern] })),
         newId: () => crypto.randomUUID(),
       },
+      push: {
+        hasPermission,
+        releasePermission: async (originPattern) =>
+          void (await browser.permissions.remove({ origins: [originPattern] })),
+        newId: () => crypto.randomUUID(),
+      },
     });
 
     // Listeners are registered synchronously, first thing: a service worker woken by an event only

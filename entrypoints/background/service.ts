@@ -6,6 +6,7 @@ import { BADGE_ALARM, POLL_ALARM, PUSH_ALARM, RETRY_ALARM } from './alarm-names'
 import { createBadge } from './badge';
 import { createCheckOne } from './checks';
 import { createNotificationClicks } from './clicks';
+import { createPushChannelHandlers, type PushChannelHandlerDeps } from './push-channels';
 import { createLoginChecks } from './login-checks';
 import { createPush } from './push';
 import { createRounds } from './rounds';
@@ -33,6 +34,8 @@ export interface BackgroundDeps {
   settingsUrl?: string;
   /** What managing ticket-system accounts needs from the browser; without it, account requests go unanswered. */
   accounts?: Omit<AccountHandlerDeps, 'serial' | 'now' | 'afterChange'>;
+  /** What managing push channels needs from the browser; without it, push requests go unanswered. */
+  push?: Omit<PushChannelHandlerDeps, 'serial' | 'now' | 'locale' | 'afterChange'>;
   /** `setTimeout` unless told: tests pass their own. */
   timers?: Timers;
   /** The network for push services: `fetch` unless told (tests pass a fake service). */
@@ -76,6 +79,9 @@ export function createBackground(deps: BackgroundDeps) {
         else await check({ kind: 'named', keys: new Set([sourceKey]) });
       },
     });
+  const push =
+    deps.push &&
+    createPushChannelHandlers({ ...deps.push, serial, now, locale: deps.locale, afterChange: settleStored });
   const clicks = createNotificationClicks({ silence, readAll, settingsUrl: deps.settingsUrl });
 
   return {
@@ -108,7 +114,7 @@ export function createBackground(deps: BackgroundDeps) {
     onCookieChanged: login.onCookieChanged,
     onPageLoaded: login.onPageLoaded,
 
-    onMessage: createRouter({ check, silence, readAll, accounts }),
+    onMessage: createRouter({ check, silence, readAll, accounts, push }),
 
     onNotificationButtonClicked: clicks.onNotificationButtonClicked,
     onNotificationClicked: clicks.onNotificationClicked,
