@@ -79,9 +79,16 @@ export function createBackground(deps: BackgroundDeps) {
         else await check({ kind: 'named', keys: new Set([sourceKey]) });
       },
     });
-  const push =
+  const channels =
     deps.push &&
-    createPushChannelHandlers({ ...deps.push, serial, now, locale: deps.locale, afterChange: settleStored });
+    createPushChannelHandlers({
+      ...deps.push,
+      serial,
+      now,
+      locale: deps.locale,
+      fetch: deps.pushFetch,
+      afterChange: settleStored,
+    });
   const clicks = createNotificationClicks({ silence, readAll, settingsUrl: deps.settingsUrl });
 
   return {
@@ -114,7 +121,7 @@ export function createBackground(deps: BackgroundDeps) {
     onCookieChanged: login.onCookieChanged,
     onPageLoaded: login.onPageLoaded,
 
-    onMessage: createRouter({ check, silence, readAll, accounts, push }),
+    onMessage: createRouter({ check, silence, readAll, accounts, push: channels }),
 
     onNotificationButtonClicked: clicks.onNotificationButtonClicked,
     onNotificationClicked: clicks.onNotificationClicked,
