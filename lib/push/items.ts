@@ -3,6 +3,7 @@ import type { Notice } from '../alerts/notices';
 import type { Locale } from '../i18n/messages';
 import { translate } from '../i18n/translate';
 import { orderKey, type Order } from '../orders/model';
+import { LOGIN_PAGE_URL } from '../sources/12306/endpoints';
 import { toLocalInstant, type Clock } from '../time/clock';
 import type { PushChannel } from './channel';
 import type { PushItem, PushOrder } from './message';
@@ -65,13 +66,17 @@ export function itemsForNotices(
     const kind = alerts[0]?.kind;
     if (kind === undefined) return [];
     const known = alerts.flatMap((alert) => orders.get(alert.orderKey) ?? []);
+    // A tap on a phone cannot open the extension's own settings page (a refused venue key): the
+    // venue's page for the order does better, and 12306's login page failing that.
+    const web = (url: string) => url.startsWith('https://');
+    const url = web(notice.url) ? notice.url : (known.map(({ order }) => order.payUrl).find(web) ?? LOGIN_PAGE_URL);
     return [
       {
         alertIds: [...notice.alertIds],
         kind,
         headline: notice.title,
         text: notice.message,
-        url: notice.url,
+        url,
         orders: known.map(toPushOrder).map((order) => (options.showPassengers ? order : { ...order, passengers: [] })),
         usefulUntil: usefulUntil(kind, known, options.now),
       },

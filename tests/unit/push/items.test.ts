@@ -119,3 +119,21 @@ describe('which channel gets what', () => {
     expect(refused.byChannel.size).toBe(0);
   });
 });
+
+describe("where a push's tap leads", () => {
+  it("is never the extension's own page, which a phone cannot open", () => {
+    const venue = {
+      ...order,
+      source: 'ticket-system' as const,
+      accountId: 'a1',
+      payUrl: 'https://tickets.venue-a.test/order/E1',
+    };
+    const known = knownOrders([{ orders: [venue], clock: { offsetMs: 0, samples: [] } }]);
+    const refused = { ...notice('loginExpired|ticket-system:a1:E1'), url: 'chrome-extension://abc/options.html' };
+    expect(itemsForNotices([refused], known, { now: T0, showPassengers: false })[0]!.url).toBe(venue.payUrl);
+    const unknown = { ...notice('loginExpired|ticket-system:a1:E9'), url: 'moz-extension://abc/options.html' };
+    expect(itemsForNotices([unknown], known, { now: T0, showPassengers: false })[0]!.url).toBe(
+      'https://kyfw.12306.cn/otn/resources/login.html',
+    );
+  });
+});
