@@ -1,10 +1,12 @@
 import type { PushServiceId } from '../channel';
 import type { PushService } from '../service';
 import { bark } from './bark';
+import { serverchan } from './serverchan';
 import { wecom } from './wecom';
 
 // Every push service, by id: the one place a new service is listed.
 export const PUSH_SERVICES: Readonly<Record<PushServiceId, PushService>> = {
   bark,
+  serverchan,
   wecom,
 } as Record<PushServiceId, PushService>;
