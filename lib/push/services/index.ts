@@ -3,6 +3,7 @@ import type { PushService } from '../service';
 import { bark } from './bark';
 import { dingtalk } from './dingtalk';
 import { feishu } from './feishu';
+import { serverchan } from './serverchan';
 import { wecom } from './wecom';
 
 // Every push service, by id: the one place a new service is listed.
@@ -10,5 +11,6 @@ export const PUSH_SERVICES: Readonly<Record<PushServiceId, PushService>> = {
   bark,
   dingtalk,
   feishu,
+  serverchan,
   wecom,
 } as Record<PushServiceId, PushService>;
