@@ -4,6 +4,7 @@ import { bark } from './bark';
 import { dingtalk } from './dingtalk';
 import { feishu } from './feishu';
 import { serverchan } from './serverchan';
+import { webhook } from './webhook';
 import { wecom } from './wecom';
 
 // Every push service, by id: the one place a new service is listed.
@@ -12,5 +13,6 @@ export const PUSH_SERVICES: Readonly<Record<PushServiceId, PushService>> = {
   dingtalk,
   feishu,
   serverchan,
+  webhook,
   wecom,
 } as Record<PushServiceId, PushService>;
