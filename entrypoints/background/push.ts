@@ -29,14 +29,23 @@ export function createPush(deps: PushDeps) {
   const serial = createSerialQueue();
   let timer: unknown;
 
-  /** A timer for the near wake-up, and an alarm in case the background is stopped before it. */
+  /** An alarm no sooner than Chrome fires one, in case the background is stopped before `at`. */
+  function backstop(at: number) {
+    // Awaited inside, so a browser that throws rather than rejects is caught too.
+    void (async () => {
+      try {
+        await browser.alarms.create(PUSH_ALARM, { when: Math.max(at, deps.now() + ALARM_FLOOR_MS) });
+      } catch (error) {
+        console.error('PayClock: could not set the push alarm', error);
+      }
+    })();
+  }
+
+  /** A timer for the near wake-up, and the alarm should the background stop before it. */
   function wakeAt(at: number) {
-    const wait = Math.max(0, at - deps.now());
     deps.timers.clear(timer);
-    timer = deps.timers.set(() => void flush(), wait);
-    void browser.alarms
-      .create(PUSH_ALARM, { when: Math.max(at, deps.now() + ALARM_FLOOR_MS) })
-      .catch((error: unknown) => console.error('PayClock: could not set the push alarm', error));
+    timer = deps.timers.set(() => void flush(), Math.max(0, at - deps.now()));
+    backstop(at);
   }
 
   const dispatcher = createDispatcher({
@@ -50,6 +59,7 @@ export function createPush(deps: PushDeps) {
     now: deps.now,
     send: deps.fetch ? { fetch: deps.fetch } : {},
     wakeAt,
+    backstop,
   });
 
   const flush = () => dispatcher.flush();

@@ -4,7 +4,7 @@ import { composeMessage } from './compose';
 import type { PushItem, PushMessage } from './message';
 import { afterVerdict, droppedResult, dropUseless, enqueue, markRequest, nextSendAt, statusAfter } from './outbox';
 import { EMPTY_CHANNEL_OUTBOX, type Outbox } from './outbox-schema';
-import { sendPush, type SendOptions } from './send';
+import { PUSH_TIMEOUT_MS, sendPush, type SendOptions } from './send';
 import type { PushService } from './service';
 
 // Sends what the outbox holds, channel by channel: one request at a time per channel (so never more
@@ -31,6 +31,8 @@ export interface DispatchDeps {
   send?: SendOptions;
   /** Asks to be flushed again at this instant (a timer, and an alarm should the background stop). */
   wakeAt: (at: number) => void;
+  /** Asks to be woken by then should the background stop while a request is out (an alarm only). */
+  backstop?: (at: number) => void;
 }
 
 export function createDispatcher(deps: DispatchDeps) {
@@ -87,6 +89,8 @@ export function createDispatcher(deps: DispatchDeps) {
       const step = await next(channel, service);
       if (step === null) return;
       if ('wait' in step) return deps.wakeAt(step.wait);
+      // Chrome may stop the background mid-request; the message stays queued until its verdict.
+      deps.backstop?.(now() + (deps.send?.timeoutMs ?? PUSH_TIMEOUT_MS));
       const secrets = (await deps.secrets())[channel.id] ?? {};
       const { verdict, result } = await sendPush(service, step.message, channel.fields, secrets, {
         ...deps.send,
