@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/messages';
-import { translate } from '../i18n/translate';
+import { translateAlert } from '../i18n/alert-words';
 import type { PushItem, PushMessage } from './message';
 
 // Turning queued items into the one message a service gets next. One item goes as it is; several
@@ -12,8 +12,8 @@ const URGENT_KINDS: ReadonlySet<PushItem['kind']> = new Set(['remind', 'due']);
 /** The message the settings page's "Send test" sends. */
 export function testMessage(locale: Locale, now: number, url: string): PushMessage {
   return {
-    title: translate(locale, 'pushTestTitle'),
-    body: translate(locale, 'pushTestBody'),
+    title: translateAlert(locale, 'pushTestTitle'),
+    body: translateAlert(locale, 'pushTestBody'),
     url,
     urgent: false,
     items: [],
@@ -55,10 +55,10 @@ export function composeMessage(
   for (const [index, item] of sorted.entries()) {
     const left = sorted.length - index - 1;
     // Room for this line, and for the "more" line should another not fit after it.
-    const more = left > 0 ? translate(options.locale, 'pushMoreItems', { count: left }).length + 1 : 0;
+    const more = left > 0 ? translateAlert(options.locale, 'pushMoreItems', { count: left }).length + 1 : 0;
     const next = clip(line(item), options.maxBodyChars - more);
     if (lines.length > 0 && length + next.length + 1 + more > options.maxBodyChars) {
-      lines.push(translate(options.locale, 'pushMoreItems', { count: sorted.length - index }));
+      lines.push(translateAlert(options.locale, 'pushMoreItems', { count: sorted.length - index }));
       break;
     }
     lines.push(next);
@@ -66,7 +66,7 @@ export function composeMessage(
   }
   return {
     ...base,
-    title: translate(options.locale, 'pushManyTitle', { count: sorted.length }),
+    title: translateAlert(options.locale, 'pushManyTitle', { count: sorted.length }),
     body: clip(lines.join('\n'), options.maxBodyChars),
   };
 }

@@ -1,7 +1,7 @@
 import { parseAlertId, type Alert } from '../alerts/alert-id';
 import type { Notice } from '../alerts/notices';
 import type { Locale } from '../i18n/messages';
-import { translate } from '../i18n/translate';
+import { translateAlert } from '../i18n/alert-words';
 import { orderKey, type Order } from '../orders/model';
 import { LOGIN_PAGE_URL } from '../sources/12306/endpoints';
 import { toLocalInstant, type Clock } from '../time/clock';
@@ -103,5 +103,8 @@ export function itemForChannel(item: PushItem, channel: Pick<PushChannel, 'inclu
   if (!channel.includeAmount) return { ...item, orders: item.orders.map((order) => ({ ...order, amountYuan: null })) };
   const amounts = item.orders.flatMap((order) => (order.amountYuan === null ? [] : [order.amountYuan]));
   if (amounts.length !== 1) return item;
-  return { ...item, text: `${item.text} · ${translate(locale, 'pushAmount', { amount: amounts[0]!.toFixed(2) })}` };
+  return {
+    ...item,
+    text: `${item.text} · ${translateAlert(locale, 'pushAmount', { amount: amounts[0]!.toFixed(2) })}`,
+  };
 }
