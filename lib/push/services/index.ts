@@ -1,12 +1,14 @@
 import type { PushServiceId } from '../channel';
 import type { PushService } from '../service';
 import { bark } from './bark';
+import { pushplus } from './pushplus';
 import { serverchan } from './serverchan';
 import { wecom } from './wecom';
 
 // Every push service, by id: the one place a new service is listed.
 export const PUSH_SERVICES: Readonly<Record<PushServiceId, PushService>> = {
   bark,
+  pushplus,
   serverchan,
   wecom,
 } as Record<PushServiceId, PushService>;
