@@ -1,6 +1,7 @@
 import type { PushServiceId } from '../channel';
 import type { PushService } from '../service';
 import { bark } from './bark';
+import { ntfy } from './ntfy';
 import { pushplus } from './pushplus';
 import { serverchan } from './serverchan';
 import { wecom } from './wecom';
@@ -8,6 +9,7 @@ import { wecom } from './wecom';
 // Every push service, by id: the one place a new service is listed.
 export const PUSH_SERVICES: Readonly<Record<PushServiceId, PushService>> = {
   bark,
+  ntfy,
   pushplus,
   serverchan,
   wecom,
