@@ -3,6 +3,8 @@ import type { PushService } from '../service';
 import { bark } from './bark';
 import { dingtalk } from './dingtalk';
 import { feishu } from './feishu';
+import { ntfy } from './ntfy';
+import { pushplus } from './pushplus';
 import { serverchan } from './serverchan';
 import { webhook } from './webhook';
 import { wecom } from './wecom';
@@ -12,6 +14,8 @@ export const PUSH_SERVICES: Readonly<Record<PushServiceId, PushService>> = {
   bark,
   dingtalk,
   feishu,
+  ntfy,
+  pushplus,
   serverchan,
   webhook,
   wecom,
