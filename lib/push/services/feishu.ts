@@ -41,8 +41,8 @@ export function feishuSign(secret: string, timestamp: number): string {
 function post(message: PushMessage, keyword: string) {
   const lines = message.body.split('\n').filter((line) => line.trim() !== '');
   // The keyword goes in a text run, which the keyword check reads for certain (whether it reads the
-  // title was not found), and only when the message lacks it.
-  if (keyword !== '' && !`${message.title}\n${message.body}`.includes(keyword)) {
+  // title was not found), and only when the runs lack it.
+  if (keyword !== '' && !message.body.includes(keyword)) {
     lines.splice(0, 1, lines[0] === undefined ? keyword : `${keyword} ${lines[0]}`);
   }
   // The pay URL as a link (its own text shown, so nothing hides where it leads); only http(s) links.

@@ -98,6 +98,7 @@ describe('feishu request', () => {
     expect(first('告警')).toBe(`告警 ${testMessage().body}`);
     expect(first('告警', '')).toBe('告警');
     expect(first('PayClock')).toBe(testMessage().body);
+    expect(first('测试消息')).toBe(`测试消息 ${testMessage().body}`); // in the title only: not enough
     expect(first('  ')).toBe(testMessage().body);
   });
 
