@@ -39,14 +39,17 @@ export function feishuSign(secret: string, timestamp: number): string {
 
 /** Rich text, every run a `text` element, which Feishu shows as it is: no markdown, no tags, no @. */
 function post(message: PushMessage, keyword: string) {
-  const said = `${message.title}\n${message.body}`;
-  const title = keyword !== '' && !said.includes(keyword) ? `${keyword} ${message.title}` : message.title;
   const lines = message.body.split('\n').filter((line) => line.trim() !== '');
+  // The keyword goes in a text run, which the keyword check reads for certain (whether it reads the
+  // title was not found), and only when the runs lack it.
+  if (keyword !== '' && !message.body.includes(keyword)) {
+    lines.splice(0, 1, lines[0] === undefined ? keyword : `${keyword} ${lines[0]}`);
+  }
   // The pay URL as a link (its own text shown, so nothing hides where it leads); only http(s) links.
   const link = /^https?:\/\//i.test(message.url)
     ? { tag: 'a', text: message.url, href: message.url }
     : { tag: 'text', text: message.url };
-  return { zh_cn: { title, content: [...lines.map((text) => [{ tag: 'text', text }]), [link]] } };
+  return { zh_cn: { title: message.title, content: [...lines.map((text) => [{ tag: 'text', text }]), [link]] } };
 }
 
 export const feishu: PushService = {

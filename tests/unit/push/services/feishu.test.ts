@@ -88,13 +88,18 @@ describe('feishu request', () => {
     );
   });
 
-  it('puts the keyword in the title when the message lacks it', () => {
-    const title = (keyword: string) =>
-      (sent(feishu.request(testMessage(), { keyword }, { webhookUrl: URL_ }).body) as { content: { post: { zh_cn: { title: string } } } })
-        .content.post.zh_cn.title;
-    expect(title('告警')).toBe('告警 PayClock 测试消息');
-    expect(title('PayClock')).toBe('PayClock 测试消息');
-    expect(title('  ')).toBe('PayClock 测试消息');
+  it('puts the keyword in the first text run when the message lacks it', () => {
+    type Post = { content: { post: { zh_cn: { title: string; content: { text: string }[][] } } } };
+    const first = (keyword: string, body = testMessage().body) => {
+      const zh = (sent(feishu.request({ ...testMessage(), body }, { keyword }, { webhookUrl: URL_ }).body) as Post).content.post.zh_cn;
+      expect(zh.title).toBe('PayClock 测试消息');
+      return zh.content[0]?.[0]?.text;
+    };
+    expect(first('告警')).toBe(`告警 ${testMessage().body}`);
+    expect(first('告警', '')).toBe('告警');
+    expect(first('PayClock')).toBe(testMessage().body);
+    expect(first('测试消息')).toBe(`测试消息 ${testMessage().body}`); // in the title only: not enough
+    expect(first('  ')).toBe(testMessage().body);
   });
 
   it('sends server text with markup as text runs, and a non-web URL as text', () => {
