@@ -4,6 +4,7 @@ import { bark } from './bark';
 import { ntfy } from './ntfy';
 import { pushplus } from './pushplus';
 import { serverchan } from './serverchan';
+import { telegram } from './telegram';
 import { wecom } from './wecom';
 
 // Every push service, by id: the one place a new service is listed.
@@ -12,5 +13,6 @@ export const PUSH_SERVICES: Readonly<Record<PushServiceId, PushService>> = {
   ntfy,
   pushplus,
   serverchan,
+  telegram,
   wecom,
 } as Record<PushServiceId, PushService>;
