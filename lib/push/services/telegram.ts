@@ -1,4 +1,4 @@
-import { translate } from '../../i18n/translate';
+import { translateAlert } from '../../i18n/alert-words';
 import type { PushMessage } from '../message';
 import type { FieldProblem, Fields, PushService } from '../service';
 import { describeReply, jsonBody, MAX_RETRY_AFTER_MS, secretHint, transientVerdict } from './common';
@@ -63,7 +63,7 @@ function read(fields: Fields, secrets: Fields) {
 function buttonText(message: PushMessage): string {
   const locale = hasHan(message.title) ? 'zh' : 'en';
   const pay = message.items.length > 0 && message.items.every((item) => item.kind === 'remind' || item.kind === 'found');
-  return translate(locale, pay ? 'pushPayButton' : 'pushOpenButton');
+  return translateAlert(locale, pay ? 'pushPayButton' : 'pushOpenButton');
 }
 
 export const telegram: PushService = {
