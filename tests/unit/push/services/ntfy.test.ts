@@ -114,7 +114,7 @@ const error = (http: number, code: number, text: string) => ({ code, http, error
 describe('ntfy verdict', () => {
   it('sent: HTTP 200 and the message (subscribe API "JSON message format")', () => {
     const message = { id: 'sPs71M8A2T', time: 1643935928, expires: 1643936928, event: 'message', topic: TOPIC, message: 'x' };
-    expect(ntfy.verdict(reply(200, message))).toEqual({ outcome: 'sent' });
+    expect(ntfy.verdict(reply(200, message))).toEqual({ outcome: 'sent', detail: 'id sPs71M8A2T' });
   });
 
   it('refused: 401 40101, 403 40301, 404 40401', () => {
