@@ -32,7 +32,7 @@ export function ntfyTopic(raw: string, base: string | null): string | null | 'wr
 
 function read(fields: Fields, secrets: Fields) {
   const problems: FieldProblem[] = [];
-  const checked = checkBase('baseUrl', fields.baseUrl ?? '');
+  const checked = checkBase('baseUrl', fields.baseUrl ?? '', NTFY_SERVER);
   if (isProblem(checked)) problems.push(checked);
   const base = isProblem(checked) ? null : checked;
   const rawTopic = secrets.topic ?? '';

@@ -89,6 +89,7 @@ describe('ntfy check', () => {
     expect(ntfy.check(OFFICIAL, {})).toEqual([{ field: 'topic', problem: 'missing' }]);
     expect(ntfy.check({ baseUrl: 'http://ntfy.example.com' }, { topic: TOPIC })).toEqual([{ field: 'baseUrl', problem: 'notHttps' }]);
     expect(ntfy.check({}, { topic: TOPIC })).toEqual([{ field: 'baseUrl', problem: 'missing' }]);
+    expect(ntfy.check({ baseUrl: `https://ntfy.sh/${TOPIC}` }, { topic: TOPIC })).toEqual([{ field: 'baseUrl', problem: 'invalid' }]);
     expect(ntfy.check(OFFICIAL, { topic: 'no spaces' })).toEqual([{ field: 'topic', problem: 'invalid' }]);
     expect(ntfy.check(OFFICIAL, { topic: `https://ntfy.example.com/${TOPIC}` })).toEqual([{ field: 'topic', problem: 'wrongHost' }]);
     expect(ntfy.check(OFFICIAL, { topic: TOPIC, token: 'tk_ä bad' })).toEqual([{ field: 'token', problem: 'invalid' }]);
