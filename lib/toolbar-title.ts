@@ -1,6 +1,6 @@
 import { badgeUnit, type ToolbarState } from './badge';
 import type { Locale } from './i18n/messages';
-import { translate } from './i18n/translate';
+import { translateAlert } from './i18n/alert-words';
 
 // The toolbar button's title (its tooltip, and what a screen reader reads for the button) says in
 // words what the badge shows in four characters. It counts in the badge's units and names the
@@ -11,16 +11,17 @@ const UNIT_WORDS = { minutes: 'toolbarPayMinutes', hours: 'toolbarPayHours', day
 function dueWords(minutes: number, locale: Locale): string {
   const { unit, n } = badgeUnit(minutes);
   // The badge's "<1" reads as "within 1 min".
-  return translate(locale, UNIT_WORDS[unit], { n: Math.max(1, n) });
+  return translateAlert(locale, UNIT_WORDS[unit], { n: Math.max(1, n) });
 }
 
 export function toolbarTitle({ nearest, pending, loginNeeded }: ToolbarState, locale: Locale): string {
   const parts = nearest
     ? [
         nearest.order.title,
-        dueWords(nearest.minutes, locale) + (pending > 1 ? translate(locale, 'toolbarMore', { n: pending - 1 }) : ''),
+        dueWords(nearest.minutes, locale) +
+          (pending > 1 ? translateAlert(locale, 'toolbarMore', { n: pending - 1 }) : ''),
       ]
-    : [translate(locale, 'extName')];
-  if (loginNeeded) parts.push(translate(locale, 'toolbarCheckNeeded'));
+    : [translateAlert(locale, 'extName')];
+  if (loginNeeded) parts.push(translateAlert(locale, 'toolbarCheckNeeded'));
   return parts.join(' · ');
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { locale } from '@/lib/i18n';
+import { locale } from '@/lib/i18n/locale';
 import { classifyReply } from '@/lib/sources/12306/classify';
 import { queryUnfinishedOrders } from '@/lib/sources/12306/client';
 import { createPageFallback } from '@/lib/sources/12306/page-fallback';
@@ -63,6 +63,12 @@ export default defineBackground({
       locale,
       settingsUrl: browser.runtime.getURL('/options.html'),
       accounts: {
+        hasPermission,
+        releasePermission: async (originPattern) =>
+          void (await browser.permissions.remove({ origins: [originPattern] })),
+        newId: () => crypto.randomUUID(),
+      },
+      push: {
         hasPermission,
         releasePermission: async (originPattern) =>
           void (await browser.permissions.remove({ origins: [originPattern] })),

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Notice } from '@/lib/alerts/notices';
 import { SNOOZE_MINUTES } from '@/lib/alerts/quiet';
-import { t } from '@/lib/i18n';
+import { locale } from '@/lib/i18n/locale';
+import { translateAlert } from '@/lib/i18n/alert-words';
 import { playReminderSound } from './sound';
 
 export async function showNotice(notice: Notice, options: { sound: boolean }): Promise<void> {
@@ -18,7 +19,12 @@ export async function showNotice(notice: Notice, options: { sound: boolean }): P
           priority: 2,
           requireInteraction: true,
           ...(notice.silenceable
-            ? { buttons: [{ title: t('snoozeReminders', { minutes: SNOOZE_MINUTES }) }, { title: t('muteReminders') }] }
+            ? {
+                buttons: [
+                  { title: translateAlert(locale, 'snoozeReminders', { minutes: SNOOZE_MINUTES }) },
+                  { title: translateAlert(locale, 'muteReminders') },
+                ],
+              }
             : {}),
         }),
   });

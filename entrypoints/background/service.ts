@@ -2,11 +2,13 @@ import type { Browser } from 'wxt/browser';
 import type { Locale } from '@/lib/i18n/messages';
 import { createSerialQueue } from '@/lib/util/serial';
 import { createAccountHandlers, type AccountHandlerDeps } from './accounts';
-import { BADGE_ALARM, POLL_ALARM, RETRY_ALARM } from './alarm-names';
+import { BADGE_ALARM, POLL_ALARM, PUSH_ALARM, RETRY_ALARM } from './alarm-names';
 import { createBadge } from './badge';
 import { createCheckOne } from './checks';
 import { createNotificationClicks } from './clicks';
+import { createPushChannelHandlers, type PushChannelHandlerDeps } from './push-channels';
 import { createLoginChecks } from './login-checks';
+import { createPush } from './push';
 import { createRounds } from './rounds';
 import { createRouter } from './router';
 import { createSettle } from './settle';
@@ -32,8 +34,12 @@ export interface BackgroundDeps {
   settingsUrl?: string;
   /** What managing ticket-system accounts needs from the browser; without it, account requests go unanswered. */
   accounts?: Omit<AccountHandlerDeps, 'serial' | 'now' | 'afterChange'>;
+  /** What managing push channels needs from the browser; without it, push requests go unanswered. */
+  push?: Omit<PushChannelHandlerDeps, 'serial' | 'now' | 'locale' | 'afterChange'>;
   /** `setTimeout` unless told: tests pass their own. */
   timers?: Timers;
+  /** The network for push services: `fetch` unless told (tests pass a fake service). */
+  pushFetch?: typeof fetch;
 }
 
 /**
@@ -47,6 +53,7 @@ export function createBackground(deps: BackgroundDeps) {
   const { now } = deps;
   const { listSources, readAll } = createSourceReader(deps);
   const { redrawBadge, refreshBadge } = createBadge({ serial, readAll, now, timers, locale: deps.locale });
+  const push = createPush({ locale: deps.locale, now, timers, fetch: deps.pushFetch });
   const { settle, settleStored, fireDueAlerts } = createSettle({
     serial,
     readAll,
@@ -55,6 +62,7 @@ export function createBackground(deps: BackgroundDeps) {
     locale: deps.locale,
     settingsUrl: deps.settingsUrl,
     refreshBadge,
+    push,
   });
   const checkOne = createCheckOne({ serial, now });
   const check = createRounds({ serial, readAll, now, timers, checkOne, settle });
@@ -71,13 +79,23 @@ export function createBackground(deps: BackgroundDeps) {
         else await check({ kind: 'named', keys: new Set([sourceKey]) });
       },
     });
+  const channels =
+    deps.push &&
+    createPushChannelHandlers({
+      ...deps.push,
+      serial,
+      now,
+      locale: deps.locale,
+      fetch: deps.pushFetch,
+      afterChange: settleStored,
+    });
   const clicks = createNotificationClicks({ silence, readAll, settingsUrl: deps.settingsUrl });
 
   return {
     check,
 
-    /** Every time the background starts: re-plan alarms and badge from what is stored. */
-    wake: () => settleStored(),
+    /** Every time the background starts: re-plan alarms and badge, and send what waits to be pushed. */
+    wake: () => Promise.all([settleStored(), push.flush()]).then(() => undefined),
 
     /** Host access was granted: accounts that waited for it are checked again. */
     onPermissionsAdded: () =>
@@ -95,6 +113,7 @@ export function createBackground(deps: BackgroundDeps) {
     async onAlarm(alarm: Pick<Browser.alarms.Alarm, 'name'>) {
       if (alarm.name === POLL_ALARM || alarm.name === RETRY_ALARM) return check({ kind: 'due' });
       if (alarm.name === BADGE_ALARM) return redrawBadge();
+      if (alarm.name === PUSH_ALARM) return push.flush();
       // An alert's alarm, or one an older version named by its alert id: whatever is due now.
       return fireDueAlerts();
     },
@@ -102,7 +121,7 @@ export function createBackground(deps: BackgroundDeps) {
     onCookieChanged: login.onCookieChanged,
     onPageLoaded: login.onPageLoaded,
 
-    onMessage: createRouter({ check, silence, readAll, accounts }),
+    onMessage: createRouter({ check, silence, readAll, accounts, push: channels }),
 
     onNotificationButtonClicked: clicks.onNotificationButtonClicked,
     onNotificationClicked: clicks.onNotificationClicked,

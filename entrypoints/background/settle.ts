@@ -16,6 +16,7 @@ import { keyOf } from '@/lib/sources/source';
 import { POLL_ALARM } from './alarm-names';
 import { clearAlarm, setAlarm } from './alarms';
 import { showNotice } from './notifications';
+import type { Push } from './push';
 import type { Timers } from './timers';
 import { dueAt, type ReadAll, type Watched } from './watched';
 
@@ -28,6 +29,8 @@ export interface SettleDeps {
   settingsUrl?: string;
   /** Redraws the badge and plans its alarm, given the alarms there are. */
   refreshBadge: (watched: readonly Watched[], existing: Browser.alarms.Alarm[]) => Promise<void>;
+  /** Forwards the notices to the user's push channels (queued here, sent in the push's own time). */
+  push?: Pick<Push, 'queue'>;
 }
 
 export function createSettle(deps: SettleDeps) {
@@ -94,6 +97,17 @@ export function createSettle(deps: SettleDeps) {
       );
       sent = markSent(sent, plan.skip, now);
       for (const when of plan.alarms.values()) alertInstants.push(when);
+    }
+    // Queued before the notices are recorded as shown: a background stopped in between shows them
+    // again, and each channel's own sent log keeps the push from going twice.
+    if (deps.push) {
+      await deps.push
+        .queue(
+          notices,
+          watched.map(({ snapshot }) => snapshot),
+          settings,
+        )
+        .catch((error: unknown) => console.error('PayClock: could not queue the push', error));
     }
     // Recorded before showing: a background stopped half-way must not show an alert twice.
     sent = markSent(

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import { PRIVACY_PAGE_PATH } from '@/lib/privacy-page';
 import type { Settings } from '@/lib/settings/schema';
 import { AccountsSection, WatchedSection } from './Accounts';
+import { PushSection } from './PushSection';
 import { RemindersSection } from './RemindersSection';
 import { Status } from './Status';
 import { NotifySection, SwitchSection } from './SwitchSections';
@@ -38,6 +39,7 @@ export function App() {
 
       <AccountsSection />
       <WatchedSection />
+      <PushSection settings={settings} />
 
       <TransferSection settings={settings} replace={replace} />
 

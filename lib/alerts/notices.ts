@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/messages';
-import { translate } from '../i18n/translate';
+import { translateAlert } from '../i18n/alert-words';
 import { departureWords } from '../orders/departure-words';
 import { orderKey, type Order } from '../orders/model';
 import { LOGIN_PAGE_URL } from '../sources/12306/endpoints';
@@ -44,7 +44,7 @@ export function describeOrder(order: Order, locale: Locale, showPassengers = fal
   const parts = [[order.title, order.route].filter(Boolean).join(' ')];
   if (showPassengers && order.passengers.length > 0) parts.push(order.passengers.join('、'));
   const departure = departureWords(order);
-  if (departure) parts.push(translate(locale, departure.key, departure.params));
+  if (departure) parts.push(translateAlert(locale, departure.key, departure.params));
   return parts.join(' · ');
 }
 
@@ -52,7 +52,7 @@ function orderLine(order: Order, context: NoticeContext): string {
   const { locale } = context;
   return order.deadline === null
     ? describeOrder(order, locale, context.showPassengers)
-    : translate(locale, 'noticeOrderLine', {
+    : translateAlert(locale, 'noticeOrderLine', {
         order: describeOrder(order, locale, context.showPassengers),
         deadline: formatBeijingClock(order.deadline),
       });
@@ -62,12 +62,12 @@ const minutesLeftRoundedUp = (deadline: number, context: NoticeContext) =>
   Math.max(1, Math.ceil(secondsLeft(deadline, serverNow(context.clock, context.now)) / 60));
 
 function foundTitle(order: Order, context: NoticeContext): string {
-  if (order.deadline === null) return translate(context.locale, 'noticeFoundTitle', { minutes: '?' });
+  if (order.deadline === null) return translateAlert(context.locale, 'noticeFoundTitle', { minutes: '?' });
   // An order can be found after its deadline (the browser was closed through it): say so plainly.
   if (secondsLeft(order.deadline, serverNow(context.clock, context.now)) <= 0) {
-    return translate(context.locale, 'noticeFoundOverdueTitle');
+    return translateAlert(context.locale, 'noticeFoundOverdueTitle');
   }
-  return translate(context.locale, 'noticeFoundTitle', { minutes: minutesLeftRoundedUp(order.deadline, context) });
+  return translateAlert(context.locale, 'noticeFoundTitle', { minutes: minutesLeftRoundedUp(order.deadline, context) });
 }
 
 /** More new (or settled) orders than this in one check make one notice, not a screenful. */
@@ -85,13 +85,13 @@ function summaryNotice(kind: OrderEvent['kind'], events: readonly OrderEvent[], 
   const ids = events.map((event) => alertId({ kind, orderKey: orderKey(event.order) }));
   return {
     id: ids[0]!,
-    title: translate(locale, kind === 'found' ? 'noticeFoundManyTitle' : 'noticeGoneManyTitle', {
+    title: translateAlert(locale, kind === 'found' ? 'noticeFoundManyTitle' : 'noticeGoneManyTitle', {
       count: events.length,
     }),
     message:
       kind === 'found'
-        ? translate(locale, 'noticeFoundManyBody', { order: orderLine(nearest, context) })
-        : translate(locale, 'noticeGoneManyBody'),
+        ? translateAlert(locale, 'noticeFoundManyBody', { order: orderLine(nearest, context) })
+        : translateAlert(locale, 'noticeGoneManyBody'),
     alertIds: ids,
     url: nearest.payUrl,
   };
@@ -122,8 +122,10 @@ export function noticesForEvents(events: readonly WatchEvent[], context: NoticeC
       const venue = event.orders[0]?.source === 'ticket-system';
       notices.push({
         id: ids[0]!,
-        title: translate(locale, venue ? 'noticeVenueAuthTitle' : 'noticeLoginTitle'),
-        message: translate(locale, venue ? 'noticeVenueAuthBody' : 'noticeLoginBody', { count: event.orders.length }),
+        title: translateAlert(locale, venue ? 'noticeVenueAuthTitle' : 'noticeLoginTitle'),
+        message: translateAlert(locale, venue ? 'noticeVenueAuthBody' : 'noticeLoginBody', {
+          count: event.orders.length,
+        }),
         alertIds: ids,
         url: venue ? (context.settingsUrl ?? LOGIN_PAGE_URL) : LOGIN_PAGE_URL,
       });
@@ -145,8 +147,8 @@ export function noticesForEvents(events: readonly WatchEvent[], context: NoticeC
           ? {
               // The venue said where the order went: say it in its words rather than guess.
               id,
-              title: translate(locale, 'noticeGoneStatusTitle', { status: statusLabel(event.status, locale) }),
-              message: translate(locale, 'noticeGoneStatusBody', {
+              title: translateAlert(locale, 'noticeGoneStatusTitle', { status: statusLabel(event.status, locale) }),
+              message: translateAlert(locale, 'noticeGoneStatusBody', {
                 order: describeOrder(order, locale, context.showPassengers),
                 id: order.id,
               }),
@@ -155,8 +157,8 @@ export function noticesForEvents(events: readonly WatchEvent[], context: NoticeC
             }
           : {
               id,
-              title: translate(locale, 'noticeGoneTitle'),
-              message: translate(locale, 'noticeGoneBody', {
+              title: translateAlert(locale, 'noticeGoneTitle'),
+              message: translateAlert(locale, 'noticeGoneBody', {
                 order: describeOrder(order, locale, context.showPassengers),
               }),
               alertIds: [id],
@@ -181,7 +183,7 @@ export function noticeForTimedAlert(alert: Alert, snapshot: Snapshot, context: N
   return alert.kind === 'remind'
     ? {
         id,
-        title: translate(locale, 'noticeRemindTitle', { minutes: minutesLeftRoundedUp(order.deadline, context) }),
+        title: translateAlert(locale, 'noticeRemindTitle', { minutes: minutesLeftRoundedUp(order.deadline, context) }),
         message: orderLine(order, context),
         alertIds: [id],
         url: order.payUrl,
@@ -189,8 +191,10 @@ export function noticeForTimedAlert(alert: Alert, snapshot: Snapshot, context: N
       }
     : {
         id,
-        title: translate(locale, 'noticeDueTitle'),
-        message: translate(locale, 'noticeDueBody', { order: describeOrder(order, locale, context.showPassengers) }),
+        title: translateAlert(locale, 'noticeDueTitle'),
+        message: translateAlert(locale, 'noticeDueBody', {
+          order: describeOrder(order, locale, context.showPassengers),
+        }),
         alertIds: [id],
         url: order.payUrl,
       };

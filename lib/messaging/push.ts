@@ -33,8 +33,11 @@ export const savePushChannelReplySchema = z.union([
   z.object({ ok: z.literal(true), id: channelIdSchema }),
   z.object({
     ok: z.literal(false),
-    /** `draft`: see `problems`; `needSecret`: a new channel needs its secrets; `unknown`: no such channel. */
-    error: z.enum(['draft', 'needSecret', 'unknown']),
+    /**
+     * `draft`: see `problems`; `needSecret`: a new channel needs its secrets (`problems` names them);
+     * `unknown`: no such channel; `noPermission`: the browser has not granted a host the channel sends to.
+     */
+    error: z.enum(['draft', 'needSecret', 'unknown', 'noPermission']),
     problems: z.array(fieldProblemSchema),
   }),
 ]);

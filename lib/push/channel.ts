@@ -35,7 +35,13 @@ export const pushKindsSchema = z.object({
 export type PushKinds = z.infer<typeof pushKindsSchema>;
 
 /** The default: the 5- and 1-minute reminders, deadline passed, login expired. */
-export const DEFAULT_PUSH_KINDS: PushKinds = { remind: [5, 1], due: true, loginExpired: true, found: false, gone: false };
+export const DEFAULT_PUSH_KINDS: PushKinds = {
+  remind: [5, 1],
+  due: true,
+  loginExpired: true,
+  found: false,
+  gone: false,
+};
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 

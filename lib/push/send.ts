@@ -51,5 +51,8 @@ export async function sendPush(
   }
   const verdict = service.verdict(reply);
   const detail = verdict.outcome === 'sent' ? excerpt(reply.body) : verdict.detail;
-  return { verdict, result: { at: now(), outcome: verdict.outcome, httpStatus: reply.status, detail: detail.slice(0, 400) } };
+  return {
+    verdict,
+    result: { at: now(), outcome: verdict.outcome, httpStatus: reply.status, detail: detail.slice(0, 400) },
+  };
 }

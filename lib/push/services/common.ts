@@ -32,7 +32,9 @@ export const describeReply = (reply: HttpReply): string => excerpt(reply.body, `
 export function jsonBody(reply: HttpReply): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(reply.body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

@@ -52,7 +52,8 @@ export const wecom: PushService = {
     const code = body?.errcode;
     if (reply.status === 200 && code === 0) return { outcome: 'sent' };
     // The errmsg carries the caller's IP: keep only what comes before its "hint".
-    const said = typeof body?.errmsg === 'string' ? `${String(code)}: ${body.errmsg.split(/,\s*hint:/)[0]}` : describeReply(reply);
+    const said =
+      typeof body?.errmsg === 'string' ? `${String(code)}: ${body.errmsg.split(/,\s*hint:/)[0]}` : describeReply(reply);
     if (code === 93000) return { outcome: 'refused', detail: said };
     if (code === 45009) return { outcome: 'retry', detail: said, retryAfterMs: 65_000 };
     return { outcome: 'rejected', detail: said };

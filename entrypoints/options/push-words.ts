@@ -1,0 +1,99 @@
+import { hostOfPattern } from '@/lib/browser/site-access';
+import { t } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { PushKinds, PushResult, PushServiceId } from '@/lib/push/channel';
+import type { FieldProblem } from '@/lib/push/service';
+
+// The "Push to phone" section's words for services, fields, kinds and results.
+
+/** Each service's own name, as its users know it (not translated). */
+export const SERVICE_NAMES: Readonly<Record<PushServiceId, string>> = {
+  bark: 'Bark',
+  serverchan: 'Server酱',
+  pushplus: 'PushPlus 推送加',
+  ntfy: 'ntfy',
+  dingtalk: '钉钉 DingTalk',
+  wecom: '企业微信 WeCom',
+  feishu: '飞书 Feishu / Lark',
+  telegram: 'Telegram',
+  webhook: 'Webhook',
+};
+
+// By the field's name in the services' `fields`; a name not listed here is shown as it is.
+const FIELD_WORDS: Readonly<Record<string, MessageKey>> = {
+  key: 'pushFieldKey',
+  deviceKey: 'pushFieldDeviceKey',
+  sendKey: 'pushFieldSendKey',
+  token: 'pushFieldToken',
+  accessToken: 'pushFieldAccessToken',
+  botToken: 'pushFieldBotToken',
+  chatId: 'pushFieldChatId',
+  server: 'pushFieldServer',
+  serverUrl: 'pushFieldServer',
+  baseUrl: 'pushFieldServer',
+  topic: 'pushFieldTopic',
+  webhook: 'pushFieldWebhook',
+  webhookUrl: 'pushFieldWebhook',
+  url: 'pushFieldWebhook',
+  secret: 'pushFieldSecret',
+  signingSecret: 'pushFieldSecret',
+  keyword: 'pushFieldKeyword',
+  label: 'pushFieldLabel',
+  service: 'pushFieldService',
+};
+
+export const fieldLabel = (name: string): string => {
+  const key = FIELD_WORDS[name];
+  return key ? t(key) : name;
+};
+
+const PROBLEM_WORDS: Readonly<Record<FieldProblem['problem'], MessageKey>> = {
+  missing: 'pushProblemMissing',
+  invalid: 'pushProblemInvalid',
+  notHttps: 'pushProblemNotHttps',
+  wrongHost: 'pushProblemWrongHost',
+};
+
+export const problemText = (problem: FieldProblem): string =>
+  t(PROBLEM_WORDS[problem.problem], { field: fieldLabel(problem.field) });
+
+/** "5 min before the deadline, Deadline passed, …". */
+export function kindsText(kinds: PushKinds): string {
+  const words = [
+    ...kinds.remind.map((n) => t('pushKindRemind', { n })),
+    ...(kinds.due ? [t('pushKindDue')] : []),
+    ...(kinds.loginExpired ? [t('pushKindLoginExpired')] : []),
+    ...(kinds.found ? [t('pushKindFound')] : []),
+    ...(kinds.gone ? [t('pushKindGone')] : []),
+  ];
+  return words.length === 0 ? t('pushKindsNone') : words.join(t('pushListSeparator'));
+}
+
+const OUTCOME_WORDS: Readonly<Record<PushResult['outcome'], MessageKey>> = {
+  sent: 'pushOutcomeSent',
+  retry: 'pushOutcomeRetry',
+  refused: 'pushOutcomeRefused',
+  rejected: 'pushOutcomeRejected',
+  dropped: 'pushOutcomeDropped',
+};
+export const outcomeText = (outcome: PushResult['outcome']) => t(OUTCOME_WORDS[outcome]);
+
+/** "HTTP 200" or "No reply". */
+export const httpText = (status: number | null) =>
+  status === null ? t('pushNoHttpReply') : t('pushHttpStatus', { status });
+
+/** Who receives what: the service, its hosts, and what a message holds beyond the usual. */
+export function disclosureText(
+  service: PushServiceId,
+  patterns: readonly string[],
+  passengers: boolean,
+  amount: boolean,
+): string {
+  const extra = `${passengers ? t('pushDisclosurePassengers') : ''}${amount ? t('pushDisclosureAmount') : ''}`;
+  const hosts = patterns.map(hostOfPattern).join(t('pushListSeparator'));
+  return t('pushDisclosure', {
+    extra,
+    service: SERVICE_NAMES[service],
+    where: hosts === '' ? '' : t('pushDisclosureHost', { host: hosts }),
+  });
+}

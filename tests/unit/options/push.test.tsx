@@ -1,0 +1,222 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { PushSection } from '@/entrypoints/options/PushSection';
+import { translate } from '@/lib/i18n/translate';
+import type { Request } from '@/lib/messaging/pages';
+import type { PushChannel } from '@/lib/push/channel';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
+import { pushChannelsItem, pushStatusItem } from '@/lib/storage/items';
+
+// The settings page's "Push to phone" (English: the fake browser has no i18n API). The background is
+// a fake `sendMessage`; the browser's permission prompt a fake `permissions.request`.
+
+const hostile = '<img src=x onerror="window.__pwned=1">';
+const KEY = 'wecom-key-0000-SECRET-3f9a';
+const WECOM = 'https://qyapi.weixin.qq.com/*';
+const SETTINGS = { ...DEFAULT_SETTINGS, reminderMinutes: [15, 5, 1] };
+
+const CHANNEL: PushChannel = {
+  id: 'ch-1',
+  label: 'My group',
+  service: 'wecom',
+  kinds: { remind: [5], due: true, loginExpired: false, found: false, gone: false },
+  includeAmount: false,
+  fields: {},
+  originPatterns: [WECOM],
+  secretHint: '…3f9a',
+};
+
+const originalSendMessage = fakeBrowser.runtime.sendMessage;
+let calls: string[];
+let sent: Request[];
+let reply: (request: Request) => unknown;
+let permission: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  calls = [];
+  sent = [];
+  reply = (request) => (request.type === 'push.save' ? { ok: true, id: request.id ?? 'ch-9' } : { ok: true });
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  fakeBrowser.runtime.sendMessage = vi.fn(async (request: Request) => {
+    calls.push(`send ${request.type}`);
+    sent.push(request);
+    return reply(request);
+  }) as unknown as typeof fakeBrowser.runtime.sendMessage;
+  permission = vi.fn(async () => {
+    calls.push('permission');
+    return true;
+  });
+  fakeBrowser.permissions.request = permission as unknown as typeof fakeBrowser.permissions.request;
+});
+
+afterEach(() => {
+  cleanup();
+  fakeBrowser.runtime.sendMessage = originalSendMessage;
+  vi.restoreAllMocks();
+});
+
+function type(field: HTMLElement, value: string) {
+  fireEvent.input(field, { target: { value } });
+  fireEvent.blur(field);
+}
+
+async function openAddForm() {
+  const view = render(<PushSection settings={SETTINGS} />);
+  fireEvent.click(await view.findByRole('button', { name: 'Add a channel' }));
+  const form = within(view.getByRole('form', { name: 'Add a channel' }));
+  fireEvent.change(form.getByLabelText('Service'), { target: { value: 'wecom' } });
+  return { view, form };
+}
+
+describe('adding a channel', () => {
+  it('asks for the host first, then sends the draft and the typed key, and forgets the key', async () => {
+    const { view, form } = await openAddForm();
+    type(form.getByLabelText('Name'), 'My group');
+    type(form.getByLabelText('Key'), KEY);
+    expect(form.getByLabelText('Key').getAttribute('type')).toBe('password');
+    expect(form.getByLabelText('Key').getAttribute('autocomplete')).toBe('off');
+    // Kinds: one box per reminder time of the user's, the 5- and 1-minute ones ticked.
+    const kinds = within(form.getByRole('group', { name: 'What to forward' }));
+    expect((kinds.getByLabelText('15 min before the deadline') as HTMLInputElement).checked).toBe(false);
+    expect((kinds.getByLabelText('5 min before the deadline') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(kinds.getByLabelText('New order to pay found'));
+    expect(form.getByTestId('push-disclosure').textContent).toBe(
+      'Alerts (train or ticket, route, minutes left, deadline in Beijing time) are sent to 企业微信 WeCom (qyapi.weixin.qq.com).',
+    );
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(calls).toEqual(['permission', 'send push.save']);
+    expect(permission).toHaveBeenCalledWith({ origins: [WECOM] });
+    expect(sent[0]).toEqual({
+      type: 'push.save',
+      id: null,
+      draft: {
+        label: 'My group',
+        service: 'wecom',
+        kinds: { remind: [5, 1], due: true, loginExpired: true, found: true, gone: false },
+        includeAmount: false,
+        fields: {},
+      },
+      secrets: { key: KEY },
+    });
+    expect(await form.findByText('Saved.')).toBeTruthy();
+    expect((form.getByLabelText('Key') as HTMLInputElement).value).toBe('');
+    expect(view.container.innerHTML).not.toContain('SECRET');
+  });
+
+  it('saves nothing when the browser refuses access, and says why', async () => {
+    permission.mockResolvedValue(false);
+    const { form } = await openAddForm();
+    type(form.getByLabelText('Name'), 'My group');
+    type(form.getByLabelText('Key'), KEY);
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(
+      await form.findByText(
+        'PayClock needs access to qyapi.weixin.qq.com to push; the browser refused it, so nothing was saved. Click Save again and choose Allow.',
+      ),
+    ).toBeTruthy();
+    expect(sent).toEqual([]);
+  });
+
+  it('words each field’s problem, and sends nothing while there are any', async () => {
+    const { form } = await openAddForm();
+    type(form.getByLabelText('Key'), 'not a key!');
+    expect(await form.findByText('This Key is not valid')).toBeTruthy();
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await form.findByText('Please correct the fields marked.')).toBeTruthy();
+    expect(form.getByText('Enter the Name')).toBeTruthy();
+    expect(form.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
+    expect(permission).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+
+    // The background's own findings are shown at their field too.
+    reply = () => ({ ok: false, error: 'draft', problems: [{ field: 'key', problem: 'wrongHost' }] });
+    type(form.getByLabelText('Name'), 'My group');
+    type(form.getByLabelText('Key'), KEY);
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await form.findByText('The Key is not this service’s address')).toBeTruthy();
+    expect(translate('zh', 'pushProblemNotHttps', { field: '服务器地址' })).toBe('服务器地址只支持 https');
+    expect(translate('zh', 'pushProblemWrongHost', { field: 'Webhook 地址' })).toBe('Webhook 地址不是该服务的地址');
+  });
+});
+
+describe('a saved channel', () => {
+  beforeEach(async () => {
+    await pushChannelsItem.set([CHANNEL]);
+  });
+
+  it('is edited with empty secret fields; only a typed secret is sent', async () => {
+    const view = render(<PushSection settings={SETTINGS} />);
+    fireEvent.click(await view.findByRole('button', { name: 'Edit' }));
+    const form = within(view.getByRole('form', { name: 'Edit “My group”' }));
+    const key = form.getByLabelText('Key') as HTMLInputElement;
+    expect(key.value).toBe('');
+    expect(form.getByText('Saved (…3f9a); leave empty to keep it')).toBeTruthy();
+    type(form.getByLabelText('Name'), 'Renamed');
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(permission).toHaveBeenCalledWith({ origins: [WECOM] });
+    expect(sent[0]).toMatchObject({ type: 'push.save', id: 'ch-1', draft: { label: 'Renamed' }, secrets: null });
+
+    type(key, 'wecom-key-new-7777');
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).toMatchObject({ id: 'ch-1', secrets: { key: 'wecom-key-new-7777' } });
+  });
+
+  it('shows exactly what the service answered to a test, as text', async () => {
+    reply = () => ({
+      kind: 'answered',
+      result: { at: Date.now(), outcome: 'rejected', httpStatus: 400, detail: `40008: ${hostile}` },
+    });
+    const view = render(<PushSection settings={SETTINGS} />);
+    const channel = within(await view.findByTestId('push-channel'));
+    fireEvent.click(channel.getByRole('button', { name: 'Send test' }));
+    const result = await channel.findByTestId('push-test-result');
+    expect(calls).toEqual(['permission', 'send push.test']);
+    expect(sent[0]).toEqual({
+      type: 'push.test',
+      id: 'ch-1',
+      draft: { label: 'My group', service: 'wecom', kinds: CHANNEL.kinds, includeAmount: false, fields: {} },
+      secrets: null,
+    });
+    expect(result.textContent).toContain('Test message not delivered (the service rejected the message)');
+    expect(result.textContent).toContain('HTTP 400');
+    expect(result.textContent).toContain(`40008: ${hostile}`);
+    expect(view.container.querySelector('img')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('shows a refused key prominently, with the service’s last answer', async () => {
+    await pushStatusItem.set({
+      'ch-1': {
+        health: 'refused',
+        last: {
+          at: Date.now() - 3 * 60_000,
+          outcome: 'refused',
+          httpStatus: 200,
+          detail: '93000: invalid webhook url',
+        },
+      },
+    });
+    const view = render(<PushSection settings={SETTINGS} />);
+    const status = await view.findByTestId('push-status');
+    await waitFor(() => expect(status.getAttribute('data-health')).toBe('refused'));
+    expect(status.textContent).toContain('企业微信 WeCom refused the key, so this channel has stopped.');
+    expect(status.textContent).toContain('3 min ago: key refused · HTTP 200');
+    expect(status.textContent).toContain('93000: invalid webhook url');
+    expect(
+      within(view.getByTestId('push-channel')).getByText('Forwards: 5 min before the deadline, Deadline passed'),
+    ).toBeTruthy();
+  });
+
+  it('is removed after a confirmation', async () => {
+    const view = render(<PushSection settings={SETTINGS} />);
+    fireEvent.click(await view.findByRole('button', { name: 'Remove' }));
+    fireEvent.click(view.getByRole('button', { name: 'Remove it' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'push.remove', id: 'ch-1' }]));
+    expect(await view.findByText('Removed “My group”.')).toBeTruthy();
+  });
+});
