@@ -50,8 +50,8 @@ const CHANNELS: Record<PushServiceId, { host: string; fields: Record<string, str
     fields: {},
     secrets: { webhookUrl: `https://open.feishu.cn/open-apis/bot/v2/hook/${ACCOUNTS.feishu.token}` },
   },
-  // Assumed field names (the Telegram service is not on main yet): chat id public, bot token secret.
-  telegram: { host: 'api.telegram.org', fields: { chatId: ACCOUNTS.telegram.chatId }, secrets: { token: ACCOUNTS.telegram.token } },
+  // Telegram's fields as on branch push-svc1 (chat id public, bot token secret).
+  telegram: { host: 'api.telegram.org', fields: { chatId: ACCOUNTS.telegram.chatId }, secrets: { botToken: ACCOUNTS.telegram.token } },
   webhook: {
     host: 'hooks.example.test',
     fields: {},
