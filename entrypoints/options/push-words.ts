@@ -37,6 +37,7 @@ const FIELD_WORDS: Readonly<Record<string, MessageKey>> = {
   url: 'pushFieldWebhook',
   secret: 'pushFieldSecret',
   signingSecret: 'pushFieldSecret',
+  signSecret: 'pushFieldSecret',
   keyword: 'pushFieldKeyword',
   label: 'pushFieldLabel',
   service: 'pushFieldService',

@@ -20,6 +20,7 @@ import { displayStore, type DisplayStore } from '@/lib/storage/display-store';
 import { sourceSnapshots, stored } from '@/lib/storage/stored';
 import type { Snapshot } from '@/lib/snapshots/snapshot';
 import { POPUP_ITEMS } from './items';
+import { PushLine } from './PushLine';
 import { ticketCountedOrders, ticketOrders, TicketSections } from './TicketSections';
 
 // The badge and the countdowns share one palette.
@@ -109,6 +110,7 @@ export function App({ store }: { store: DisplayStore }) {
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </header>
+      <PushLine channels={get(stored.pushChannels)} statuses={get(stored.pushStatus)} />
       {loaded && (
         <>
           {shown.map(({ source, snapshot }) => (

@@ -8,4 +8,7 @@ export const POPUP_ITEMS = [
   stored.watchedOrders,
   // Its reminder minutes: crossing one is announced to screen readers.
   stored.settings,
+  // A failing push channel gets a line (PushLine).
+  stored.pushChannels,
+  stored.pushStatus,
 ] as const;

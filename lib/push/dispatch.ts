@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/messages';
 import type { PushChannel, PushServiceId, ChannelStatus } from './channel';
 import { composeMessage } from './compose';
+import { forwards } from './items';
 import type { PushItem, PushMessage } from './message';
 import { afterVerdict, droppedResult, dropUseless, enqueue, markRequest, nextSendAt, statusAfter } from './outbox';
 import { EMPTY_CHANNEL_OUTBOX, type Outbox } from './outbox-schema';
@@ -57,26 +58,28 @@ export function createDispatcher(deps: DispatchDeps) {
       const at = now();
       const stored = outbox[channel.id];
       if (!stored) return null;
-      const { box, dropped } = dropUseless(stored, at);
-      if (dropped.length > 0 && stored.attempts > 0) {
+      const useful = dropUseless(stored, at);
+      if (useful.dropped.length > 0 && stored.attempts > 0) {
         await deps.status.set({
           ...statuses,
-          [channel.id]: { health: 'failing', last: droppedResult(dropped.length, at) },
+          [channel.id]: { health: 'failing', last: droppedResult(useful.dropped.length, at) },
         });
       }
-      // A refused key sends nothing more until the user saves the channel again (or a test succeeds).
+      // A refused key sends nothing more until the user saves the channel again (or a test
+      // succeeds); a kind the user stopped forwarding since it was queued is not sent either.
       const refused = statuses[channel.id]?.health === 'refused';
-      const items = refused ? [] : box.items;
+      const items = refused ? [] : useful.box.items.filter((item) => forwards(channel, item));
+      const box = { ...useful.box, items };
       if (items.length === 0) {
         const { [channel.id]: _gone, ...rest } = outbox;
-        await deps.outbox.set(
-          box.requestTimes.length > 0 && !refused ? { ...rest, [channel.id]: { ...box, items: [] } } : rest,
-        );
+        // The request times stay (the rate limit holds across an empty queue); an old backoff not.
+        const idle = { ...box, attempts: 0, notBefore: 0 };
+        await deps.outbox.set(box.requestTimes.length > 0 && !refused ? { ...rest, [channel.id]: idle } : rest);
         return null;
       }
       const sendAt = nextSendAt(box, at);
       if (sendAt > at) {
-        if (box !== stored) await deps.outbox.set({ ...outbox, [channel.id]: box });
+        await deps.outbox.set({ ...outbox, [channel.id]: box });
         return { wait: sendAt };
       }
       await deps.outbox.set({ ...outbox, [channel.id]: markRequest(box, at) });

@@ -41,12 +41,13 @@ function usefulUntil(kind: Alert['kind'], orders: readonly KnownOrder[], now: nu
   }
 }
 
-const toPushOrder = ({ order }: KnownOrder): PushOrder => ({
+const toPushOrder = ({ order, clock }: KnownOrder): PushOrder => ({
   source: order.source,
   orderId: order.id,
   title: order.title,
   route: order.route,
   deadline: order.deadline,
+  clockOffsetMs: clock.offsetMs,
   passengers: order.passengers,
   amountYuan: order.amountYuan,
   payUrl: order.payUrl,

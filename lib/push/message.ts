@@ -16,6 +16,8 @@ export const pushOrderSchema = z.object({
   route: z.nullable(text(300)),
   /** Absolute instant (server clock), or null while queuing. */
   deadline: z.nullable(z.number()),
+  /** The server's clock minus the local one, so minutes left count on the server's clock. */
+  clockOffsetMs: z.number(),
   /** Only when the user turned passenger masking off; otherwise empty. */
   passengers: z.array(text(100)),
   /** Only when the channel includes amounts; otherwise null. */

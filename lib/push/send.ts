@@ -3,6 +3,7 @@ import { fetchWithTimeout } from '../sources/fetch-with-timeout';
 import type { PushResult } from './channel';
 import type { PushMessage } from './message';
 import type { Fields, HttpReply, PushService, ServiceVerdict } from './service';
+import { redactedReply } from './services/redact';
 
 // One request to one service, and what came of it. Secrets go into the request and nowhere else:
 // the result holds the service's answer, never the URL (Server酱 and Telegram carry the key in it).
@@ -50,7 +51,8 @@ export async function sendPush(
     return { verdict: { outcome: 'retry', detail }, result: { at: now(), outcome: 'retry', httpStatus: null, detail } };
   }
   const verdict = service.verdict(reply);
-  const detail = verdict.outcome === 'sent' ? excerpt(reply.body) : verdict.detail;
+  // Even a success may echo what it was sent (a receiver quoting its own URL): redacted like failures.
+  const detail = verdict.outcome === 'sent' ? redactedReply(reply) : verdict.detail;
   return {
     verdict,
     result: { at: now(), outcome: verdict.outcome, httpStatus: reply.status, detail: detail.slice(0, 400) },

@@ -1,16 +1,7 @@
+import { pushPopupStrings } from './push-popup';
 import type { Strings } from './strings';
 
 // The settings page's "Push to phone" section and the popup's line about a failing channel.
-
-/** The popup's few words (also in the popup's own table, lib/i18n/popup.ts). */
-export const pushPopupStrings = {
-  pushPopupFailing: { zh: '推送到“{label}”失败：{detail}', en: 'Pushing to “{label}” fails: {detail}' },
-  pushPopupRefused: {
-    zh: '“{label}”的密钥被拒绝，请在设置中更新',
-    en: '“{label}” refused its key; update it in Settings',
-  },
-  pushPopupOpen: { zh: '打开设置', en: 'Open Settings' },
-} as const satisfies Strings;
 
 /** A service's field, by the field's name (lib/push/services/*.ts `fields`). */
 const fieldStrings = {

@@ -58,7 +58,8 @@ function order(item: PushOrder, at: number): WebhookBody['alerts'][number]['orde
     title: item.title,
     route: item.route,
     deadline: item.deadline === null ? null : beijingIso(item.deadline),
-    minutesLeft: item.deadline === null ? null : minutesLeft(item.deadline, at),
+    // Counted on the server's clock, as the countdowns are.
+    minutesLeft: item.deadline === null ? null : minutesLeft(item.deadline, at + item.clockOffsetMs),
     passengers: item.passengers,
     amountYuan: item.amountYuan,
     payUrl: item.payUrl,

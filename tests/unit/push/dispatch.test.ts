@@ -116,6 +116,14 @@ describe('the push dispatcher', () => {
     expect(world.status.value.a).toMatchObject({ health: 'failing', last: { outcome: 'retry', httpStatus: 503 } });
   });
 
+  it('does not send a kind the user stopped forwarding after it was queued', async () => {
+    const world = setup([{ ...channel('a'), kinds: { ...DEFAULT_PUSH_KINDS, remind: [1] } }], ok);
+    await world.dispatcher.add(new Map([['a', items(2)]])); // 5-minute reminders
+    await world.dispatcher.flush();
+    expect(world.fetch).not.toHaveBeenCalled();
+    expect(world.outbox.value.a).toBeUndefined();
+  });
+
   it('forgets the queue of a channel that was removed', async () => {
     const world = setup([], ok);
     world.outbox.value = { gone: { items: items(1), attempts: 0, notBefore: 0, requestTimes: [] } };

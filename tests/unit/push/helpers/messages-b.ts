@@ -17,6 +17,7 @@ export function order(overrides: Partial<PushOrder> = {}): PushOrder {
     title: 'G101',
     route: '北京南 → 上海虹桥',
     deadline: DEADLINE,
+    clockOffsetMs: 0,
     passengers: [],
     amountYuan: null,
     payUrl: PAY_URL,

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { webhookId, webhookKey, webhookSignature } from '@/lib/push/services/standard-webhooks';
 import { webhook } from '@/lib/push/services/webhook';
-import { beijingIso, minutesLeft, webhookBodySchema } from '@/lib/push/services/webhook-body';
-import { DEADLINE, item, merged, PAY_URL, reminder, reply, SENT_AT, testMessage } from '../helpers/messages-b';
+import { beijingIso, minutesLeft, webhookBody, webhookBodySchema } from '@/lib/push/services/webhook-body';
+import { DEADLINE, item, merged, order, PAY_URL, reminder, reply, SENT_AT, testMessage } from '../helpers/messages-b';
 
 // The generic webhook: the body of docs/webhook.md, signed as Standard Webhooks v1 has it
 // (https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md;
@@ -158,6 +158,12 @@ describe('webhook times', () => {
     expect(minutesLeft(SENT_AT + 1, SENT_AT)).toBe(1);
     expect(minutesLeft(SENT_AT, SENT_AT)).toBe(0);
     expect(minutesLeft(SENT_AT - 600_000, SENT_AT)).toBe(0);
+  });
+
+  it("counts minutes left on the server's clock, as the countdowns do", () => {
+    // The deadline is 4.5 min away by the local clock; the server's clock runs 2 min ahead.
+    const ahead = reminder({ items: [item({ orders: [order({ clockOffsetMs: 120_000 })] })] });
+    expect(webhookBody(ahead).alerts[0]!.orders[0]!.minutesLeft).toBe(3);
   });
 });
 
