@@ -23,6 +23,18 @@ export interface Sent {
   result: PushResult;
 }
 
+/**
+ * The text with every secret value blotted out: a service may echo what it was sent, and its answer
+ * is kept and shown. Services blot what they echo in their own form (a key taken from a pasted URL);
+ * this catches the secrets as stored.
+ */
+export function withoutSecrets(text: string, secrets: Fields): string {
+  return Object.values(secrets)
+    .map((secret) => secret.trim())
+    .filter((secret) => secret.length >= 4)
+    .reduce((out, secret) => out.split(secret).join('…'), text);
+}
+
 export async function sendPush(
   service: PushService,
   message: PushMessage,
@@ -51,8 +63,13 @@ export async function sendPush(
     return { verdict: { outcome: 'retry', detail }, result: { at: now(), outcome: 'retry', httpStatus: null, detail } };
   }
   const verdict = service.verdict(reply);
-  // Even a success may echo what it was sent (a receiver quoting its own URL): redacted like failures.
-  const detail = verdict.outcome === 'sent' ? redactedReply(reply) : verdict.detail;
+  // Even a success may echo what it was sent (a receiver quoting its own URL): redacted like failures,
+  // and every stored secret blotted out whatever form the service echoes it in.
+  const said =
+    verdict.outcome === 'sent'
+      ? (verdict.detail ?? redactedReply({ ...reply, body: withoutSecrets(reply.body, secrets) }))
+      : verdict.detail;
+  const detail = withoutSecrets(said, secrets);
   return {
     verdict,
     result: { at: now(), outcome: verdict.outcome, httpStatus: reply.status, detail: detail.slice(0, 400) },

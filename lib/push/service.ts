@@ -48,7 +48,8 @@ export interface HttpReply {
  * it is dropped and the channel goes on.
  */
 export type ServiceVerdict =
-  | { outcome: 'sent' }
+  /** `detail`: what to keep instead of the reply, for a service whose reply echoes a secret (ntfy's topic). */
+  | { outcome: 'sent'; detail?: string }
   | { outcome: 'retry'; detail: string; retryAfterMs?: number }
   | { outcome: 'refused'; detail: string }
   | { outcome: 'rejected'; detail: string };

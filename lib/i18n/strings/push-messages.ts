@@ -10,4 +10,7 @@ export const pushMessageStrings = {
   pushManyTitle: { zh: 'PayClock：{count} 条提醒', en: 'PayClock: {count} alerts' },
   pushMoreItems: { zh: '……另有 {count} 条，见 PayClock', en: '…and {count} more in PayClock' },
   pushAmount: { zh: '应付 ¥{amount}', en: 'to pay ¥{amount}' },
+  // A Telegram message's button: to the pay page, or (login expired, a test) wherever the URL leads.
+  pushPayButton: { zh: '去支付', en: 'Pay now' },
+  pushOpenButton: { zh: '打开链接', en: 'Open link' },
 } as const satisfies Strings;

@@ -31,7 +31,7 @@ export function barkKey(raw: string, base: string | null): string | null | 'wron
 
 function checked(fields: Readonly<Record<string, string>>, secrets: Readonly<Record<string, string>>) {
   const problems: FieldProblem[] = [];
-  const base = checkBase('baseUrl', fields.baseUrl ?? '');
+  const base = checkBase('baseUrl', fields.baseUrl ?? '', BARK_SERVER);
   if (isProblem(base)) problems.push(base);
   const raw = secrets.deviceKey ?? '';
   const key = barkKey(raw, isProblem(base) ? null : base.base);
@@ -59,7 +59,7 @@ export const bark: PushService = {
   },
   maxBodyChars: MAX_BODY,
   request(message, fields, secrets) {
-    const base = checkBase('baseUrl', fields.baseUrl ?? '');
+    const base = checkBase('baseUrl', fields.baseUrl ?? '', BARK_SERVER);
     const url = isProblem(base) ? BARK_SERVER : base.base;
     const key = barkKey(secrets.deviceKey ?? '', isProblem(base) ? null : base.base);
     const body = {

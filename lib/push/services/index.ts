@@ -6,6 +6,7 @@ import { feishu } from './feishu';
 import { ntfy } from './ntfy';
 import { pushplus } from './pushplus';
 import { serverchan } from './serverchan';
+import { telegram } from './telegram';
 import { webhook } from './webhook';
 import { wecom } from './wecom';
 
@@ -17,6 +18,7 @@ export const PUSH_SERVICES: Readonly<Record<PushServiceId, PushService>> = {
   ntfy,
   pushplus,
   serverchan,
+  telegram,
   webhook,
   wecom,
-} as Record<PushServiceId, PushService>;
+};

@@ -8,12 +8,15 @@ import { checkUrl, isProblem } from './common';
 export function checkBase(
   field: string,
   raw: string,
+  official: string,
 ): { base: string; host: string; originPattern: string } | FieldProblem {
   const checked = checkUrl(field, raw);
   if (isProblem(checked)) return checked;
   const { url, originPattern } = checked;
   // A query or fragment would end up before the appended path, where nobody meant it.
   if (url.search !== '' || url.hash !== '') return { field, problem: 'invalid' };
+  // The official server has no path prefix: a path there is a key or topic pasted in the wrong field.
+  if (url.host === new URL(official).host && url.pathname.replace(/\/+$/, '') !== '') return { field, problem: 'invalid' };
   return { base: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, host: url.host, originPattern };
 }
 

@@ -32,7 +32,7 @@ export function ntfyTopic(raw: string, base: string | null): string | null | 'wr
 
 function read(fields: Fields, secrets: Fields) {
   const problems: FieldProblem[] = [];
-  const checked = checkBase('baseUrl', fields.baseUrl ?? '');
+  const checked = checkBase('baseUrl', fields.baseUrl ?? '', NTFY_SERVER);
   if (isProblem(checked)) problems.push(checked);
   const base = isProblem(checked) ? null : checked;
   const rawTopic = secrets.topic ?? '';
@@ -88,8 +88,9 @@ export const ntfy: PushService = {
     const body = jsonBody(reply);
     const code = body?.code;
     const said = typeof body?.error === 'string' ? `${String(code)}: ${body.error}` : describeReply(reply);
-    // The stored message comes back (server.go `handlePublish` → writeJSON).
-    if (reply.status === 200 && typeof body?.id === 'string') return { outcome: 'sent' };
+    // The stored message comes back (server.go `handlePublish` → writeJSON), topic and all: only
+    // its id is kept, since the topic is as good as a password.
+    if (reply.status === 200 && typeof body?.id === 'string') return { outcome: 'sent', detail: `id ${body.id.slice(0, 40)}` };
     // 40101 "unauthorized", 40301 "forbidden" (no write access to the topic); 40401: the base URL
     // has no ntfy behind it. Each would fail every message alike: the user must fix the channel.
     if ([401, 403, 404].includes(reply.status)) return { outcome: 'refused', detail: said };

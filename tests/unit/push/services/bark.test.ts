@@ -100,6 +100,8 @@ describe('bark check', () => {
     expect(bark.check({ baseUrl: 'http://bark.example.com' }, secrets)).toEqual([{ field: 'baseUrl', problem: 'notHttps' }]);
     expect(bark.check({ baseUrl: 'https://bark.example.com/?x=1' }, secrets)).toEqual([{ field: 'baseUrl', problem: 'invalid' }]);
     expect(bark.check({ baseUrl: 'https://u:p@bark.example.com' }, secrets)).toEqual([{ field: 'baseUrl', problem: 'invalid' }]);
+    // The Bark URL pasted into the server field: the key would travel in the URL.
+    expect(bark.check({ baseUrl: `https://api.day.app/${KEY}/` }, secrets)).toEqual([{ field: 'baseUrl', problem: 'invalid' }]);
     expect(bark.check(OFFICIAL, { deviceKey: 'a b' })).toEqual([{ field: 'deviceKey', problem: 'invalid' }]);
     expect(bark.check(OFFICIAL, { deviceKey: 'https://api.day.app/push' })).toEqual([{ field: 'deviceKey', problem: 'invalid' }]);
     // A key copied from a self-hosted server while the base URL is still the official one.

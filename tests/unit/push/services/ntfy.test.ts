@@ -89,6 +89,7 @@ describe('ntfy check', () => {
     expect(ntfy.check(OFFICIAL, {})).toEqual([{ field: 'topic', problem: 'missing' }]);
     expect(ntfy.check({ baseUrl: 'http://ntfy.example.com' }, { topic: TOPIC })).toEqual([{ field: 'baseUrl', problem: 'notHttps' }]);
     expect(ntfy.check({}, { topic: TOPIC })).toEqual([{ field: 'baseUrl', problem: 'missing' }]);
+    expect(ntfy.check({ baseUrl: `https://ntfy.sh/${TOPIC}` }, { topic: TOPIC })).toEqual([{ field: 'baseUrl', problem: 'invalid' }]);
     expect(ntfy.check(OFFICIAL, { topic: 'no spaces' })).toEqual([{ field: 'topic', problem: 'invalid' }]);
     expect(ntfy.check(OFFICIAL, { topic: `https://ntfy.example.com/${TOPIC}` })).toEqual([{ field: 'topic', problem: 'wrongHost' }]);
     expect(ntfy.check(OFFICIAL, { topic: TOPIC, token: 'tk_ä bad' })).toEqual([{ field: 'token', problem: 'invalid' }]);
@@ -114,7 +115,7 @@ const error = (http: number, code: number, text: string) => ({ code, http, error
 describe('ntfy verdict', () => {
   it('sent: HTTP 200 and the message (subscribe API "JSON message format")', () => {
     const message = { id: 'sPs71M8A2T', time: 1643935928, expires: 1643936928, event: 'message', topic: TOPIC, message: 'x' };
-    expect(ntfy.verdict(reply(200, message))).toEqual({ outcome: 'sent' });
+    expect(ntfy.verdict(reply(200, message))).toEqual({ outcome: 'sent', detail: 'id sPs71M8A2T' });
   });
 
   it('refused: 401 40101, 403 40301, 404 40401', () => {
