@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { alarmsInUse, checkCpu, reminderLateness } from './background-rows';
 import { browserMissing } from './browser';
 import { popupCpu, popupFirstRender } from './popup-rows';
+import { pushFifty } from './push';
 import { requestsPerHour } from './requests';
 import { entrySizes } from './sizes';
 import { pollFiveHundred } from './venue-poll';
@@ -129,6 +130,18 @@ async function main() {
     budget: '≤ 10 s, ≤ 4 in flight',
     within: poll.allRead && poll.wallMs <= 10_000 && poll.maxInFlight <= 4,
   });
+
+  for (const push of await pushFifty()) {
+    rows.push({
+      what: `push: 50 reminders due together to ${push.service}, fake answering in 200 ms`,
+      value:
+        push.wallMs === null
+          ? push.note
+          : `${(push.wallMs / 1000).toFixed(2)} s, ${push.requests} request(s), ${push.maxInFlight} in flight at most${push.allDelivered ? '' : `, NOT ALL DELIVERED ${push.note}`}`,
+      budget: '≤ 10 s, ≤ 2 in flight',
+      within: push.wallMs === null ? null : push.allDelivered && push.wallMs <= 10_000 && push.maxInFlight <= 2,
+    });
+  }
 
   rows.push(...(await browserRows()));
 

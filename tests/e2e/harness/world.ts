@@ -1,35 +1,38 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startFake12306, type Fake12306 } from '../fake-12306/server';
+import { startFakePush, type FakePush } from '../fake-push/server';
 import { startFakeTicketSystem, type FakeTicketSystem } from '../fake-ticket-system/server';
 import { startProxy, type Proxy } from './proxy';
 import type { ExtensionSession, LaunchOptions } from './session';
 
 // The small internet an end-to-end test lives in: the fake 12306 (both of its hosts) and the fake
-// ticket-system venues (`tickets.venue-a.test`, `piao.venue-b.test`) behind a CONNECT proxy that
-// refuses everything else. A venue host is reachable because it is routed here, not because any
+// ticket-system venues (`tickets.venue-a.test`, `piao.venue-b.test`) and the fake push services (every
+// real host of Bark, Server酱, PushPlus, ntfy, DingTalk, WeCom, Feishu/Lark, Telegram, and
+// `hooks.example.test` for webhooks) behind a CONNECT proxy that refuses everything else. A venue host is reachable because it is routed here, not because any
 // check lets it off: a test that sets up no venue account can still ask that none was contacted
 // (`venuesContacted`).
 
 export interface World {
   fake: Fake12306;
   venue: FakeTicketSystem;
+  push: FakePush;
   proxy: Proxy;
   close(): Promise<void>;
 }
 
 export async function startWorld(): Promise<World> {
-  const fake = await startFake12306();
-  const venue = await startFakeTicketSystem();
-  const proxy = await startProxy({ ...fake.routes, ...venue.routes });
+  // Each makes a certificate of its own: made side by side, the world starts no later than before.
+  const [fake, venue, push] = await Promise.all([startFake12306(), startFakeTicketSystem(), startFakePush()]);
+  const proxy = await startProxy({ ...fake.routes, ...venue.routes, ...push.routes });
   return {
     fake,
     venue,
+    push,
     proxy,
     async close() {
       await proxy.close();
-      await venue.close();
-      await fake.close();
+      await Promise.all([push.close(), venue.close(), fake.close()]);
     },
   };
 }
