@@ -179,7 +179,11 @@ export function createPushChannelHandlers(deps: PushChannelHandlerDeps): PushCha
     if (origin !== null) return { kind: 'noPermission', origin };
 
     const message = testMessage(deps.locale, deps.now(), deps.testUrl ?? TEST_URL);
-    const { result } = await sendPush(service, message, fields, secrets, { fetch: deps.fetch, now: deps.now });
+    const { result } = await sendPush(service, message, fields, secrets, {
+      locale: deps.locale,
+      fetch: deps.fetch,
+      now: deps.now,
+    });
     // Only a test of the channel exactly as saved says how the saved channel fares: a test of a
     // newly typed key that was refused says nothing about the stored one.
     const asSaved =

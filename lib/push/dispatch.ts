@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/messages';
 import type { PushChannel, PushServiceId, ChannelStatus } from './channel';
+import { translateAlert } from '../i18n/alert-words';
 import { composeMessage } from './compose';
 import { forwards } from './items';
 import type { PushItem, PushMessage } from './message';
@@ -62,7 +63,10 @@ export function createDispatcher(deps: DispatchDeps) {
       if (useful.dropped.length > 0 && stored.attempts > 0) {
         await deps.status.set({
           ...statuses,
-          [channel.id]: { health: 'failing', last: droppedResult(useful.dropped.length, at) },
+          [channel.id]: {
+            health: 'failing',
+            last: droppedResult(translateAlert(deps.locale, 'pushDropped', { count: useful.dropped.length }), at),
+          },
         });
       }
       // A refused key sends nothing more until the user saves the channel again (or a test
@@ -96,6 +100,7 @@ export function createDispatcher(deps: DispatchDeps) {
       deps.backstop?.(now() + (deps.send?.timeoutMs ?? PUSH_TIMEOUT_MS));
       const secrets = (await deps.secrets())[channel.id] ?? {};
       const { verdict, result } = await sendPush(service, step.message, channel.fields, secrets, {
+        locale: deps.locale,
         ...deps.send,
         now,
       });

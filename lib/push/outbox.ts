@@ -93,10 +93,10 @@ export function statusAfter(result: PushResult): ChannelStatus {
   }
 }
 
-/** What the settings page shows when a failing channel's items were dropped unsent: how many. */
-export const droppedResult = (count: number, at: number): PushResult => ({
+/** What the settings page shows when a failing channel's items were dropped unsent. */
+export const droppedResult = (detail: string, at: number): PushResult => ({
   at,
   outcome: 'dropped',
   httpStatus: null,
-  detail: String(count),
+  detail,
 });

@@ -1,3 +1,5 @@
+import { translateAlert } from '../i18n/alert-words';
+import type { Locale } from '../i18n/messages';
 import { excerpt } from '../sources/excerpt';
 import { fetchWithTimeout } from '../sources/fetch-with-timeout';
 import type { PushResult } from './channel';
@@ -12,6 +14,8 @@ import { redactedReply } from './services/redact';
 export const PUSH_TIMEOUT_MS = 10_000;
 
 export interface SendOptions {
+  /** The language of what the result says when no reply came. */
+  locale?: Locale;
   fetch?: typeof fetch;
   timeoutMs?: number;
   now?: () => number;
@@ -59,7 +63,12 @@ export async function sendPush(
     return { status: response.status, body: await response.text(), retryAfter: response.headers.get('Retry-After') };
   }, options.timeoutMs ?? PUSH_TIMEOUT_MS);
   if ('kind' in reply) {
-    const detail = reply.kind === 'timeout' ? 'timeout' : excerpt(reply.detail);
+    const detail =
+      reply.kind === 'timeout'
+        ? translateAlert(options.locale ?? 'zh', 'pushTimedOut', {
+            seconds: Math.round((options.timeoutMs ?? PUSH_TIMEOUT_MS) / 1000),
+          })
+        : excerpt(reply.detail);
     return { verdict: { outcome: 'retry', detail }, result: { at: now(), outcome: 'retry', httpStatus: null, detail } };
   }
   const verdict = service.verdict(reply);

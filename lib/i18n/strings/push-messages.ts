@@ -13,4 +13,6 @@ export const pushMessageStrings = {
   // A Telegram message's button: to the pay page, or (login expired, a test) wherever the URL leads.
   pushPayButton: { zh: '去支付', en: 'Pay now' },
   pushOpenButton: { zh: '打开链接', en: 'Open link' },
+  pushTimedOut: { zh: '{seconds} 秒内没有回应', en: 'no answer within {seconds} s' },
+  pushDropped: { zh: '{count} 条提醒过时未送达', en: '{count} alert(s) went stale unsent' },
 } as const satisfies Strings;

@@ -99,7 +99,8 @@ export const bark: PushService = {
     // APNs's own reasons, passed on as "push failed: APNS push failed: <reason>" with a 500
     // (bark-server issue #76): the phone's registration is gone, or the text is too long. Neither
     // gets better by trying again.
-    if (/\b(BadDeviceToken|Unregistered|DeviceTokenNotForTopic)\b/.test(message)) return { outcome: 'refused', detail: said };
+    if (/\b(BadDeviceToken|Unregistered|DeviceTokenNotForTopic)\b/.test(message))
+      return { outcome: 'refused', detail: said };
     if (/\bPayloadTooLarge\b/.test(message)) return { outcome: 'rejected', detail: said };
     const transient = transientVerdict(reply);
     if (transient) return { ...transient, detail: said };

@@ -16,7 +16,8 @@ export function checkBase(
   // A query or fragment would end up before the appended path, where nobody meant it.
   if (url.search !== '' || url.hash !== '') return { field, problem: 'invalid' };
   // The official server has no path prefix: a path there is a key or topic pasted in the wrong field.
-  if (url.host === new URL(official).host && url.pathname.replace(/\/+$/, '') !== '') return { field, problem: 'invalid' };
+  if (url.host === new URL(official).host && url.pathname.replace(/\/+$/, '') !== '')
+    return { field, problem: 'invalid' };
   return { base: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, host: url.host, originPattern };
 }
 

@@ -47,7 +47,11 @@ function read(fields: Fields, secrets: Fields) {
 
 export const ntfy: PushService = {
   id: 'ntfy',
-  docs: ['https://docs.ntfy.sh/publish/#publish-as-json', 'https://docs.ntfy.sh/publish/#access-tokens', 'https://docs.ntfy.sh/publish/#limitations'],
+  docs: [
+    'https://docs.ntfy.sh/publish/#publish-as-json',
+    'https://docs.ntfy.sh/publish/#access-tokens',
+    'https://docs.ntfy.sh/publish/#limitations',
+  ],
   fields: [
     { name: 'baseUrl', secret: false, required: true, kind: 'url', initial: NTFY_SERVER },
     // "Because there is no sign-up, the topic is essentially a password": kept like one.
@@ -90,7 +94,8 @@ export const ntfy: PushService = {
     const said = typeof body?.error === 'string' ? `${String(code)}: ${body.error}` : describeReply(reply);
     // The stored message comes back (server.go `handlePublish` → writeJSON), topic and all: only
     // its id is kept, since the topic is as good as a password.
-    if (reply.status === 200 && typeof body?.id === 'string') return { outcome: 'sent', detail: `id ${body.id.slice(0, 40)}` };
+    if (reply.status === 200 && typeof body?.id === 'string')
+      return { outcome: 'sent', detail: `id ${body.id.slice(0, 40)}` };
     // 40101 "unauthorized", 40301 "forbidden" (no write access to the topic); 40401: the base URL
     // has no ntfy behind it. Each would fail every message alike: the user must fix the channel.
     if ([401, 403, 404].includes(reply.status)) return { outcome: 'refused', detail: said };

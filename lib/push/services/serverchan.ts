@@ -100,7 +100,9 @@ export const serverchan: PushService = {
     if (transient?.outcome === 'retry') return { ...transient, detail: scrub(transient.detail) };
     const body = jsonBody(reply);
     const said = scrub(
-      typeof body?.message === 'string' && body.message !== '' ? `${String(body.code)}: ${body.message}` : describeReply(reply),
+      typeof body?.message === 'string' && body.message !== ''
+        ? `${String(body.code)}: ${body.message}`
+        : describeReply(reply),
     );
     if (reply.status >= 200 && reply.status < 300 && body?.code === 0) return { outcome: 'sent' };
     // Server酱 documents no error codes. A wrong key is seen answered (easychen's docs give no

@@ -62,7 +62,8 @@ function read(fields: Fields, secrets: Fields) {
  */
 function buttonText(message: PushMessage): string {
   const locale = hasHan(message.title) ? 'zh' : 'en';
-  const pay = message.items.length > 0 && message.items.every((item) => item.kind === 'remind' || item.kind === 'found');
+  const pay =
+    message.items.length > 0 && message.items.every((item) => item.kind === 'remind' || item.kind === 'found');
   return translateAlert(locale, pay ? 'pushPayButton' : 'pushOpenButton');
 }
 
@@ -85,7 +86,8 @@ export const telegram: PushService = {
   maxBodyChars: MAX_BODY,
   request(message, fields, secrets) {
     const { token, chat } = read(fields, secrets);
-    const id = chat !== null && /^-?\d+$/.test(chat) && Number.isSafeInteger(Number(chat)) ? Number(chat) : (chat ?? '');
+    const id =
+      chat !== null && /^-?\d+$/.test(chat) && Number.isSafeInteger(Number(chat)) ? Number(chat) : (chat ?? '');
     const body = {
       chat_id: id,
       // No parse_mode: plain text, so a venue's "<b>" or "*" is shown, never parsed.
@@ -93,7 +95,9 @@ export const telegram: PushService = {
       link_preview_options: { is_disabled: true },
       // A URL button ("HTTP or tg:// URL to be opened when the button is pressed"); none for a
       // URL Telegram would refuse (an extension page).
-      ...(isWebUrl(message.url) ? { reply_markup: { inline_keyboard: [[{ text: buttonText(message), url: message.url }]] } } : {}),
+      ...(isWebUrl(message.url)
+        ? { reply_markup: { inline_keyboard: [[{ text: buttonText(message), url: message.url }]] } }
+        : {}),
     };
     return {
       url: `https://${HOST}/bot${token ?? ''}/sendMessage`,
@@ -106,12 +110,21 @@ export const telegram: PushService = {
     const body = jsonBody(reply);
     if (body?.ok === true) return { outcome: 'sent' };
     const description = typeof body?.description === 'string' ? body.description : '';
-    const parameters = typeof body?.parameters === 'object' && body.parameters !== null ? (body.parameters as Record<string, unknown>) : {};
+    const parameters =
+      typeof body?.parameters === 'object' && body.parameters !== null
+        ? (body.parameters as Record<string, unknown>)
+        : {};
     // Telegram never quotes the token, but should a proxy's page do so it goes no further.
-    const said = redact(description === '' ? describeReply(reply) : `${reply.status}: ${description}`, [/\d+:[\w-]{30,}/g]);
+    const said = redact(description === '' ? describeReply(reply) : `${reply.status}: ${description}`, [
+      /\d+:[\w-]{30,}/g,
+    ]);
     // "In case of exceeding flood control, the number of seconds left to wait".
     if (reply.status === 429 && typeof parameters.retry_after === 'number') {
-      return { outcome: 'retry', detail: said, retryAfterMs: Math.min(parameters.retry_after * 1000, MAX_RETRY_AFTER_MS) };
+      return {
+        outcome: 'retry',
+        detail: said,
+        retryAfterMs: Math.min(parameters.retry_after * 1000, MAX_RETRY_AFTER_MS),
+      };
     }
     // 401 Unauthorized and 404 Not Found: the token is wrong. 403: the bot was blocked, or never
     // started by the user, or not in the group. Every message would fail alike until the user acts.
@@ -119,7 +132,10 @@ export const telegram: PushService = {
     // "chat not found", no right to write, or a group upgraded to a supergroup (the new id is in
     // migrate_to_chat_id): the chat id is wrong, a configuration error like a refused token.
     const migrated = typeof parameters.migrate_to_chat_id === 'number' ? ` (→ ${parameters.migrate_to_chat_id})` : '';
-    if (reply.status === 400 && (migrated !== '' || /chat not found|not enough rights|have no rights/i.test(description))) {
+    if (
+      reply.status === 400 &&
+      (migrated !== '' || /chat not found|not enough rights|have no rights/i.test(description))
+    ) {
       return { outcome: 'refused', detail: `${said}${migrated}` };
     }
     const transient = transientVerdict(reply);

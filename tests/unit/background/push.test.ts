@@ -148,7 +148,7 @@ describe('pushing alerts to a channel', () => {
     await world.restart().onAlarm({ name: PUSH_ALARM });
     expect(world.requests).toHaveLength(2);
     expect((await pushOutboxItem.get()).ch1?.items ?? []).toEqual([]);
-    expect((await pushStatusItem.get()).ch1?.last).toMatchObject({ outcome: 'dropped', detail: '1' });
+    expect((await pushStatusItem.get()).ch1?.last).toMatchObject({ outcome: 'dropped', detail: '1 条提醒过时未送达' });
   });
 
   it('stops a channel whose key the service refuses, and sends nothing more to it', async () => {
