@@ -16,7 +16,13 @@ import { queryTicketOrder, type TicketQueryOptions } from '@/lib/sources/ticket-
 import { withoutOrder } from '@/lib/sources/ticket-system/fold';
 import { deriveHawkKey } from '@/lib/sources/ticket-system/key';
 import { newWatchedOrder } from '@/lib/sources/ticket-system/watched';
-import { accountKeysItem, accountsItem, ticketSnapshotsItem, watchedOrdersItem } from '@/lib/storage/items';
+import {
+  accountKeysItem,
+  accountsItem,
+  pushChannelsItem,
+  ticketSnapshotsItem,
+  watchedOrdersItem,
+} from '@/lib/storage/items';
 import { setTogether, write } from '@/lib/storage/validated-item';
 import { LOCAL_CLOCK } from '@/lib/time/clock';
 import { EMPTY_SNAPSHOT } from '@/lib/snapshots/snapshot';
@@ -42,9 +48,12 @@ export interface AccountHandlerDeps {
 export const MAX_WATCHED_ORDERS = 2000;
 
 /** The site access an account had, if no account left needs it any more (to be given back). */
-function unneededAccess(account: Account, left: readonly Account[]): string | null {
+async function unneededAccess(account: Account, left: readonly Account[]): Promise<string | null> {
   const pattern = originPatternOf(account);
-  return left.some((other) => originPatternOf(other) === pattern) ? null : pattern;
+  if (left.some((other) => originPatternOf(other) === pattern)) return null;
+  // A push channel may send to the same host (a self-hosted ntfy beside the venue's site).
+  const channels = await pushChannelsItem.get();
+  return channels.some((channel) => channel.originPatterns.includes(pattern)) ? null : pattern;
 }
 
 export function createAccountHandlers(deps: AccountHandlerDeps) {
@@ -97,7 +106,9 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
           },
         }),
       ]);
-      released = existing ? unneededAccess(existing, [...accounts.filter((a) => a.id !== account.id), account]) : null;
+      released = existing
+        ? await unneededAccess(existing, [...accounts.filter((a) => a.id !== account.id), account])
+        : null;
       return { ok: true, id: account.id };
     });
     // The old site's access goes back once no account needs it, as on removal.
@@ -121,7 +132,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
         write(watchedOrdersItem, watched),
         write(ticketSnapshotsItem, snapshots),
       ]);
-      return removed ? unneededAccess(removed, left) : null;
+      return removed ? await unneededAccess(removed, left) : null;
     });
     // The extension keeps access to no site it no longer needs.
     if (released) await deps.releasePermission?.(released).catch(() => undefined);

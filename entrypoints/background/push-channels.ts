@@ -45,6 +45,11 @@ export interface PushChannelHandlerDeps {
   testUrl?: string;
   /** After a channel was saved or removed (the dispatcher looks at its channels again). */
   afterChange: () => Promise<void>;
+  /**
+   * The dispatcher's own queue (entrypoints/background/push.ts): writes of what it also writes
+   * (outbox, status) go through it, so neither overwrites the other's change.
+   */
+  pushSerial?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 const TEST_URL = 'https://kyfw.12306.cn/otn/view/train_order.html';
@@ -75,6 +80,7 @@ async function storedSecrets(saved: PushChannel | undefined, service: PushServic
 
 export function createPushChannelHandlers(deps: PushChannelHandlerDeps): PushChannelHandlers {
   const { serial } = deps;
+  const inPush = deps.pushSerial ?? (<T>(task: () => Promise<T>) => task());
 
   async function release(patterns: readonly string[]) {
     for (const pattern of patterns) await deps.releasePermission?.(pattern).catch(() => undefined);
@@ -115,15 +121,16 @@ export function createPushChannelHandlers(deps: PushChannelHandlerDeps): PushCha
         existing.service !== channel.service ||
         typedAnySecret(service, request.secrets) ||
         !sameFields(existing.fields, fields);
-      const statuses = await pushStatusItem.get();
-      await setTogether([
-        write(
-          pushChannelsItem,
-          existing ? channels.map((c) => (c.id === channel.id ? channel : c)) : [...channels, channel],
-        ),
-        write(pushSecretsItem, { ...(await pushSecretsItem.get()), [channel.id]: secrets }),
-        ...(renewed ? [write(pushStatusItem, { ...statuses, [channel.id]: FRESH_STATUS })] : []),
-      ]);
+      await inPush(async () =>
+        setTogether([
+          write(
+            pushChannelsItem,
+            existing ? channels.map((c) => (c.id === channel.id ? channel : c)) : [...channels, channel],
+          ),
+          write(pushSecretsItem, { ...(await pushSecretsItem.get()), [channel.id]: secrets }),
+          ...(renewed ? [write(pushStatusItem, { ...(await pushStatusItem.get()), [channel.id]: FRESH_STATUS })] : []),
+        ]),
+      );
       const left = channels.filter((c) => c.id !== channel.id).concat(channel);
       released = existing ? await unneededAccess(existing.originPatterns, left) : [];
       return { ok: true, id: channel.id };
@@ -138,17 +145,19 @@ export function createPushChannelHandlers(deps: PushChannelHandlerDeps): PushCha
       const channels = await pushChannelsItem.get();
       const removed = channels.find((channel) => channel.id === id);
       const left = channels.filter((channel) => channel.id !== id);
-      const { [id]: _secrets, ...secrets } = await pushSecretsItem.get();
-      const { [id]: _outbox, ...outbox } = await pushOutboxItem.get();
-      const { [id]: _sent, ...sent } = await pushSentItem.get();
-      const { [id]: _status, ...statuses } = await pushStatusItem.get();
-      await setTogether([
-        write(pushChannelsItem, left),
-        write(pushSecretsItem, secrets),
-        write(pushOutboxItem, outbox),
-        write(pushSentItem, sent),
-        write(pushStatusItem, statuses),
-      ]);
+      await inPush(async () => {
+        const { [id]: _secrets, ...secrets } = await pushSecretsItem.get();
+        const { [id]: _outbox, ...outbox } = await pushOutboxItem.get();
+        const { [id]: _sent, ...sent } = await pushSentItem.get();
+        const { [id]: _status, ...statuses } = await pushStatusItem.get();
+        await setTogether([
+          write(pushChannelsItem, left),
+          write(pushSecretsItem, secrets),
+          write(pushOutboxItem, outbox),
+          write(pushSentItem, sent),
+          write(pushStatusItem, statuses),
+        ]);
+      });
       return removed ? unneededAccess(removed.originPatterns, left) : [];
     });
     // The extension keeps access to no host it no longer needs.
@@ -179,7 +188,7 @@ export function createPushChannelHandlers(deps: PushChannelHandlerDeps): PushCha
       !typedAnySecret(service, request.secrets) &&
       sameFields(saved.fields, fields);
     if (asSaved && (result.outcome === 'sent' || result.outcome === 'refused')) {
-      await serial(async () => {
+      await inPush(async () => {
         if (!(await pushChannelsItem.get()).some((c) => c.id === saved.id)) return;
         const health = result.outcome === 'sent' ? 'ok' : 'refused';
         await pushStatusItem.set({ ...(await pushStatusItem.get()), [saved.id]: { health, last: result } });

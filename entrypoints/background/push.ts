@@ -89,7 +89,7 @@ export function createPush(deps: PushDeps) {
     void flush();
   }
 
-  return { queue, flush };
+  return { queue, flush, serial };
 }
 
 export type Push = ReturnType<typeof createPush>;

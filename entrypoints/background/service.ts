@@ -87,6 +87,7 @@ export function createBackground(deps: BackgroundDeps) {
       now,
       locale: deps.locale,
       fetch: deps.pushFetch,
+      pushSerial: push.serial,
       afterChange: settleStored,
     });
   const clicks = createNotificationClicks({ silence, readAll, settingsUrl: deps.settingsUrl });

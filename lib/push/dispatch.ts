@@ -103,7 +103,11 @@ export function createDispatcher(deps: DispatchDeps) {
         const outbox = await deps.outbox.get();
         const box = afterVerdict(outbox[channel.id] ?? EMPTY_CHANNEL_OUTBOX, step.message.items, verdict, now());
         await deps.outbox.set({ ...outbox, [channel.id]: box });
-        await deps.status.set({ ...(await deps.status.get()), [channel.id]: statusAfter(result) });
+        // Saved anew while the request was out (a new key): the old key's answer says nothing of it.
+        const current = (await deps.channels()).find((saved) => saved.id === channel.id);
+        if (current && JSON.stringify(current) === JSON.stringify(channel)) {
+          await deps.status.set({ ...(await deps.status.get()), [channel.id]: statusAfter(result) });
+        }
       });
     }
   }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_PUSH_KINDS } from '@/lib/push/channel';
 import { createBackground } from '@/entrypoints/background/service';
 import { ticketSources, ticketSourceKey } from '@/entrypoints/background/ticket-system';
 import { LOGIN_NEEDED_COLOR } from '@/lib/badge';
@@ -11,6 +12,7 @@ import {
   snapshot12306Item,
   ticketSnapshotsItem,
   watchedOrdersItem,
+  pushChannelsItem,
 } from '@/lib/storage/items';
 import type { QueryResult } from '@/lib/sources/12306/client';
 import { createKeyedLimiter } from '@/lib/util/limiter';
@@ -407,6 +409,24 @@ describe('background with ticket-system accounts', () => {
       draft: draft({ label: '二号', username: 'agent02' }),
       secret: SECRET,
     });
+    await world.ask({ type: 'account.remove', id: 'acc-1' });
+    expect(world.releasePermission).not.toHaveBeenCalled();
+  });
+
+  it('keeps access to a site a push channel still sends to', async () => {
+    await world.ask({ type: 'account.save', id: null, draft: draft(), secret: SECRET });
+    await pushChannelsItem.set([
+      {
+        id: 'ch-1',
+        label: '自建 ntfy',
+        service: 'ntfy',
+        kinds: DEFAULT_PUSH_KINDS,
+        includeAmount: false,
+        fields: { baseUrl: 'https://tickets.venue-a.test' },
+        originPatterns: ['https://tickets.venue-a.test/*'],
+        secretHint: '…',
+      },
+    ]);
     await world.ask({ type: 'account.remove', id: 'acc-1' });
     expect(world.releasePermission).not.toHaveBeenCalled();
   });
