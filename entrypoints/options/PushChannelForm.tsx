@@ -91,7 +91,7 @@ export function PushChannelForm({ channel, reminderMinutes, maskPassengers, onSa
         <button type="submit" class="button" data-testid="push-save" disabled={form.saving} aria-busy={form.saving}>
           {form.saving ? t('pushSaving') : t('pushSave')}
         </button>
-        <button type="button" class="button button--quiet" onClick={onClose}>
+        <button type="button" class="button button--quiet" data-testid="push-cancel" onClick={onClose}>
           {t('pushCancel')}
         </button>
       </div>

@@ -65,6 +65,8 @@ export function usePushDraft(
   const [message, setMessage] = useState<Message | null>(null);
   /** The saved channel's secrets belong to its service: another service starts with none. */
   const [savedService, setSavedService] = useState<PushServiceId | null>(channel?.service ?? null);
+  /** Where the saved channel sends: a secret URL's host is not known to the page once it is cleared. */
+  const [savedPatterns, setSavedPatterns] = useState<readonly string[]>(channel?.originPatterns ?? []);
 
   const service = serviceOf(serviceId);
   const secretsSaved = id !== null && savedService === serviceId;
@@ -86,7 +88,7 @@ export function usePushDraft(
       .filter((f) => f.kind === 'url' && !f.secret)
       .map((f) => checkUrl(f.name, fields[f.name] ?? ''))
       .flatMap((url) => (isProblem(url) ? [] : [url.originPattern]));
-    return [...new Set([...(secretsSaved ? (channel?.originPatterns ?? []) : []), ...typedUrls])];
+    return [...new Set([...(secretsSaved ? savedPatterns : []), ...typedUrls])];
   };
   /** What goes to the background: typed secrets, cleared ones as '', null when editing touched none. */
   const secretsSent = (): Record<string, string> | null => {
@@ -137,6 +139,7 @@ export function usePushDraft(
       if (reply.ok) {
         setId(reply.id);
         setSavedService(serviceId);
+        setSavedPatterns(asked);
         setSecrets({});
         setCleared(new Set());
         setAttempted(false);

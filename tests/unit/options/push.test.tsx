@@ -106,6 +106,23 @@ describe('adding a channel', () => {
     expect(view.container.innerHTML).not.toContain('SECRET');
   });
 
+  it("tests a channel just saved with its stored secret URL, asking for that URL's host", async () => {
+    const { view, form } = await openAddForm();
+    fireEvent.change(form.getByLabelText('Service'), { target: { value: 'webhook' } });
+    type(form.getByLabelText('Name'), 'My server');
+    type(
+      view.container.querySelector<HTMLInputElement>('input[name=url]')!,
+      'https://hooks.example.com/payclock/SECRET-token',
+    );
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await form.findByText('Saved.')).toBeTruthy();
+    reply = () => ({ kind: 'answered', result: { at: 1, outcome: 'sent', httpStatus: 204, detail: '' } });
+    fireEvent.click(form.getByRole('button', { name: 'Send test' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(permission).toHaveBeenLastCalledWith({ origins: ['https://hooks.example.com/*'] });
+    expect(sent[1]).toMatchObject({ type: 'push.test', id: 'ch-9', secrets: null });
+  });
+
   it('saves nothing when the browser refuses access, and says why', async () => {
     permission.mockResolvedValue(false);
     const { form } = await openAddForm();
