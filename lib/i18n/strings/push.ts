@@ -45,7 +45,10 @@ export const pushStrings = {
   pushKindsLegend: { zh: '转发哪些提醒', en: 'What to forward' },
   pushKindRemind: { zh: '截止前 {n} 分钟', en: '{n} min before the deadline' },
   pushKindDue: { zh: '已过支付截止', en: 'Deadline passed' },
-  pushKindLoginExpired: { zh: '12306 登录失效', en: '12306 login expired' },
+  pushKindLoginExpired: {
+    zh: '12306 登录失效或景区密钥被拒',
+    en: '12306 login expired or a venue key refused',
+  },
   pushKindFound: { zh: '发现新的待支付订单', en: 'New order to pay found' },
   pushKindGone: { zh: '订单不再待支付', en: 'Order no longer pending' },
   pushListSeparator: { zh: '、', en: ', ' },

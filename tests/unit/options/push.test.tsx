@@ -142,6 +142,15 @@ describe('adding a channel', () => {
   });
 });
 
+describe('the form’s guidance', () => {
+  it('says the login-expired box also covers a refused venue key', async () => {
+    const { form } = await openAddForm();
+    const kinds = within(form.getByRole('group', { name: 'What to forward' }));
+    expect((kinds.getByLabelText('12306 login expired or a venue key refused') as HTMLInputElement).checked).toBe(true);
+    expect(translate('zh', 'pushKindLoginExpired')).toBe('12306 登录失效或景区密钥被拒');
+  });
+});
+
 describe('a saved channel', () => {
   beforeEach(async () => {
     await pushChannelsItem.set([CHANNEL]);
