@@ -62,6 +62,7 @@ export const pushStrings = {
   pushDisclosurePassengers: { zh: '、乘车人姓名', en: ', passenger names' },
   pushDisclosureAmount: { zh: '、应付金额', en: ', the amount to pay' },
   pushDisclosureHost: { zh: '（{host}）', en: ' ({host})' },
+  pushDisclosureOwnHost: { zh: '（你填写的地址）', en: ' (the address you enter)' },
   pushSave: { zh: '保存', en: 'Save' },
   pushSaving: { zh: '正在保存…', en: 'Saving…' },
   pushCancel: { zh: '取消', en: 'Cancel' },
