@@ -2,7 +2,7 @@ import { hostOfPattern } from '@/lib/browser/site-access';
 import { t } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { PushKinds, PushResult, PushServiceId } from '@/lib/push/channel';
-import type { FieldProblem } from '@/lib/push/service';
+import type { FieldProblem, FieldSpec } from '@/lib/push/service';
 
 // The "Push to phone" section's words for services, fields, kinds and results.
 
@@ -47,6 +47,29 @@ export const fieldLabel = (name: string): string => {
   const key = FIELD_WORDS[name];
   return key ? t(key) : name;
 };
+
+/** The field's label in its form: an optional field says so (problems name the field without it). */
+export const fieldFormLabel = (spec: FieldSpec): string =>
+  spec.required ? fieldLabel(spec.name) : t('pushOptional', { field: fieldLabel(spec.name) });
+
+// What to paste in each service's field and where the service shows it (lib/i18n/strings/push-hints.ts).
+const FIELD_HINTS: Readonly<Record<PushServiceId, Readonly<Record<string, MessageKey>>>> = {
+  bark: { baseUrl: 'pushHintBarkBaseUrl', deviceKey: 'pushHintBarkDeviceKey' },
+  serverchan: { sendKey: 'pushHintServerchanSendKey' },
+  pushplus: { token: 'pushHintPushplusToken' },
+  ntfy: { baseUrl: 'pushHintNtfyBaseUrl', topic: 'pushHintNtfyTopic', token: 'pushHintNtfyToken' },
+  dingtalk: { webhookUrl: 'pushHintDingtalkWebhook', signSecret: 'pushHintDingtalkSecret', keyword: 'pushHintKeyword' },
+  wecom: { key: 'pushHintWecomKey' },
+  feishu: { webhookUrl: 'pushHintFeishuWebhook', signSecret: 'pushHintFeishuSecret', keyword: 'pushHintKeyword' },
+  telegram: { botToken: 'pushHintTelegramToken', chatId: 'pushHintTelegramChat' },
+  webhook: { url: 'pushHintWebhookUrl', signSecret: 'pushHintWebhookSecret' },
+};
+
+/** The field's one-line hint, or '' for a field without one. */
+export function fieldHint(service: PushServiceId, field: string): string {
+  const key = FIELD_HINTS[service][field];
+  return key ? t(key) : '';
+}
 
 /**
  * Where each service sends when its fields do not say yet (nothing typed, or not valid): its own

@@ -1,3 +1,4 @@
+import { pushHintStrings } from './push-hints';
 import { pushPopupStrings } from './push-popup';
 import type { Strings } from './strings';
 
@@ -23,6 +24,7 @@ const fieldStrings = {
 
 export const pushStrings = {
   ...pushPopupStrings,
+  ...pushHintStrings,
   ...fieldStrings,
   pushHeading: { zh: '推送到手机', en: 'Push to phone' },
   pushIntro: {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOSTS, disclosureText } from '@/entrypoints/options/push-words';
+import { DEFAULT_HOSTS, disclosureText, fieldFormLabel, fieldHint } from '@/entrypoints/options/push-words';
 import { hostOfPattern } from '@/lib/browser/site-access';
 import { translate } from '@/lib/i18n/translate';
-import type { PushServiceId } from '@/lib/push/channel';
+import { PUSH_SERVICE_IDS, type PushServiceId } from '@/lib/push/channel';
 import type { Fields } from '@/lib/push/service';
 import { PUSH_SERVICES } from '@/lib/push/services';
 
@@ -48,5 +48,35 @@ describe('the host the disclosure names before the fields say', () => {
         where: translate('zh', 'pushDisclosureHost', { host: DEFAULT_HOSTS.dingtalk! }),
       }),
     ).toBe('提醒（车次或门票、路线、剩余分钟、北京时间截止）会发送到 钉钉 DingTalk（oapi.dingtalk.com）。');
+  });
+});
+
+describe('each service field', () => {
+  const every = PUSH_SERVICE_IDS.flatMap((id) => PUSH_SERVICES[id].fields.map((spec) => [id, spec] as const));
+
+  it.each(every)('of %s has a one-line hint (%o)', (id, spec) => {
+    const hint = fieldHint(id, spec.name);
+    expect(hint).not.toBe('');
+    expect(hint).not.toContain('\n');
+  });
+
+  it('says “(optional)” in the label of an optional field only', () => {
+    for (const [, spec] of every) {
+      expect(fieldFormLabel(spec).endsWith('(optional)')).toBe(!spec.required);
+    }
+    const [, secret] = PUSH_SERVICES.dingtalk.fields;
+    expect(fieldFormLabel(secret!)).toBe('Signing secret (optional)');
+    expect(translate('zh', 'pushOptional', { field: '签名密钥' })).toBe('签名密钥（可选）');
+  });
+
+  it('has the hints the services’ documents give', () => {
+    expect(fieldHint('dingtalk', 'signSecret')).toContain('starting SEC');
+    expect(translate('zh', 'pushHintDingtalkWebhook')).toContain('群设置 → 机器人 → 自定义 → Webhook 地址');
+    expect(translate('zh', 'pushHintNtfyTopic')).toBe('在 ntfy app 中订阅的主题名，请像密码一样难猜。');
+    expect(translate('zh', 'pushHintTelegramChat')).toContain('数字，群组为负数');
+    expect(translate('zh', 'pushHintTelegramToken')).toContain('@BotFather 给的 token');
+    // Only the chat robots with a keyword setting get the keyword hint.
+    expect(fieldHint('feishu', 'keyword')).toBe(fieldHint('dingtalk', 'keyword'));
+    expect(fieldHint('wecom', 'keyword')).toBe('');
   });
 });
