@@ -1,7 +1,7 @@
 import { Toggle } from '@/components/Toggle';
 import { t } from '@/lib/i18n';
 import type { FieldSpec } from '@/lib/push/service';
-import { fieldLabel, problemText } from './push-words';
+import { fieldFormLabel, fieldHint, fieldLabel, problemText } from './push-words';
 import { TextField } from './TextField';
 import type { usePushDraft } from './usePushDraft';
 
@@ -18,7 +18,7 @@ export function PushFields({ form, fieldId, hint }: { form: Form; fieldId: (name
   const common = (spec: FieldSpec) => ({
     id: fieldId(`field-${spec.name}`),
     name: spec.name,
-    label: fieldLabel(spec.name),
+    label: fieldFormLabel(spec),
     errorId: fieldId(`field-${spec.name}-error`),
     hintId: fieldId(`field-${spec.name}-hint`),
     errors: form.shownProblems(spec.name).map(problemText),
@@ -27,6 +27,12 @@ export function PushFields({ form, fieldId, hint }: { form: Form; fieldId: (name
   });
   return (
     <>
+      {/* Its "IP address (range)" security option needs a fixed IP, which a home connection has not. */}
+      {form.serviceId === 'dingtalk' && (
+        <p class="note push-service-note" data-testid="push-service-note">
+          {t('pushHintDingtalkIp')}
+        </p>
+      )}
       {specs.map((spec) => {
         if (!spec.secret)
           return (
@@ -35,6 +41,7 @@ export function PushFields({ form, fieldId, hint }: { form: Form; fieldId: (name
               {...common(spec)}
               value={form.fields[spec.name] ?? ''}
               onValue={(value) => form.setField(spec.name, value)}
+              hint={fieldHint(form.serviceId, spec.name) || undefined}
             />
           );
         const clearing = form.cleared.has(spec.name);
@@ -52,7 +59,7 @@ export function PushFields({ form, fieldId, hint }: { form: Form; fieldId: (name
               autocomplete="off"
               value={clearing ? '' : (form.secrets[spec.name] ?? '')}
               onValue={(value) => form.setSecret(spec.name, value)}
-              hint={savedHint}
+              hint={[fieldHint(form.serviceId, spec.name), savedHint].filter(Boolean).join(' ')}
             />
             {form.secretsSaved && !spec.required && (
               <Toggle

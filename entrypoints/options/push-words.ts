@@ -2,7 +2,7 @@ import { hostOfPattern } from '@/lib/browser/site-access';
 import { t } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { PushKinds, PushResult, PushServiceId } from '@/lib/push/channel';
-import type { FieldProblem } from '@/lib/push/service';
+import type { FieldProblem, FieldSpec } from '@/lib/push/service';
 
 // The "Push to phone" section's words for services, fields, kinds and results.
 
@@ -48,6 +48,46 @@ export const fieldLabel = (name: string): string => {
   return key ? t(key) : name;
 };
 
+/** The field's label in its form: an optional field says so (problems name the field without it). */
+export const fieldFormLabel = (spec: FieldSpec): string =>
+  spec.required ? fieldLabel(spec.name) : t('pushOptional', { field: fieldLabel(spec.name) });
+
+// What to paste in each service's field and where the service shows it (lib/i18n/strings/push-hints.ts).
+const FIELD_HINTS: Readonly<Record<PushServiceId, Readonly<Record<string, MessageKey>>>> = {
+  bark: { baseUrl: 'pushHintBarkBaseUrl', deviceKey: 'pushHintBarkDeviceKey' },
+  serverchan: { sendKey: 'pushHintServerchanSendKey' },
+  pushplus: { token: 'pushHintPushplusToken' },
+  ntfy: { baseUrl: 'pushHintNtfyBaseUrl', topic: 'pushHintNtfyTopic', token: 'pushHintNtfyToken' },
+  dingtalk: { webhookUrl: 'pushHintDingtalkWebhook', signSecret: 'pushHintDingtalkSecret', keyword: 'pushHintKeyword' },
+  wecom: { key: 'pushHintWecomKey' },
+  feishu: { webhookUrl: 'pushHintFeishuWebhook', signSecret: 'pushHintFeishuSecret', keyword: 'pushHintKeyword' },
+  telegram: { botToken: 'pushHintTelegramToken', chatId: 'pushHintTelegramChat' },
+  webhook: { url: 'pushHintWebhookUrl', signSecret: 'pushHintWebhookSecret' },
+};
+
+/** The field's one-line hint, or '' for a field without one. */
+export function fieldHint(service: PushServiceId, field: string): string {
+  const key = FIELD_HINTS[service][field];
+  return key ? t(key) : '';
+}
+
+/**
+ * Where each service sends when its fields do not say yet (nothing typed, or not valid): its own
+ * host, or its official server's. A webhook has none but the user's. Checked against each
+ * service's `check()` in tests/unit/options/push-words.test.ts.
+ */
+export const DEFAULT_HOSTS: Readonly<Record<PushServiceId, string | null>> = {
+  bark: 'api.day.app',
+  serverchan: 'sctapi.ftqq.com',
+  pushplus: 'www.pushplus.plus',
+  ntfy: 'ntfy.sh',
+  dingtalk: 'oapi.dingtalk.com',
+  wecom: 'qyapi.weixin.qq.com',
+  feishu: 'open.feishu.cn',
+  telegram: 'api.telegram.org',
+  webhook: null,
+};
+
 const PROBLEM_WORDS: Readonly<Record<FieldProblem['problem'], MessageKey>> = {
   missing: 'pushProblemMissing',
   invalid: 'pushProblemInvalid',
@@ -83,7 +123,10 @@ export const outcomeText = (outcome: PushResult['outcome']) => t(OUTCOME_WORDS[o
 export const httpText = (status: number | null) =>
   status === null ? t('pushNoHttpReply') : t('pushHttpStatus', { status });
 
-/** Who receives what: the service, its hosts, and what a message holds beyond the usual. */
+/**
+ * Who receives what: the service, the hosts it is sent to (the fields' own, else the service's
+ * usual host), and what a message holds beyond the usual.
+ */
 export function disclosureText(
   service: PushServiceId,
   patterns: readonly string[],
@@ -91,10 +134,9 @@ export function disclosureText(
   amount: boolean,
 ): string {
   const extra = `${passengers ? t('pushDisclosurePassengers') : ''}${amount ? t('pushDisclosureAmount') : ''}`;
-  const hosts = patterns.map(hostOfPattern).join(t('pushListSeparator'));
-  return t('pushDisclosure', {
-    extra,
-    service: SERVICE_NAMES[service],
-    where: hosts === '' ? '' : t('pushDisclosureHost', { host: hosts }),
-  });
+  const hosts = patterns.length > 0 ? patterns.map(hostOfPattern) : [DEFAULT_HOSTS[service]];
+  const where = hosts.every((host) => host !== null)
+    ? t('pushDisclosureHost', { host: hosts.join(t('pushListSeparator')) })
+    : t('pushDisclosureOwnHost');
+  return t('pushDisclosure', { extra, service: SERVICE_NAMES[service], where });
 }

@@ -1,3 +1,4 @@
+import { pushHintStrings } from './push-hints';
 import { pushPopupStrings } from './push-popup';
 import type { Strings } from './strings';
 
@@ -23,6 +24,7 @@ const fieldStrings = {
 
 export const pushStrings = {
   ...pushPopupStrings,
+  ...pushHintStrings,
   ...fieldStrings,
   pushHeading: { zh: '推送到手机', en: 'Push to phone' },
   pushIntro: {
@@ -45,7 +47,10 @@ export const pushStrings = {
   pushKindsLegend: { zh: '转发哪些提醒', en: 'What to forward' },
   pushKindRemind: { zh: '截止前 {n} 分钟', en: '{n} min before the deadline' },
   pushKindDue: { zh: '已过支付截止', en: 'Deadline passed' },
-  pushKindLoginExpired: { zh: '12306 登录失效', en: '12306 login expired' },
+  pushKindLoginExpired: {
+    zh: '12306 登录失效或景区密钥被拒',
+    en: '12306 login expired or a venue key refused',
+  },
   pushKindFound: { zh: '发现新的待支付订单', en: 'New order to pay found' },
   pushKindGone: { zh: '订单不再待支付', en: 'Order no longer pending' },
   pushListSeparator: { zh: '、', en: ', ' },
@@ -59,6 +64,7 @@ export const pushStrings = {
   pushDisclosurePassengers: { zh: '、乘车人姓名', en: ', passenger names' },
   pushDisclosureAmount: { zh: '、应付金额', en: ', the amount to pay' },
   pushDisclosureHost: { zh: '（{host}）', en: ' ({host})' },
+  pushDisclosureOwnHost: { zh: '（你填写的地址）', en: ' (the address you enter)' },
   pushSave: { zh: '保存', en: 'Save' },
   pushSaving: { zh: '正在保存…', en: 'Saving…' },
   pushCancel: { zh: '取消', en: 'Cancel' },

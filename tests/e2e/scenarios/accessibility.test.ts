@@ -15,6 +15,8 @@ import { eventually, logInOn12306, MINUTE, useWorldAndBrowser } from '../harness
 // states are reached the way a user reaches them (logging in on 12306, refreshing, snoozing,
 // filling in the account form) and run in order in one browser per language; each is checked in
 // both colour schemes. Selectors only, no UI text: the same steps work in either language.
+// Issue 17's push to phone: the channel form with its errors and a test's answers, and channels
+// whose service refused or fails (their health, which only sending would bring, written into storage).
 
 type Scheme = 'light' | 'dark';
 type Launch = (options: LaunchOptions) => Promise<ExtensionSession>;
@@ -31,6 +33,11 @@ const OVERLAY = 'payclock-overlay';
 const VENUE_A = `https://${VENUE_A_HOST}`;
 const AGENT = { username: 'agent-a11y', key: 'KEY-a11y', password: 'a11y-password' };
 const FORM = 'form.account-form';
+const PUSH_FORM = 'form[data-testid=push-form]';
+const PUSH_LINE = '[data-testid=push-line]';
+/** A DingTalk robot's address as its group settings show it (the proxy refuses the host at once). */
+const DINGTALK_WEBHOOK = 'https://oapi.dingtalk.com/robot/send?access_token=a11y0000token';
+const REFUSED_CHANNEL = 'a11y-refused';
 
 /** What each check sees: the pages the states are shown in, opened once and kept. */
 interface Pages {
@@ -103,6 +110,48 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
 }
 
 const clickIn = (page: Page, selector: string) => page.$eval(selector, (element) => (element as HTMLElement).click());
+
+/** Writes items straight into the extension's storage.local, from one of its pages. */
+async function seedStorage(page: Page, items: Record<string, unknown>): Promise<void> {
+  await page.evaluate(async (values) => {
+    const api = globalThis as unknown as {
+      browser?: { storage?: { local: { set(items: object): Promise<void> } } };
+      chrome: { storage: { local: { set(items: object): Promise<void> } } };
+    };
+    await (api.browser?.storage ?? api.chrome.storage).local.set(values);
+  }, items);
+}
+
+/** Two saved push channels (no secrets: none is needed to show them), one refused and one failing. */
+function pushChannels(now: number) {
+  const kinds = { remind: [5, 1], due: true, loginExpired: true, found: false, gone: false };
+  const channel = (id: string, label: string, service: string, host: string, fields: Record<string, string>) => ({
+    id,
+    label,
+    service,
+    kinds,
+    includeAmount: false,
+    fields,
+    originPatterns: [`https://${host}/*`],
+    secretHint: '…3f9a',
+  });
+  return {
+    'push.channels': [
+      channel(REFUSED_CHANNEL, 'Group robot', 'dingtalk', 'oapi.dingtalk.com', { keyword: 'PayClock' }),
+      channel('a11y-failing', 'My iPhone', 'bark', 'api.day.app', { baseUrl: 'https://api.day.app' }),
+    ],
+    'push.status': {
+      [REFUSED_CHANNEL]: {
+        health: 'refused',
+        last: { at: now - 3 * MINUTE, outcome: 'refused', httpStatus: 200, detail: '310000: sign not match' },
+      },
+      'a11y-failing': {
+        health: 'failing',
+        last: { at: now - MINUTE, outcome: 'retry', httpStatus: 503, detail: 'push failed: Service Unavailable' },
+      },
+    },
+  };
+}
 
 describe.each(RUNS)('%s in %s: axe finds nothing', (browser, lang, launch) => {
   const env = useWorldAndBrowser(launch);
@@ -214,7 +263,41 @@ describe.each(RUNS)('%s in %s: axe finds nothing', (browser, lang, launch) => {
       },
     ],
     [
-      'popup, a ticket account with problems',
+      'settings, the push form for DingTalk showing field errors and a test stopped by them',
+      'options',
+      async () => {
+        const page = pages.options;
+        await clickIn(page, '[data-testid=push-add]');
+        await page.waitForSelector(PUSH_FORM);
+        await page.select(`${PUSH_FORM} [data-testid=push-service]`, 'dingtalk');
+        await page.waitForSelector(`${PUSH_FORM} input[name=signSecret]`);
+        await page.bringToFront();
+        await page.click(`${PUSH_FORM} [data-testid=push-save]`);
+        await page.waitForSelector(`${PUSH_FORM} input[name=webhookUrl][aria-invalid=true]`);
+        await page.click(`${PUSH_FORM} [data-testid=push-test]`);
+        await page.waitForSelector(`${PUSH_FORM} [data-testid=push-test-result][data-kind=draft]`);
+      },
+    ],
+    [
+      'settings, push channels refused and failing, and a test answered',
+      'options',
+      async () => {
+        const page = pages.options;
+        await seedStorage(page, pushChannels(Date.now()));
+        await page.waitForSelector('[data-testid=push-status][data-health=refused]');
+        await page.waitForSelector('[data-testid=push-status][data-health=failing]');
+        // A real test: the background sends it, the proxy refuses the host, and that is the answer.
+        await fill(page, `${PUSH_FORM} input[name=label]`, 'Another robot');
+        await fill(page, `${PUSH_FORM} input[name=webhookUrl]`, DINGTALK_WEBHOOK);
+        await page.bringToFront();
+        await page.click(`${PUSH_FORM} [data-testid=push-test]`);
+        await page.waitForSelector(`${PUSH_FORM} [data-testid=push-test-result][data-kind=answered]`, {
+          timeout: 30_000,
+        });
+      },
+    ],
+    [
+      'popup, a ticket account with problems and a refused push channel',
       'popup',
       async () => {
         // The form asks which account only once there is more than one.
@@ -233,6 +316,8 @@ describe.each(RUNS)('%s in %s: axe finds nothing', (browser, lang, launch) => {
         });
         // With orders watched the popup's own watch form is folded away; open, so axe checks it too.
         await pages.popup.$eval('.watch__details', (details) => ((details as HTMLDetailsElement).open = true));
+        // A refused channel's line outranks a failing one's.
+        await pages.popup.waitForSelector(`${PUSH_LINE}[data-health=refused]`);
       },
     ],
     [
@@ -244,9 +329,15 @@ describe.each(RUNS)('%s in %s: axe finds nothing', (browser, lang, launch) => {
       },
     ],
     [
-      'popup, 200 orders',
+      'popup, 200 orders and a failing push channel',
       'popup',
       async () => {
+        // The refused channel mended: the popup's line is the failing one's now.
+        const { 'push.status': status } = pushChannels(Date.now());
+        await seedStorage(pages.options, {
+          'push.status': { ...status, [REFUSED_CHANNEL]: { health: 'ok', last: null } },
+        });
+        await pages.popup.waitForSelector(`${PUSH_LINE}[data-health=failing]`);
         env.world.fake.setReply({ kind: 'orders', orders: trainOrders(200) });
         await refresh(pages.popup);
         await eventually(async () => (await pages.popup.$$('.order')).length > 200);

@@ -62,13 +62,21 @@ function type(field: HTMLElement, value: string) {
   fireEvent.blur(field);
 }
 
-async function openAddForm() {
+async function openAddForm(service = 'wecom') {
   const view = render(<PushSection settings={SETTINGS} />);
   fireEvent.click(await view.findByRole('button', { name: 'Add a channel' }));
   const form = within(view.getByRole('form', { name: 'Add a channel' }));
-  fireEvent.change(form.getByLabelText('Service'), { target: { value: 'wecom' } });
+  fireEvent.change(form.getByLabelText('Service'), { target: { value: service } });
   return { view, form };
 }
+
+/** What a screen reader reads after the box's name: the texts its aria-describedby names, present. */
+const description = (input: HTMLElement) =>
+  (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+    .filter(Boolean)
+    .join(' ');
 
 describe('adding a channel', () => {
   it('asks for the host first, then sends the draft and the typed key, and forgets the key', async () => {
@@ -159,6 +167,45 @@ describe('adding a channel', () => {
   });
 });
 
+describe('the form’s guidance', () => {
+  it('marks DingTalk’s optional fields, hints at each one and steers away from the IP option', async () => {
+    const { form } = await openAddForm('dingtalk');
+    const webhook = form.getByLabelText('Webhook URL');
+    const secret = form.getByLabelText('Signing secret (optional)');
+    const keyword = form.getByLabelText('Custom keyword (optional)');
+    expect(description(webhook)).toBe(
+      'Group settings → Bots → Custom → Webhook URL (https://oapi.dingtalk.com/robot/send?access_token=…). Kept by the extension’s background, never shown again.',
+    );
+    expect(description(secret)).toContain('The string starting SEC shown under “Sign” (加签)');
+    expect(description(keyword)).toBe(
+      'One of the custom keywords in the robot’s security settings; PayClock adds it to every message.',
+    );
+    expect(form.getByTestId('push-service-note').textContent).toContain('“IP address (range)” cannot work');
+    // Before any address is typed, the disclosure names DingTalk's own host; then the pasted one's.
+    expect(form.getByTestId('push-disclosure').textContent).toContain('are sent to 钉钉 DingTalk (oapi.dingtalk.com).');
+    type(webhook, 'https://oapi.dingtalk.io/robot/send?access_token=abcdef123456');
+    expect(form.getByTestId('push-disclosure').textContent).toContain('are sent to 钉钉 DingTalk (oapi.dingtalk.io).');
+
+    // Another service: its own fields and hints, no DingTalk note.
+    fireEvent.change(form.getByLabelText('Service'), { target: { value: 'ntfy' } });
+    expect(form.queryByTestId('push-service-note')).toBeNull();
+    expect(description(form.getByLabelText('Topic'))).toContain(
+      'The topic you subscribe to in the ntfy app; make it as hard to guess as a password.',
+    );
+    expect(form.getByLabelText('Token (optional)')).toBeTruthy();
+    expect(description(form.getByLabelText('Server address'))).toBe(
+      'https://ntfy.sh, or the address of your own ntfy server.',
+    );
+  });
+
+  it('says the login-expired box also covers a refused venue key', async () => {
+    const { form } = await openAddForm();
+    const kinds = within(form.getByRole('group', { name: 'What to forward' }));
+    expect((kinds.getByLabelText('12306 login expired or a venue key refused') as HTMLInputElement).checked).toBe(true);
+    expect(translate('zh', 'pushKindLoginExpired')).toBe('12306 登录失效或景区密钥被拒');
+  });
+});
+
 describe('a saved channel', () => {
   beforeEach(async () => {
     await pushChannelsItem.set([CHANNEL]);
@@ -170,7 +217,10 @@ describe('a saved channel', () => {
     const form = within(view.getByRole('form', { name: 'Edit “My group”' }));
     const key = form.getByLabelText('Key') as HTMLInputElement;
     expect(key.value).toBe('');
-    expect(form.getByText('Saved (…3f9a); leave empty to keep it')).toBeTruthy();
+    // The saved key's hint follows the field's own: both are read out with the box.
+    expect(description(key)).toBe(
+      'The group robot’s webhook URL (消息推送 in newer clients), or the part after key=. Saved (…3f9a); leave empty to keep it',
+    );
     type(form.getByLabelText('Name'), 'Renamed');
     fireEvent.click(form.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(sent).toHaveLength(1));
