@@ -8,6 +8,8 @@ import type {
 import type { ChannelStatus, PushChannel } from '@/lib/push/channel';
 import { mergeSecrets, missingSecrets, publicFieldsOf, sameFields, typedAnySecret } from '@/lib/push/channel-secrets';
 import { testMessage } from '@/lib/push/compose';
+import { markRequest, nextTestAt } from '@/lib/push/outbox';
+import { EMPTY_CHANNEL_OUTBOX, type ChannelOutbox } from '@/lib/push/outbox-schema';
 import { sendPush } from '@/lib/push/send';
 import type { PushService } from '@/lib/push/service';
 import { PUSH_SERVICES } from '@/lib/push/services';
@@ -81,6 +83,24 @@ async function storedSecrets(saved: PushChannel | undefined, service: PushServic
 export function createPushChannelHandlers(deps: PushChannelHandlerDeps): PushChannelHandlers {
   const { serial } = deps;
   const inPush = deps.pushSerial ?? (<T>(task: () => Promise<T>) => task());
+  /** Request times of tests of channels not saved yet, by service (a test stores nothing). */
+  const unsavedTests = new Map<string, ChannelOutbox>();
+
+  /**
+   * Counts a test toward the channel's requests a minute, or says how long until one may go. A
+   * saved channel's tests share its outbox's count with its alerts, across restarts.
+   */
+  const claimTestRequest = (saved: PushChannel | undefined, service: PushService) =>
+    inPush(async (): Promise<number | null> => {
+      const at = deps.now();
+      const outbox = await pushOutboxItem.get();
+      const box = (saved ? outbox[saved.id] : unsavedTests.get(service.id)) ?? EMPTY_CHANNEL_OUTBOX;
+      const freeAt = nextTestAt(box, at);
+      if (freeAt > at) return freeAt - at;
+      if (saved) await pushOutboxItem.set({ ...outbox, [saved.id]: markRequest(box, at) });
+      else unsavedTests.set(service.id, markRequest(box, at));
+      return null;
+    });
 
   async function release(patterns: readonly string[]) {
     for (const pattern of patterns) await deps.releasePermission?.(pattern).catch(() => undefined);
@@ -177,6 +197,9 @@ export function createPushChannelHandlers(deps: PushChannelHandlerDeps): PushCha
     if (Array.isArray(checked)) return { kind: 'draft', problems: checked };
     const origin = await missingAccess(deps, checked.originPatterns);
     if (origin !== null) return { kind: 'noPermission', origin };
+
+    const wait = await claimTestRequest(saved, service);
+    if (wait !== null) return { kind: 'limited', waitSeconds: Math.ceil(wait / 1000) };
 
     const message = testMessage(deps.locale, deps.now(), deps.testUrl ?? TEST_URL);
     const { result } = await sendPush(service, message, fields, secrets, {

@@ -46,6 +46,8 @@ function TestBody({ result }: { result: PushTestResult }) {
       return <p class="test-result__line">{t('pushTestNeedSecret')}</p>;
     case 'noPermission':
       return <p class="test-result__line">{t('pushTestNoPermission', { origin: result.origin })}</p>;
+    case 'limited':
+      return <p class="test-result__line">{t('pushTestLimited', { seconds: result.waitSeconds })}</p>;
   }
 }
 

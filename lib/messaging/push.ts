@@ -51,5 +51,7 @@ export const pushTestResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('needSecret') }),
   /** The browser has not granted the service's origin. */
   z.object({ kind: z.literal('noPermission'), origin: z.string() }),
+  /** Nothing sent: the channel had its share of requests this minute (lib/push/outbox.ts). */
+  z.object({ kind: z.literal('limited'), waitSeconds: z.number() }),
 ]);
 export type PushTestResult = z.infer<typeof pushTestResultSchema>;

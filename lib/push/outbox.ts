@@ -41,12 +41,25 @@ export function dropUseless(box: ChannelOutbox, now: number): { box: ChannelOutb
 /** The request times still inside the last minute. */
 const recent = (box: ChannelOutbox, now: number) => box.requestTimes.filter((at) => now - at < MINUTE && at <= now);
 
-/** The earliest instant the next request may go: after the backoff, and within the rate limit. */
-export function nextSendAt(box: ChannelOutbox, now: number): number {
+/** The earliest instant one more request keeps to `limit` requests in any minute. */
+function rateFreeAt(box: ChannelOutbox, now: number, limit: number): number {
   const times = recent(box, now).sort((a, b) => a - b);
-  const rateFree = times.length < REQUESTS_PER_MINUTE ? now : times[times.length - REQUESTS_PER_MINUTE]! + MINUTE;
-  return Math.max(now, box.notBefore, rateFree);
+  return times.length < limit ? now : times[times.length - limit]! + MINUTE;
 }
+
+/** The earliest instant the next request may go: after the backoff, and within the rate limit. */
+export const nextSendAt = (box: ChannelOutbox, now: number): number =>
+  Math.max(now, box.notBefore, rateFreeAt(box, now, REQUESTS_PER_MINUTE));
+
+/**
+ * A "Send test" counts toward the same limit but may only take the first few requests of a minute,
+ * so however often the button is clicked, reminders keep room in every minute. A backoff does not
+ * hold a test back: the user tests to learn why the channel fails.
+ */
+export const TESTS_PER_MINUTE = 3;
+
+/** The earliest instant a test may go. */
+export const nextTestAt = (box: ChannelOutbox, now: number): number => rateFreeAt(box, now, TESTS_PER_MINUTE);
 
 /** Records a request going out (before it is sent: a background stopped mid-way still counts it). */
 export const markRequest = (box: ChannelOutbox, now: number): ChannelOutbox => ({

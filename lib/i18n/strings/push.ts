@@ -125,4 +125,8 @@ export const pushStrings = {
   pushTestDraft: { zh: '请先修改标出的项目。', en: 'Please correct the fields marked first.' },
   pushTestNeedSecret: { zh: '请先填写密钥。', en: 'Enter the key first.' },
   pushTestNoPermission: { zh: 'PayClock 还没有访问 {origin} 的权限。', en: 'PayClock has no access to {origin} yet.' },
+  pushTestLimited: {
+    zh: '没有发送：为免服务方限流或封禁，PayClock 每分钟只向一个渠道发几条消息。请 {seconds} 秒后再试。',
+    en: 'Not sent: PayClock sends only a few messages a minute to a channel, so the service does not throttle or block it. Try again in {seconds} s.',
+  },
 } as const satisfies Strings;

@@ -12,6 +12,7 @@ import {
   pushSentItem,
   pushStatusItem,
 } from '@/lib/storage/items';
+import { TESTS_PER_MINUTE } from '@/lib/push/outbox';
 import { EMPTY_CHANNEL_OUTBOX } from '@/lib/push/outbox-schema';
 import { createSerialQueue } from '@/lib/util/serial';
 import { account } from '../helpers/accounts';
@@ -47,7 +48,7 @@ const testRequest = (change: Partial<TestPushChannelRequest> = {}): TestPushChan
   ...change,
 });
 
-function setup(answer: { errcode: number; errmsg: string } = { errcode: 0, errmsg: 'ok' }) {
+function setup(answer: { errcode: number; errmsg: string } = { errcode: 0, errmsg: 'ok' }, now = () => NOW) {
   const granted = new Set([WECOM, 'https://tickets.venue-a.test/*']);
   const hasPermission = vi.fn(async (pattern: string) => granted.has(pattern));
   const releasePermission = vi.fn(async (pattern: string) => void granted.delete(pattern));
@@ -61,7 +62,7 @@ function setup(answer: { errcode: number; errmsg: string } = { errcode: 0, errms
   let ids = 0;
   const handlers = createPushChannelHandlers({
     serial: createSerialQueue(),
-    now: () => NOW,
+    now,
     locale: 'zh',
     hasPermission,
     releasePermission,
@@ -248,6 +249,44 @@ describe('push.test', () => {
     reply.answer = { errcode: 0, errmsg: 'ok' };
     await handlers.test(testRequest({ id: 'ch-1', secrets: null }));
     expect((await pushStatusItem.get())['ch-1']).toMatchObject({ health: 'ok', last: { outcome: 'sent' } });
+  });
+});
+
+describe('push.test, clicked again and again', () => {
+  it(`sends at most ${TESTS_PER_MINUTE} tests a minute to a channel not saved yet, and says how long to wait`, async () => {
+    const clock = { now: NOW };
+    const { handlers, requests } = setup(undefined, () => clock.now);
+    for (let n = 0; n < TESTS_PER_MINUTE; n++) {
+      clock.now = NOW + n * 10_000;
+      expect(await handlers.test(testRequest())).toMatchObject({ kind: 'answered' });
+    }
+    clock.now = NOW + 30_000;
+    expect(await handlers.test(testRequest())).toEqual({ kind: 'limited', waitSeconds: 30 });
+    expect(requests).toHaveLength(TESTS_PER_MINUTE);
+    clock.now = NOW + 60_000;
+    expect(await handlers.test(testRequest())).toMatchObject({ kind: 'answered' });
+    expect(requests).toHaveLength(TESTS_PER_MINUTE + 1);
+    // Still nothing stored for a channel that is not saved.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('counts a saved channel’s tests with its alerts, in storage, across a restart', async () => {
+    const clock = { now: NOW };
+    const first = setup(undefined, () => clock.now);
+    await first.handlers.save(save());
+    // Two alerts went out a moment ago: one test fits before the tests' share of the minute is used.
+    await pushOutboxItem.set({ 'ch-1': { ...EMPTY_CHANNEL_OUTBOX, requestTimes: [NOW - 20_000, NOW - 5_000] } });
+    expect(await first.handlers.test(testRequest({ id: 'ch-1', secrets: null }))).toMatchObject({ kind: 'answered' });
+    expect((await pushOutboxItem.get())['ch-1']!.requestTimes).toEqual([NOW - 20_000, NOW - 5_000, NOW]);
+
+    // A background started afresh knows it too, whatever key the form holds.
+    const restarted = setup(undefined, () => clock.now);
+    clock.now = NOW + 1000;
+    expect(await restarted.handlers.test(testRequest({ id: 'ch-1', secrets: { key: OTHER_KEY } }))).toEqual({
+      kind: 'limited',
+      waitSeconds: 39,
+    });
+    expect(restarted.requests).toEqual([]);
   });
 });
 

@@ -256,6 +256,18 @@ describe('a saved channel', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('says a test was held back, and for how long, when the channel had its share this minute', async () => {
+    reply = () => ({ kind: 'limited', waitSeconds: 38 });
+    const view = render(<PushSection settings={SETTINGS} />);
+    const channel = within(await view.findByTestId('push-channel'));
+    fireEvent.click(channel.getByRole('button', { name: 'Send test' }));
+    const result = await channel.findByTestId('push-test-result');
+    expect(result.dataset.kind).toBe('limited');
+    expect(result.className).toContain('test-result--error');
+    expect(result.textContent).toBe(translate('en', 'pushTestLimited', { seconds: 38 }));
+    expect(result.textContent).toContain('Try again in 38 s');
+  });
+
   it('shows a refused key prominently, with the service’s last answer', async () => {
     await pushStatusItem.set({
       'ch-1': {

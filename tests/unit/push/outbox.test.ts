@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   afterVerdict,
@@ -6,8 +7,10 @@ import {
   enqueue,
   markRequest,
   nextSendAt,
+  nextTestAt,
   REQUESTS_PER_MINUTE,
   statusAfter,
+  TESTS_PER_MINUTE,
 } from '@/lib/push/outbox';
 import { EMPTY_CHANNEL_OUTBOX } from '@/lib/push/outbox-schema';
 import { item, MINUTE, T0 } from './helpers';
@@ -39,6 +42,42 @@ describe("a channel's outbox", () => {
     expect(nextSendAt(box, T0 + MINUTE)).toBe(T0 + MINUTE);
     // Old request times fall out of the window.
     expect(markRequest(box, T0 + MINUTE + 1500).requestTimes).toHaveLength(REQUESTS_PER_MINUTE - 1);
+  });
+
+  it(`lets a test take only the first ${TESTS_PER_MINUTE} requests of a minute, backoff or not`, () => {
+    let box = { ...EMPTY_CHANNEL_OUTBOX, attempts: 4, notBefore: T0 + 10 * MINUTE };
+    expect(nextTestAt(box, T0)).toBe(T0);
+    for (let n = 0; n < TESTS_PER_MINUTE; n++) box = markRequest(box, T0 + n * 1000);
+    expect(nextTestAt(box, T0 + 5000)).toBe(T0 + MINUTE);
+    expect(nextTestAt(box, T0 + MINUTE)).toBe(T0 + MINUTE);
+    // A reminder still has room in that minute.
+    expect(nextSendAt({ ...box, notBefore: 0 }, T0 + 5000)).toBe(T0 + 5000);
+  });
+
+  it('keeps to the limit however tests and reminders interleave, and leaves reminders room', () => {
+    const attempt = fc.record({ after: fc.integer({ min: 0, max: 30_000 }), test: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(attempt, { maxLength: 80 }), (attempts) => {
+        let box = EMPTY_CHANNEL_OUTBOX;
+        let at = T0;
+        const sent: { at: number; test: boolean }[] = [];
+        for (const { after, test } of attempts) {
+          at += after;
+          const windowed = sent.filter((request) => at - request.at < MINUTE);
+          const free = (test ? nextTestAt : nextSendAt)(box, at) <= at;
+          // A reminder is never held back by tests alone while fewer than the limit went.
+          if (!test) expect(free).toBe(windowed.length < REQUESTS_PER_MINUTE);
+          if (test && free) expect(windowed.length).toBeLessThan(TESTS_PER_MINUTE);
+          if (!free) continue;
+          box = markRequest(box, at);
+          sent.push({ at, test });
+        }
+        for (const request of sent) {
+          const inMinute = sent.filter((other) => other.at >= request.at && other.at - request.at < MINUTE);
+          expect(inMinute.length).toBeLessThanOrEqual(REQUESTS_PER_MINUTE);
+        }
+      }),
+    );
   });
 
   it('backs off 5 s, 15 s, 45 s … up to 10 min, or as long as the service asks', () => {
