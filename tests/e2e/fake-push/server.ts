@@ -9,10 +9,9 @@
 // browsers; over plain HTTP (`tls: false`) for the benchmark, where the host comes in the
 // `X-Fake-Push-Host` header because fetch will not send a Host header of its own choosing.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { makeCertificate } from '../harness/cert';
-import { listenHttps, wait, type HttpsFake } from '../harness/https-server';
+import { listenHttp, listenHttps, wait } from '../harness/https-server';
 import { error5xxReply, http429Reply, rateLimitedReply, type PushFailure } from './failures';
 import {
   copyAccounts,
@@ -285,24 +284,3 @@ function abortOnClose(response: ServerResponse): AbortSignal {
   return controller.signal;
 }
 
-/** The benchmark's plain-HTTP listener, closed like listenHttps's. */
-async function listenHttp(handle: (incoming: IncomingMessage, response: ServerResponse) => void): Promise<HttpsFake> {
-  const server: Server = createServer({ keepAlive: true }, handle);
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
-}

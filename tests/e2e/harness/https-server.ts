@@ -1,8 +1,8 @@
-// What both fakes (12306 and the ticket-system venue) need of an HTTPS server on loopback: listening
+// What the fakes (12306, the ticket-system venue, the push services) need of a server on loopback: listening
 // on a free port, and a close that also cuts the connections browsers keep open.
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:https';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface HttpsFake {
@@ -10,11 +10,15 @@ export interface HttpsFake {
   close(): Promise<void>;
 }
 
-export async function listenHttps(
-  tls: { key: string; cert: string },
-  handle: (incoming: IncomingMessage, response: ServerResponse) => void,
-): Promise<HttpsFake> {
-  const server = createServer(tls, handle);
+type Handler = (incoming: IncomingMessage, response: ServerResponse) => void;
+
+export const listenHttps = (tls: { key: string; cert: string }, handle: Handler): Promise<HttpsFake> =>
+  listen(createHttpsServer(tls, handle));
+
+/** Plain HTTP, for the benchmark (it calls the fakes with Node's fetch, not through a browser). */
+export const listenHttp = (handle: Handler): Promise<HttpsFake> => listen(createHttpServer({ keepAlive: true }, handle));
+
+async function listen(server: Server): Promise<HttpsFake> {
   // Browsers keep connections open (some still mid-handshake); close() cuts them all.
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
