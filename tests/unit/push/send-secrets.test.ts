@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sendPush, withoutSecrets } from '@/lib/push/send';
 import { bark } from '@/lib/push/services/bark';
 import { ntfy } from '@/lib/push/services/ntfy';
-import { reminder } from './helpers/messages-a';
+import { reminder } from './helpers/messages';
 
 // A service's answer is kept and shown in the settings page; what it echoes of the request must not
 // bring a secret with it.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bark, barkKey } from '@/lib/push/services/bark';
 import { PUSH_SERVICES } from '@/lib/push/services';
-import { bodyOf, markup, merged, reminder, reply, test } from '../helpers/messages-a';
+import { bodyOf, markup, merged, reminder, reply, testMessage } from '../helpers/messages';
 
 // Bark: https://bark.day.app/#/en-us/tutorial, https://github.com/Finb/bark-server/blob/master/docs/API_V2.md
 // (docs/push-research/1-…md §1).
@@ -22,7 +22,7 @@ describe('bark request', () => {
       body: JSON.stringify({
         device_key: KEY,
         title: '还有 5 分钟支付',
-        body: 'G101 北京南 → 上海虹桥 · 二等座 · 截止 14:05',
+        body: 'G101 北京南 → 上海虹桥 · 截止 14:04',
         url: 'https://kyfw.12306.cn/otn/view/train_order.html',
         group: 'PayClock',
         level: 'timeSensitive',
@@ -43,10 +43,10 @@ describe('bark request', () => {
   it('sends a merged message with every line, and a test message at the default level', () => {
     expect(bodyOf(bark.request(merged(), OFFICIAL, secrets))).toMatchObject({
       title: 'PayClock：3 条提醒',
-      body: 'G101 北京南 → 上海虹桥 · 二等座 · 截止 14:05\nD302 南京 → 杭州东 · 截止 14:06\nK8 上海 → 北京 · 截止 14:40',
+      body: '还有 5 分钟支付 G101 北京南 → 上海虹桥 · 截止 14:04\n12306 登录已过期 登录 12306 以继续监控订单\n新订单 K8 上海 → 北京 · 截止 14:34',
       level: 'timeSensitive',
     });
-    const request = bark.request(test(), OFFICIAL, secrets);
+    const request = bark.request(testMessage(), OFFICIAL, secrets);
     expect(bodyOf(request)).toEqual({
       device_key: KEY,
       title: 'PayClock 测试消息',

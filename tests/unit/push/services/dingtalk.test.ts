@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dingtalk, dingtalkSign, dingtalkTarget } from '@/lib/push/services/dingtalk';
-import { merged, reminder, reply, SENT_AT, testMessage } from '../helpers/messages-b';
+import { merged, reminder, reply, SENT_AT, testMessage } from '../helpers/messages';
 
 // DingTalk custom robot: https://open.dingtalk.com/document/orgapp/custom-robot-access; the
 // signature vectors and the replies are those of docs/push-research/2-dingtalk-wecom-feishu-webhook.md

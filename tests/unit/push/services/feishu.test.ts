@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dingtalkSign } from '@/lib/push/services/dingtalk';
 import { feishu, feishuSign, feishuTarget } from '@/lib/push/services/feishu';
-import { merged, PAY_URL, reminder, reply, SENT_AT, testMessage } from '../helpers/messages-b';
+import { merged, PAY_URL, reminder, reply, SENT_AT, testMessage } from '../helpers/messages';
 
 // Feishu / Lark custom bot: https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot; the
 // signature vectors and the replies are those of docs/push-research/2-dingtalk-wecom-feishu-webhook.md

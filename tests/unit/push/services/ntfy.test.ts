@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PUSH_SERVICES } from '@/lib/push/services';
 import { NTFY_QUOTA_RETRY_MS, ntfy, ntfyTopic } from '@/lib/push/services/ntfy';
-import { bodyOf, markup, merged, PAY_URL, reminder, reply, test } from '../helpers/messages-a';
+import { bodyOf, markup, merged, PAY_URL, reminder, reply, testMessage } from '../helpers/messages';
 
 // ntfy: https://docs.ntfy.sh/publish/ (docs/push-research/1-…md §4).
 
@@ -20,7 +20,7 @@ describe('ntfy request', () => {
       body: JSON.stringify({
         topic: TOPIC,
         title: '还有 5 分钟支付',
-        message: 'G101 北京南 → 上海虹桥 · 二等座 · 截止 14:05',
+        message: 'G101 北京南 → 上海虹桥 · 截止 14:04',
         priority: 4,
         click: PAY_URL,
         tags: ['alarm_clock'],
@@ -48,7 +48,7 @@ describe('ntfy request', () => {
 
   it('sends a merged message whole and a test message at the default priority', () => {
     expect(bodyOf(ntfy.request(merged(), OFFICIAL, { topic: TOPIC })).message).toBe(merged().body);
-    expect(bodyOf(ntfy.request(test('en'), { baseUrl: 'https://push.example.com/ntfy/' }, { topic: TOPIC }))).toEqual({
+    expect(bodyOf(ntfy.request(testMessage('en'), { baseUrl: 'https://push.example.com/ntfy/' }, { topic: TOPIC }))).toEqual({
       topic: TOPIC,
       title: 'PayClock test message',
       message: 'If you can read this, PayClock can push pay reminders here.',
@@ -56,7 +56,7 @@ describe('ntfy request', () => {
       click: PAY_URL,
       tags: ['bell'],
     });
-    expect(ntfy.request(test(), { baseUrl: 'https://push.example.com/ntfy/' }, { topic: TOPIC }).url).toBe('https://push.example.com/ntfy/');
+    expect(ntfy.request(testMessage(), { baseUrl: 'https://push.example.com/ntfy/' }, { topic: TOPIC }).url).toBe('https://push.example.com/ntfy/');
   });
 
   it('sends server text as plain text, never markdown; no click for a URL a phone cannot open', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PUSH_SERVICES } from '@/lib/push/services';
 import { PUSHPLUS_LOCKED_MS, PUSHPLUS_SLACK_MS, pushplus, pushplusToken } from '@/lib/push/services/pushplus';
-import { bodyOf, DEADLINE, markup, merged, PAY_URL, reminder, reply, test } from '../helpers/messages-a';
+import { bodyOf, DEADLINE, markup, merged, PAY_URL, reminder, reply, testMessage } from '../helpers/messages';
 
 // PushPlus: https://www.pushplus.plus/doc/guide/api.html, http://api.pushplus.plus/doc-3034446
 // (docs/push-research/1-…md §3).
@@ -20,7 +20,7 @@ describe('pushplus request', () => {
       body: JSON.stringify({
         token: TOKEN,
         title: '还有 5 分钟支付',
-        content: `G101 北京南 → 上海虹桥 · 二等座 · 截止 14:05\n${PAY_URL}`,
+        content: `G101 北京南 → 上海虹桥 · 截止 14:04\n${PAY_URL}`,
         template: 'txt',
         timestamp: DEADLINE + PUSHPLUS_SLACK_MS,
       }),
@@ -38,7 +38,7 @@ describe('pushplus request', () => {
     const latest = Math.max(...one.items.map((item) => item.usefulUntil));
     expect(latest).toBe(DEADLINE + 30 * 60_000);
     expect(bodyOf(pushplus.request(one, {}, secrets)).timestamp).toBe(latest + PUSHPLUS_SLACK_MS);
-    const body = bodyOf(pushplus.request(test(), {}, secrets));
+    const body = bodyOf(pushplus.request(testMessage(), {}, secrets));
     expect(body).toEqual({
       token: TOKEN,
       title: 'PayClock 测试消息',

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PUSH_SERVICES } from '@/lib/push/services';
 import { markdownText, serverchan, serverchanKey, serverchanUrl } from '@/lib/push/services/serverchan';
-import { bodyOf, markup, merged, reminder, reply, test } from '../helpers/messages-a';
+import { bodyOf, markup, merged, reminder, reply, testMessage } from '../helpers/messages';
 
 // Server酱: https://doc2.ft07.com/serverchan3/server/api and easychen/serverchan-sdk
 // (docs/push-research/1-…md §2).
@@ -44,15 +44,15 @@ describe('serverchan request', () => {
       headers: { 'Content-Type': 'application/json;charset=utf-8' },
       body: JSON.stringify({
         title: '还有 5 分钟支付',
-        desp: 'G101 北京南 → 上海虹桥 · 二等座 · 截止 14:05\n\n<https://kyfw.12306.cn/otn/view/train_order.html>',
-        short: 'G101 北京南 → 上海虹桥 · 二等座 · 截止 14:05',
+        desp: 'G101 北京南 → 上海虹桥 · 截止 14:04\n\n<https://kyfw.12306.cn/otn/view/train_order.html>',
+        short: 'G101 北京南 → 上海虹桥 · 截止 14:04',
         noip: 1,
       }),
     });
   });
 
   it('posts to the Server酱³ host, without the Turbo-only noip (SDK example: {"title","desp"})', () => {
-    const request = serverchan.request(test('en'), {}, { sendKey: SC3 });
+    const request = serverchan.request(testMessage('en'), {}, { sendKey: SC3 });
     expect(request.url).toBe('https://12345.push.ft07.com/send/sctp12345tABCdef.send');
     expect(bodyOf(request)).toEqual({
       title: 'PayClock test message',
@@ -64,9 +64,9 @@ describe('serverchan request', () => {
   it('gives each line of a merged message its own paragraph and keeps title and card short', () => {
     const body = bodyOf(serverchan.request(merged(), {}, { sendKey: TURBO }));
     expect(String(body.desp).split('\n\n')).toEqual([
-      'G101 北京南 → 上海虹桥 · 二等座 · 截止 14:05',
-      'D302 南京 → 杭州东 · 截止 14:06',
-      'K8 上海 → 北京 · 截止 14:40',
+      '还有 5 分钟支付 G101 北京南 → 上海虹桥 · 截止 14:04',
+      '12306 登录已过期 登录 12306 以继续监控订单',
+      '新订单 K8 上海 → 北京 · 截止 14:34',
       '<https://kyfw.12306.cn/otn/view/train_order.html>',
     ]);
     expect(String(body.short)).toHaveLength(64);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PUSH_SERVICES } from '@/lib/push/services';
 import { telegram, telegramChat, telegramToken } from '@/lib/push/services/telegram';
-import { bodyOf, item, markup, merged, PAY_URL, reminder, reply, test } from '../helpers/messages-a';
+import { bodyOf, item, markup, merged, PAY_URL, reminder, reply, testMessage } from '../helpers/messages';
 
 // Telegram: https://core.telegram.org/bots/api#sendmessage (docs/push-research/1-…md §5).
 
@@ -19,7 +19,7 @@ describe('telegram request', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         chat_id: 123456789,
-        text: '还有 5 分钟支付\nG101 北京南 → 上海虹桥 · 二等座 · 截止 14:05',
+        text: '还有 5 分钟支付\nG101 北京南 → 上海虹桥 · 截止 14:04',
         link_preview_options: { is_disabled: true },
         reply_markup: { inline_keyboard: [[{ text: '去支付', url: PAY_URL }]] },
       }),
@@ -28,7 +28,7 @@ describe('telegram request', () => {
 
   it('sends a merged message whole; a test message and a login notice get "open link", in the title’s language', () => {
     expect(bodyOf(telegram.request(merged(), fields, secrets)).text).toBe(`PayClock：3 条提醒\n${merged().body}`);
-    expect(bodyOf(telegram.request(test('en'), { chatId: '@payclock_alerts' }, secrets))).toEqual({
+    expect(bodyOf(telegram.request(testMessage('en'), { chatId: '@payclock_alerts' }, secrets))).toEqual({
       chat_id: '@payclock_alerts',
       text: 'PayClock test message\nIf you can read this, PayClock can push pay reminders here.',
       link_preview_options: { is_disabled: true },

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { webhook } from '@/lib/push/services/webhook';
 import { webhookBodySchema } from '@/lib/push/services/webhook-body';
-import { item, order, reminder } from '../helpers/messages-b';
+import { item, order, reminder } from '../helpers/messages';
 
 // docs/webhook.md is what receivers code against: its example must be what the code sends, byte for
 // byte, and its verification snippet must accept it (and nothing else).

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { webhookId, webhookKey, webhookSignature } from '@/lib/push/services/standard-webhooks';
 import { webhook } from '@/lib/push/services/webhook';
 import { beijingIso, minutesLeft, webhookBody, webhookBodySchema } from '@/lib/push/services/webhook-body';
-import { DEADLINE, item, merged, order, PAY_URL, reminder, reply, SENT_AT, testMessage } from '../helpers/messages-b';
+import { DEADLINE, item, merged, order, PAY_URL, reminder, reply, SENT_AT, testMessage } from '../helpers/messages';
 
 // The generic webhook: the body of docs/webhook.md, signed as Standard Webhooks v1 has it
 // (https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md;
@@ -116,11 +116,15 @@ describe('webhook request', () => {
     const request = webhook.request(message, {}, { url: URL_ });
     const body = webhookBodySchema.parse(JSON.parse(request.body ?? ''));
     expect(body.text).toBe(message.body);
-    expect(body.alerts.map((alert) => alert.kind)).toEqual(['remind', 'loginExpired']);
+    expect(body.alerts.map((alert) => alert.kind)).toEqual(['remind', 'loginExpired', 'found']);
     expect(body.alerts[1]?.orders[0]).toMatchObject({ orderId: 'E987654321', route: null, deadline: null, minutesLeft: null });
     expect(request.headers).toEqual({
       'Content-Type': 'application/json',
-      'webhook-id': idOf(`remind|5|${DEADLINE}|12306|E123456789`, 'loginExpired|12306|E987654321'),
+      'webhook-id': idOf(
+        `remind|5|${DEADLINE}|12306|E123456789`,
+        'loginExpired|12306|E987654321',
+        `found|${DEADLINE + 30 * 60_000}|12306|E555555555`,
+      ),
       'webhook-timestamp': SENT_SECONDS,
     });
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wecom, wecomKey } from '@/lib/push/services/wecom';
-import { merged, reminder, reply, testMessage } from '../helpers/messages-b';
+import { merged, reminder, reply, testMessage } from '../helpers/messages';
 
 // WeCom group robot: https://developer.work.weixin.qq.com/document/path/91770 and the replies
 // quoted in docs/push-research/2-dingtalk-wecom-feishu-webhook.md §2.
