@@ -1,4 +1,10 @@
-import { DEFAULT_PUSH_KINDS, PUSH_SERVICE_IDS, type ChannelStatus, type PushChannel, type PushServiceId } from '@/lib/push/channel';
+import {
+  DEFAULT_PUSH_KINDS,
+  PUSH_SERVICE_IDS,
+  type ChannelStatus,
+  type PushChannel,
+  type PushServiceId,
+} from '@/lib/push/channel';
 import { createDispatcher, type Stored } from '@/lib/push/dispatch';
 import type { PushItem } from '@/lib/push/message';
 import type { Outbox } from '@/lib/push/outbox-schema';
@@ -27,8 +33,15 @@ export interface PushBenchRow {
 }
 
 /** A channel of each service, with the credentials the fake accepts. */
-const CHANNELS: Record<PushServiceId, { host: string; fields: Record<string, string>; secrets: Record<string, string> }> = {
-  bark: { host: 'api.day.app', fields: { baseUrl: 'https://api.day.app' }, secrets: { deviceKey: ACCOUNTS.bark.deviceKey } },
+const CHANNELS: Record<
+  PushServiceId,
+  { host: string; fields: Record<string, string>; secrets: Record<string, string> }
+> = {
+  bark: {
+    host: 'api.day.app',
+    fields: { baseUrl: 'https://api.day.app' },
+    secrets: { deviceKey: ACCOUNTS.bark.deviceKey },
+  },
   serverchan: { host: 'sctapi.ftqq.com', fields: {}, secrets: { sendKey: ACCOUNTS.serverchan.turboKey } },
   pushplus: { host: 'www.pushplus.plus', fields: {}, secrets: { token: ACCOUNTS.pushplus.token } },
   ntfy: {
@@ -51,7 +64,11 @@ const CHANNELS: Record<PushServiceId, { host: string; fields: Record<string, str
     secrets: { webhookUrl: `https://open.feishu.cn/open-apis/bot/v2/hook/${ACCOUNTS.feishu.token}` },
   },
   // The chat id is a public field; the bot token the secret.
-  telegram: { host: 'api.telegram.org', fields: { chatId: ACCOUNTS.telegram.chatId }, secrets: { botToken: ACCOUNTS.telegram.token } },
+  telegram: {
+    host: 'api.telegram.org',
+    fields: { chatId: ACCOUNTS.telegram.chatId },
+    secrets: { botToken: ACCOUNTS.telegram.token },
+  },
   webhook: {
     host: 'hooks.example.test',
     fields: {},
@@ -98,7 +115,10 @@ export async function pushFifty(): Promise<PushBenchRow[]> {
       const { fields, secrets: secret } = CHANNELS[service];
       const checked = PUSH_SERVICES[service].check(fields, secret);
       if (Array.isArray(checked)) {
-        notes.set(service, `skipped: the service refused the bench's fields (${checked.map((p) => `${p.field} ${p.problem}`).join(', ')})`);
+        notes.set(
+          service,
+          `skipped: the service refused the bench's fields (${checked.map((p) => `${p.field} ${p.problem}`).join(', ')})`,
+        );
         continue;
       }
       channels.push({
@@ -154,7 +174,9 @@ export async function pushFifty(): Promise<PushBenchRow[]> {
         status.value[service]?.health === 'ok' &&
         requests.length > 0 &&
         requests.every((request) => request.verdict === 'accepted');
-      const refusals = requests.filter((request) => request.verdict !== 'accepted').map((request) => `${request.verdict}: ${request.why}`);
+      const refusals = requests
+        .filter((request) => request.verdict !== 'accepted')
+        .map((request) => `${request.verdict}: ${request.why}`);
       return {
         service,
         wallMs: Math.round((finished.get(host) ?? started) - started),

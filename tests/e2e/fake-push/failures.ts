@@ -22,7 +22,12 @@ export type PushFailure =
 
 const NGINX = (status: number, reason: string) =>
   `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-const REASONS: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out' };
+const REASONS: Record<number, string> = {
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
+};
 
 /** A plain 429 with a `Retry-After` header. */
 function tooMany(retryAfterS: number): Reply {
@@ -37,7 +42,15 @@ export function rateLimitedReply(service: FakeServiceName, retryAfterS: number, 
       return telegramTooMany(retryAfterS, variants.telegramRetryAfterHeader);
     case 'ntfy':
       // ntfy sets no Retry-After (server/*.go): the client's own backoff decides.
-      return json({ code: 42901, http: 429, error: 'limit reached: too many requests', link: 'https://ntfy.sh/docs/publish/#limitations' }, 429);
+      return json(
+        {
+          code: 42901,
+          http: 429,
+          error: 'limit reached: too many requests',
+          link: 'https://ntfy.sh/docs/publish/#limitations',
+        },
+        429,
+      );
     case 'dingtalk':
       return json({ status: 1111, wait: 5, errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' });
     case 'wecom':
@@ -57,8 +70,12 @@ export function http429Reply(service: FakeServiceName, retryAfterS: number): Rep
 
 export function error5xxReply(service: FakeServiceName, status: number, now: number): Reply {
   if (status === 500 && service === 'bark') {
-    return json({ code: 500, message: 'push failed: APNS push failed: ExpiredProviderToken', timestamp: Math.floor(now / 1000) }, 500);
+    return json(
+      { code: 500, message: 'push failed: APNS push failed: ExpiredProviderToken', timestamp: Math.floor(now / 1000) },
+      500,
+    );
   }
-  if (status === 500 && service === 'ntfy') return json({ code: 50001, http: 500, error: 'internal server error' }, 500);
+  if (status === 500 && service === 'ntfy')
+    return json({ code: 50001, http: 500, error: 'internal server error' }, 500);
   return text(NGINX(status, REASONS[status] ?? 'Error'), status, 'text/html');
 }

@@ -48,7 +48,12 @@ describe('signatures, held to the published vectors', () => {
 
   it('Standard Webhooks: the reference library test vector', () => {
     expect(
-      standardWebhookSign('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'msg_p5jXN8AQM9LWM0D4loKWxJek', '1614265330', '{"test": 2432232314}'),
+      standardWebhookSign(
+        'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+        'msg_p5jXN8AQM9LWM0D4loKWxJek',
+        '1614265330',
+        '{"test": 2432232314}',
+      ),
     ).toBe('g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
   });
 });
@@ -77,12 +82,23 @@ describe('Bark', () => {
     expect(answer.status).toBe(200);
     expect(parsed(answer)).toEqual({ code: 200, message: 'success', timestamp: CLOCK / 1000 });
     expect(push.messagesTo('bark')).toMatchObject([
-      { host: 'api.day.app', title: '还有 5 分钟支付', text: 'G101 北京南 → 上海虹桥', url: 'https://kyfw.12306.cn/otn/view/train_order.html', urgency: 'timeSensitive', at: CLOCK },
+      {
+        host: 'api.day.app',
+        title: '还有 5 分钟支付',
+        text: 'G101 北京南 → 上海虹桥',
+        url: 'https://kyfw.12306.cn/otn/view/train_order.html',
+        urgency: 'timeSensitive',
+        at: CLOCK,
+      },
     ]);
   });
 
   it('takes the v1 path form, each segment URL-decoded', async () => {
-    const answer = await send('api.day.app', 'GET', `/${key}/${encodeURIComponent('标题')}/${encodeURIComponent('a/b c')}?url=${encodeURIComponent('https://x.test/p')}`);
+    const answer = await send(
+      'api.day.app',
+      'GET',
+      `/${key}/${encodeURIComponent('标题')}/${encodeURIComponent('a/b c')}?url=${encodeURIComponent('https://x.test/p')}`,
+    );
     expect(answer.status).toBe(200);
     expect(push.messages[0]).toMatchObject({ title: '标题', text: 'a/b c', url: 'https://x.test/p' });
   });
@@ -105,7 +121,10 @@ describe('Server酱', () => {
   const { turboKey, sc3Key } = DEFAULT_ACCOUNTS.serverchan;
 
   it('takes Turbo at sctapi.ftqq.com/<key>.send and Server酱³ at <uid>.push.ft07.com/send/<key>.send', async () => {
-    const turbo = await postJson('sctapi.ftqq.com', `/${turboKey}.send`, { title: 'T', desp: '[pay](https://p.test/1)' });
+    const turbo = await postJson('sctapi.ftqq.com', `/${turboKey}.send`, {
+      title: 'T',
+      desp: '[pay](https://p.test/1)',
+    });
     expect(parsed(turbo).code).toBe(0);
     const form = await send('1234.push.ft07.com', 'POST', `/send/${sc3Key}.send`, {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -133,7 +152,12 @@ describe('PushPlus', () => {
   const token = DEFAULT_ACCOUNTS.pushplus.token;
 
   it('takes JSON at /send and answers code 200 with a message id', async () => {
-    const answer = await postJson('www.pushplus.plus', '/send', { token, title: '标题', content: '内容', template: 'txt' });
+    const answer = await postJson('www.pushplus.plus', '/send', {
+      token,
+      title: '标题',
+      content: '内容',
+      template: 'txt',
+    });
     expect(answer.status).toBe(200);
     expect(parsed(answer)).toMatchObject({ code: 200, msg: '请求成功' });
     expect(push.messages[0]).toMatchObject({ title: '标题', text: '内容', expired: false });
@@ -171,12 +195,22 @@ describe('ntfy', () => {
     );
     expect(answer.status).toBe(200);
     expect(parsed(answer)).toMatchObject({ event: 'message', topic, title: '还有 1 分钟', message: 'G7', priority: 4 });
-    expect(push.messages[0]).toMatchObject({ title: '还有 1 分钟', text: 'G7', url: 'https://pay.test/', urgency: '4' });
+    expect(push.messages[0]).toMatchObject({
+      title: '还有 1 分钟',
+      text: 'G7',
+      url: 'https://pay.test/',
+      urgency: '4',
+    });
   });
 
   it('takes the text to /<topic> with Title (RFC 2047), Click and Priority headers', async () => {
     const answer = await send('ntfy.sh', 'POST', `/${topic}`, {
-      headers: { Authorization: `Bearer ${token}`, Title: `=?UTF-8?B?${Buffer.from('标题').toString('base64')}?=`, Click: 'https://c.test/', Priority: 'high' },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Title: `=?UTF-8?B?${Buffer.from('标题').toString('base64')}?=`,
+        Click: 'https://c.test/',
+        Priority: 'high',
+      },
       body: '正文',
     });
     expect(answer.status).toBe(200);
@@ -203,10 +237,20 @@ describe('DingTalk', () => {
   it('takes a signed message and records it as signed', async () => {
     const answer = await postJson('oapi.dingtalk.com', signedPath(), {
       msgtype: 'actionCard',
-      actionCard: { title: '还有 5 分钟支付', text: 'G101 北京南', singleTitle: '去支付', singleURL: 'https://pay.test/' },
+      actionCard: {
+        title: '还有 5 分钟支付',
+        text: 'G101 北京南',
+        singleTitle: '去支付',
+        singleURL: 'https://pay.test/',
+      },
     });
     expect(parsed(answer)).toEqual({ errcode: 0, errmsg: 'ok' });
-    expect(push.messages[0]).toMatchObject({ title: '还有 5 分钟支付', text: 'G101 北京南', url: 'https://pay.test/', signed: true });
+    expect(push.messages[0]).toMatchObject({
+      title: '还有 5 分钟支付',
+      text: 'G101 北京南',
+      url: 'https://pay.test/',
+      signed: true,
+    });
   });
 
   it('refuses a wrong token (300001), a missing, wrong or twice-encoded sign, and a stale timestamp (310000)', async () => {
@@ -224,7 +268,9 @@ describe('DingTalk', () => {
   it('holds messages to the keyword: in the text, and in titles only where the variant says', async () => {
     push.accounts.dingtalk.keyword = 'PayClock';
     const markdown = (title: string, text: string) => ({ msgtype: 'markdown', markdown: { title, text } });
-    expect(parsed(await postJson('oapi.dingtalk.com', signedPath(), markdown('PayClock', 'no word'))).errmsg).toMatch(/^keywords not in content/);
+    expect(parsed(await postJson('oapi.dingtalk.com', signedPath(), markdown('PayClock', 'no word'))).errmsg).toMatch(
+      /^keywords not in content/,
+    );
     expect(parsed(await postJson('oapi.dingtalk.com', signedPath(), markdown('t', '【PayClock】 x'))).errcode).toBe(0);
     push.variants.keywordInTitle = true;
     expect(parsed(await postJson('oapi.dingtalk.com', signedPath(), markdown('PayClock', 'no word'))).errcode).toBe(0);
@@ -239,7 +285,10 @@ describe('WeCom', () => {
     });
     expect(parsed(ok)).toEqual({ errcode: 0, errmsg: 'ok' });
     expect(push.messages[0]).toMatchObject({ title: '还有 5 分钟支付', url: 'https://pay.test/' });
-    const wrong = await postJson('qyapi.weixin.qq.com', '/cgi-bin/webhook/send?key=nope-nope-nope', { msgtype: 'text', text: { content: 'x' } });
+    const wrong = await postJson('qyapi.weixin.qq.com', '/cgi-bin/webhook/send?key=nope-nope-nope', {
+      msgtype: 'text',
+      text: { content: 'x' },
+    });
     expect(wrong.status).toBe(200);
     expect(parsed(wrong).errcode).toBe(93000);
     expect(parsed(wrong).errmsg).toMatch(/^invalid webhook url, hint: \[\d+\], from ip: [\d.]+/);
@@ -251,7 +300,9 @@ describe('Feishu / Lark', () => {
   const path = `/open-apis/bot/v2/hook/${token}`;
 
   it('takes text on both hosts; with signing on, only a good sign in the body (19021 otherwise)', async () => {
-    expect(parsed(await postJson('open.larksuite.com', path, { msg_type: 'text', content: { text: 'hello' } })).code).toBe(0);
+    expect(
+      parsed(await postJson('open.larksuite.com', path, { msg_type: 'text', content: { text: 'hello' } })).code,
+    ).toBe(0);
     push.accounts.feishu.secret = 'mysecret';
     const ts = String(CLOCK / 1000);
     const good = { timestamp: ts, sign: feishuSign('mysecret', ts), msg_type: 'text', content: { text: 'signed' } };
@@ -267,8 +318,16 @@ describe('Feishu / Lark', () => {
   });
 
   it('refuses a wrong token with 19001, a malformed body with 9499', async () => {
-    expect(parsed(await postJson('open.feishu.cn', '/open-apis/bot/v2/hook/nope', { msg_type: 'text', content: { text: 'x' } })).code).toBe(19001);
-    expect(parsed(await postJson('open.feishu.cn', path, '{"msg_type":'))).toEqual({ code: 9499, msg: 'Bad Request', data: {} });
+    expect(
+      parsed(
+        await postJson('open.feishu.cn', '/open-apis/bot/v2/hook/nope', { msg_type: 'text', content: { text: 'x' } }),
+      ).code,
+    ).toBe(19001);
+    expect(parsed(await postJson('open.feishu.cn', path, '{"msg_type":'))).toEqual({
+      code: 9499,
+      msg: 'Bad Request',
+      data: {},
+    });
   });
 });
 
@@ -283,7 +342,11 @@ describe('Telegram', () => {
       reply_markup: { inline_keyboard: [[{ text: '去付款', url: 'https://pay.test/' }]] },
     });
     expect(parsed(answer)).toMatchObject({ ok: true, result: { chat: { id: Number(chatId) } } });
-    expect(push.messages[0]).toMatchObject({ title: '还有 5 分钟支付', text: 'G101 <北京南>', url: 'https://pay.test/' });
+    expect(push.messages[0]).toMatchObject({
+      title: '还有 5 分钟支付',
+      text: 'G101 <北京南>',
+      url: 'https://pay.test/',
+    });
   });
 
   it('answers a wrong token 401 Unauthorized, an unknown chat 400, unescaped HTML 400', async () => {
@@ -291,7 +354,11 @@ describe('Telegram', () => {
     expect([wrong.status, parsed(wrong)]).toEqual([401, { ok: false, error_code: 401, description: 'Unauthorized' }]);
     const chat = await postJson('api.telegram.org', `/bot${token}/sendMessage`, { chat_id: '42', text: 'x' });
     expect(parsed(chat)).toMatchObject({ ok: false, error_code: 400, description: 'Bad Request: chat not found' });
-    const html = await postJson('api.telegram.org', `/bot${token}/sendMessage`, { chat_id: chatId, text: 'a <script> & b', parse_mode: 'HTML' });
+    const html = await postJson('api.telegram.org', `/bot${token}/sendMessage`, {
+      chat_id: chatId,
+      text: 'a <script> & b',
+      parse_mode: 'HTML',
+    });
     expect(parsed(html).description).toMatch(/^Bad Request: can't parse entities/);
     expect(push.messages).toHaveLength(0);
   });
@@ -315,9 +382,13 @@ describe('the webhook', () => {
 
   it('refuses a wrong, missing or stale signature with 401 (or the variant status)', async () => {
     const body = '{"kind":"remind"}';
-    expect((await postJson('hooks.example.test', path, body, signed(body, 'pc_1', undefined, 'whsec_d3Jvbmc='))).status).toBe(401);
+    expect(
+      (await postJson('hooks.example.test', path, body, signed(body, 'pc_1', undefined, 'whsec_d3Jvbmc='))).status,
+    ).toBe(401);
     expect((await postJson('hooks.example.test', path, body)).status).toBe(401);
-    expect((await postJson('hooks.example.test', path, body, signed(body, 'pc_1', String(CLOCK / 1000 - 301)))).status).toBe(401);
+    expect(
+      (await postJson('hooks.example.test', path, body, signed(body, 'pc_1', String(CLOCK / 1000 - 301)))).status,
+    ).toBe(401);
     push.variants.webhookRefusalStatus = 410;
     expect((await postJson('hooks.example.test', path, body, signed(`${body} `))).status).toBe(410);
     expect(push.messages).toHaveLength(0);
@@ -325,9 +396,13 @@ describe('the webhook', () => {
 });
 
 describe('what a test can make a host do', () => {
-  const barkPush = (key = DEFAULT_ACCOUNTS.bark.deviceKey) => postJson('api.day.app', '/push', { device_key: key, body: 'x' });
+  const barkPush = (key = DEFAULT_ACCOUNTS.bark.deviceKey) =>
+    postJson('api.day.app', '/push', { device_key: key, body: 'x' });
   const telegramSend = () =>
-    postJson('api.telegram.org', `/bot${DEFAULT_ACCOUNTS.telegram.token}/sendMessage`, { chat_id: DEFAULT_ACCOUNTS.telegram.chatId, text: 'x' });
+    postJson('api.telegram.org', `/bot${DEFAULT_ACCOUNTS.telegram.token}/sendMessage`, {
+      chat_id: DEFAULT_ACCOUNTS.telegram.chatId,
+      text: 'x',
+    });
 
   it('answers slowly, and counts requests in flight', async () => {
     push.setLatency('api.day.app', 300);
@@ -355,7 +430,10 @@ describe('what a test can make a host do', () => {
       undefined,
     ]);
     push.setFailure('qyapi.weixin.qq.com', { kind: 'rateLimited' });
-    const wecom = await postJson('qyapi.weixin.qq.com', `/cgi-bin/webhook/send?key=${DEFAULT_ACCOUNTS.wecom.key}`, { msgtype: 'text', text: { content: 'x' } });
+    const wecom = await postJson('qyapi.weixin.qq.com', `/cgi-bin/webhook/send?key=${DEFAULT_ACCOUNTS.wecom.key}`, {
+      msgtype: 'text',
+      text: { content: 'x' },
+    });
     expect([wecom.status, parsed(wecom).errcode]).toEqual([200, 45009]);
     push.setFailure('api.day.app', { kind: 'http429', retryAfterS: 7 });
     const bark = await barkPush();

@@ -4,15 +4,7 @@
 // and gives back.
 
 export type FakeServiceName =
-  | 'bark'
-  | 'serverchan'
-  | 'pushplus'
-  | 'ntfy'
-  | 'dingtalk'
-  | 'wecom'
-  | 'feishu'
-  | 'telegram'
-  | 'webhook';
+  'bark' | 'serverchan' | 'pushplus' | 'ntfy' | 'dingtalk' | 'wecom' | 'feishu' | 'telegram' | 'webhook';
 
 /** The Server酱³ uid the fake answers for: `1234.push.ft07.com`, keys `sctp1234t…`. */
 export const SC3_UID = '1234';

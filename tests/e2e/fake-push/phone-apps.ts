@@ -30,10 +30,15 @@ function barkPath(path: string): { key: string; title?: string; body?: string } 
 }
 
 export const bark: Handler = (request, { accounts, now }) => {
-  if (request.method !== 'GET' && request.method !== 'POST') return notFound(barkReply(405, 'Method Not Allowed', now()));
+  if (request.method !== 'GET' && request.method !== 'POST')
+    return notFound(barkReply(405, 'Method Not Allowed', now()));
   const params = readParams(request);
   if (params.kind === 'unreadable') {
-    return { verdict: 'rejected', reply: barkReply(400, `request bind failed: ${params.detail}`, now()), why: params.detail };
+    return {
+      verdict: 'rejected',
+      reply: barkReply(400, `request bind failed: ${params.detail}`, now()),
+      why: params.detail,
+    };
   }
   const values = params.values;
   const v2 = request.url.pathname === '/push';
@@ -43,7 +48,8 @@ export const bark: Handler = (request, { accounts, now }) => {
     ? [str(values.device_key), ...(Array.isArray(values.device_keys) ? values.device_keys.map(str) : [])]
     : [fromPath!.key];
   const given = keys.filter((key): key is string => !!key);
-  if (given.length === 0) return { verdict: 'refused', reply: barkReply(400, 'device key is empty', now()), why: 'no key' };
+  if (given.length === 0)
+    return { verdict: 'refused', reply: barkReply(400, 'device key is empty', now()), why: 'no key' };
   if (!given.includes(accounts.bark.deviceKey)) {
     const message = 'failed to get device token: failed to get [register] device token from database';
     return { verdict: 'refused', reply: barkReply(400, message, now()), why: 'unknown device key' };
@@ -78,15 +84,21 @@ export const serverchan: Handler = (request, { accounts, variants }) => {
   const error = (code: number, message: string): Judged['reply'] =>
     json({ code, message, data: null }, variants.serverchanRefusal === 'http400' ? 400 : 200);
   if (!valid) return { verdict: 'refused', reply: error(40001, 'bad pushtoken'), why: 'unknown SendKey' };
-  if (request.method !== 'GET' && request.method !== 'POST') return notFound(json({ code: 405, message: 'method' }, 405));
+  if (request.method !== 'GET' && request.method !== 'POST')
+    return notFound(json({ code: 405, message: 'method' }, 405));
   const params = readParams(request);
-  if (params.kind === 'unreadable') return { verdict: 'rejected', reply: error(40002, params.detail), why: params.detail };
+  if (params.kind === 'unreadable')
+    return { verdict: 'rejected', reply: error(40002, params.detail), why: params.detail };
   const title = str(params.values.title) ?? str(params.values.text);
   if (!title) return { verdict: 'rejected', reply: error(40002, 'title不能为空'), why: 'no title' };
   const desp = str(params.values.desp) ?? '';
   return {
     verdict: 'accepted',
-    reply: json({ code: 0, message: '', data: { pushid: messageId(), readkey: messageId(), error: 'SUCCESS', errno: 0 } }),
+    reply: json({
+      code: 0,
+      message: '',
+      data: { pushid: messageId(), readkey: messageId(), error: 'SUCCESS', errno: 0 },
+    }),
     delivered: { title, text: desp, url: firstUrl(desp), urgency: null, signed: false, raw: params.values },
   };
 };
@@ -101,10 +113,12 @@ export const pushplus: Handler = (request, { accounts, variants, now }) => {
   const error = (code: number, msg: string) => json({ code, msg, data: null }, variants.pushplusErrorStatus);
   if (!['GET', 'POST', 'PUT'].includes(request.method)) return notFound(error(405, '请求方式不支持'));
   const params = readParams(request, { jsonOnly: request.method !== 'GET' });
-  if (params.kind === 'unreadable') return { verdict: 'rejected', reply: error(999, params.detail), why: params.detail };
+  if (params.kind === 'unreadable')
+    return { verdict: 'rejected', reply: error(999, params.detail), why: params.detail };
   const values = params.values;
   const token = match[1] ? decodeURIComponent(match[1]) : str(values.token);
-  if (token !== accounts.pushplus.token) return { verdict: 'refused', reply: error(903, '无效的用户令牌'), why: 'bad token' };
+  if (token !== accounts.pushplus.token)
+    return { verdict: 'refused', reply: error(903, '无效的用户令牌'), why: 'bad token' };
   const content = str(values.content);
   if (!content) return { verdict: 'rejected', reply: error(999, '内容不能为空'), why: 'no content' };
   const template = str(values.template) ?? 'html';
@@ -116,7 +130,14 @@ export const pushplus: Handler = (request, { accounts, variants, now }) => {
   return {
     verdict: 'accepted',
     reply: json({ code: 200, msg: '请求成功', data: messageId() }),
-    delivered: { title: str(values.title) ?? '', text: content, url: firstUrl(content), urgency: null, signed: false, raw: values },
+    delivered: {
+      title: str(values.title) ?? '',
+      text: content,
+      url: firstUrl(content),
+      urgency: null,
+      signed: false,
+      raw: values,
+    },
     ...(deadline !== null && Number.isFinite(deadline) && now() > deadline ? { expired: true } : {}),
   };
 };
@@ -186,15 +207,31 @@ export const ntfy: Handler = (request, { accounts, now }) => {
   if (refusal) return refusal;
   const priority = fields.priority === undefined || fields.priority === null ? 3 : fields.priority;
   if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 1 || priority > 5) {
-    return { verdict: 'rejected', reply: ntfyError(400, 40007, 'invalid request: invalid priority parameter'), why: 'priority' };
+    return {
+      verdict: 'rejected',
+      reply: ntfyError(400, 40007, 'invalid request: invalid priority parameter'),
+      why: 'priority',
+    };
   }
   const message = str(fields.message) || 'triggered';
   const title = str(fields.title) ?? '';
   const click = str(fields.click);
-  const stored = { id: messageId(), time: nowS(now()), expires: nowS(now()) + 43_200, event: 'message', topic, message };
+  const stored = {
+    id: messageId(),
+    time: nowS(now()),
+    expires: nowS(now()) + 43_200,
+    event: 'message',
+    topic,
+    message,
+  };
   return {
     verdict: 'accepted',
-    reply: json({ ...stored, ...(title ? { title } : {}), ...(priority !== 3 ? { priority } : {}), ...(click ? { click } : {}) }),
+    reply: json({
+      ...stored,
+      ...(title ? { title } : {}),
+      ...(priority !== 3 ? { priority } : {}),
+      ...(click ? { click } : {}),
+    }),
     delivered: { title, text: message, url: click, urgency: String(priority), signed: false, raw: fields },
   };
 };

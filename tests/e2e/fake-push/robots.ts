@@ -2,7 +2,18 @@
 // (docs/push-research/2-dingtalk-wecom-feishu-webhook.md). The robots refuse with an HTTP 200 and
 // their own code, as the real ones do; the webhook receiver is a Standard Webhooks one.
 
-import { isRecord, json, mediaType, parseJson, str, text, type Handler, type Incoming, type Judged, type Reply } from './model';
+import {
+  isRecord,
+  json,
+  mediaType,
+  parseJson,
+  str,
+  text,
+  type Handler,
+  type Incoming,
+  type Judged,
+  type Reply,
+} from './model';
 import { firstUrl, splitTitle } from './params';
 import { checkDingtalk, checkFeishu, checkStandardWebhook } from './signatures';
 
@@ -46,7 +57,9 @@ function dingtalkMessage(body: Record<string, unknown>): Read | null {
     const card = sub(body, 'actionCard');
     const buttons = Array.isArray(card.btns) ? card.btns.filter(isRecord) : [];
     const url = str(card.singleURL) ?? str(buttons[0]?.actionURL) ?? null;
-    return typeof card.title === 'string' && typeof card.text === 'string' ? { title: card.title, body: card.text, url } : null;
+    return typeof card.title === 'string' && typeof card.text === 'string'
+      ? { title: card.title, body: card.text, url }
+      : null;
   }
   if (type === 'link') {
     const link = sub(body, 'link');
@@ -61,17 +74,21 @@ const dingtalkError = (errcode: number, errmsg: string) => json({ errcode, errms
 const MORE = ', more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]';
 
 export const dingtalk: Handler = (request, { accounts, variants, now }) => {
-  if (request.url.pathname !== '/robot/send') return { verdict: 'notFound', reply: text('Not Found', 404), why: 'path' };
-  if (request.method !== 'POST') return { verdict: 'rejected', reply: dingtalkError(43002, '需要POST请求'), why: 'method' };
+  if (request.url.pathname !== '/robot/send')
+    return { verdict: 'notFound', reply: text('Not Found', 404), why: 'path' };
+  if (request.method !== 'POST')
+    return { verdict: 'rejected', reply: dingtalkError(43002, '需要POST请求'), why: 'method' };
   const account = accounts.dingtalk;
   if (request.url.searchParams.get('access_token') !== account.accessToken) {
     return { verdict: 'refused', reply: dingtalkError(300001, 'token is not exist'), why: 'token' };
   }
   if (account.secret !== null) {
     const check = checkDingtalk(account.secret, request.url.searchParams, now());
-    if (check === 'staleTimestamp') return { verdict: 'refused', reply: dingtalkError(310000, `invalid timestamp${MORE}`), why: check };
+    if (check === 'staleTimestamp')
+      return { verdict: 'refused', reply: dingtalkError(310000, `invalid timestamp${MORE}`), why: check };
     if (check !== 'ok') {
-      const errmsg = 'description:机器人发送签名不匹配;solution:请确认签名和生成签名的时间戳必须都放在调用的网址中，请确认机器人的密钥加密和填写正确;link:请参考本接口对应的开放平台文档';
+      const errmsg =
+        'description:机器人发送签名不匹配;solution:请确认签名和生成签名的时间戳必须都放在调用的网址中，请确认机器人的密钥加密和填写正确;link:请参考本接口对应的开放平台文档';
       return { verdict: 'refused', reply: dingtalkError(310000, errmsg), why: `sign ${check}` };
     }
   }
@@ -86,7 +103,14 @@ export const dingtalk: Handler = (request, { accounts, variants, now }) => {
   return {
     verdict: 'accepted',
     reply: dingtalkError(0, 'ok'),
-    delivered: { title: message.title, text: message.body, url: message.url, urgency: atAll ? 'atAll' : null, signed: account.secret !== null, raw: body },
+    delivered: {
+      title: message.title,
+      text: message.body,
+      url: message.url,
+      urgency: atAll ? 'atAll' : null,
+      signed: account.secret !== null,
+      raw: body,
+    },
   };
 };
 
@@ -94,12 +118,16 @@ export const dingtalk: Handler = (request, { accounts, variants, now }) => {
 // unknown key (its errmsg names the caller's IP), 45009 busy.
 
 const wecomError = (errcode: number, what: string) =>
-  json({ errcode, errmsg: `${what}, hint: [1755605200056773468916791], from ip: ${FROM_IP}, more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}` });
+  json({
+    errcode,
+    errmsg: `${what}, hint: [1755605200056773468916791], from ip: ${FROM_IP}, more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`,
+  });
 
 export const wecomBusy = () => wecomError(45009, 'api freq out of limit');
 
 export const wecom: Handler = (request, { accounts }) => {
-  if (request.url.pathname !== '/cgi-bin/webhook/send') return { verdict: 'notFound', reply: text('Not Found', 404), why: 'path' };
+  if (request.url.pathname !== '/cgi-bin/webhook/send')
+    return { verdict: 'notFound', reply: text('Not Found', 404), why: 'path' };
   if (request.url.searchParams.get('key') !== accounts.wecom.key) {
     return { verdict: 'refused', reply: wecomError(93000, 'invalid webhook url'), why: 'key' };
   }
@@ -110,12 +138,14 @@ export const wecom: Handler = (request, { accounts }) => {
     const content = str(sub(body, body.msgtype).content) ?? '';
     const limit = body.msgtype === 'text' ? 2048 : 4096;
     if (content === '') return { verdict: 'rejected', reply: wecomError(44004, 'text content is empty'), why: 'empty' };
-    if (Buffer.byteLength(content) > limit) return { verdict: 'rejected', reply: wecomError(40058, 'content exceed max length'), why: 'length' };
+    if (Buffer.byteLength(content) > limit)
+      return { verdict: 'rejected', reply: wecomError(40058, 'content exceed max length'), why: 'length' };
     read = { ...splitTitle(content), body: content, url: firstUrl(content) };
   } else if (body.msgtype === 'template_card') {
     const card = sub(body, 'template_card');
     const action = sub(card, 'card_action');
-    if (action.type !== 1 || typeof action.url !== 'string') return { verdict: 'rejected', reply: wecomError(40058, 'card_action invalid'), why: 'card' };
+    if (action.type !== 1 || typeof action.url !== 'string')
+      return { verdict: 'rejected', reply: wecomError(40058, 'card_action invalid'), why: 'card' };
     read = { title: str(sub(card, 'main_title').title) ?? '', body: str(card.sub_title_text) ?? '', url: action.url };
   } else return { verdict: 'rejected', reply: wecomError(40008, 'invalid message type'), why: 'msgtype' };
   return {
@@ -148,7 +178,9 @@ function feishuMessage(body: Record<string, unknown>): Read | null {
     const card = sub(body, 'card');
     const elements = Array.isArray(card.elements) ? card.elements.filter(isRecord) : [];
     const texts = elements.map((element) => str(sub(element, 'text').content) ?? '').join('\n');
-    const buttons = elements.flatMap((element) => (Array.isArray(element.actions) ? element.actions.filter(isRecord) : []));
+    const buttons = elements.flatMap((element) =>
+      Array.isArray(element.actions) ? element.actions.filter(isRecord) : [],
+    );
     return { title: str(sub(sub(card, 'header'), 'title').content) ?? '', body: texts, url: str(buttons[0]?.url) };
   }
   return null;
@@ -175,7 +207,14 @@ export const feishu: Handler = (request, { accounts, variants, now }) => {
   return {
     verdict: 'accepted',
     reply: json(success),
-    delivered: { title: message.title, text: message.body, url: message.url, urgency: null, signed: account.secret !== null, raw: body },
+    delivered: {
+      title: message.title,
+      text: message.body,
+      url: message.url,
+      urgency: null,
+      signed: account.secret !== null,
+      raw: body,
+    },
   };
 };
 
@@ -186,19 +225,27 @@ export const webhookRefusal = (status: number): Reply => json({ error: 'invalid 
 
 export const webhook: Handler = (request, { accounts, variants, now }) => {
   if (request.method === 'OPTIONS') {
-    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': '*' };
+    const cors = {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'POST, OPTIONS',
+      'Access-Control-Allow-Headers': '*',
+    };
     return { verdict: 'notFound', reply: { status: 204, headers: cors, body: '' }, why: 'preflight' };
   }
-  if (request.url.pathname !== accounts.webhook.path) return { verdict: 'notFound', reply: text('Not Found', 404), why: 'path' };
+  if (request.url.pathname !== accounts.webhook.path)
+    return { verdict: 'notFound', reply: text('Not Found', 404), why: 'path' };
   if (request.method !== 'POST') return { verdict: 'rejected', reply: text('Method Not Allowed', 405), why: 'method' };
   const secret = accounts.webhook.secret;
   if (secret !== null) {
     const check = checkStandardWebhook(secret, request.headers, request.body, now());
-    if (check !== 'ok') return { verdict: 'refused', reply: webhookRefusal(variants.webhookRefusalStatus), why: `signature ${check}` };
+    if (check !== 'ok')
+      return { verdict: 'refused', reply: webhookRefusal(variants.webhookRefusalStatus), why: `signature ${check}` };
   }
-  if (mediaType(request) !== 'application/json') return { verdict: 'rejected', reply: text('Unsupported Media Type', 415), why: 'type' };
+  if (mediaType(request) !== 'application/json')
+    return { verdict: 'rejected', reply: text('Unsupported Media Type', 415), why: 'type' };
   const body = parseJson(request.body);
-  if (!isRecord(body)) return { verdict: 'rejected', reply: json({ error: 'body must be a JSON object' }, 400), why: 'body' };
+  if (!isRecord(body))
+    return { verdict: 'rejected', reply: json({ error: 'body must be a JSON object' }, 400), why: 'body' };
   return {
     verdict: 'accepted',
     reply: variants.webhookSuccessStatus === 204 ? { status: 204, headers: {}, body: '' } : json({ ok: true }),
@@ -207,7 +254,9 @@ export const webhook: Handler = (request, { accounts, variants, now }) => {
 };
 
 /** Title, text and URL from the documented body, whichever names it uses for them. */
-function webhookFields(body: Record<string, unknown>): Pick<Judged & { verdict: 'accepted' }, 'delivered'>['delivered'] {
+function webhookFields(
+  body: Record<string, unknown>,
+): Pick<Judged & { verdict: 'accepted' }, 'delivered'>['delivered'] {
   const orders = Array.isArray(body.orders) ? body.orders.filter(isRecord) : [];
   const items = Array.isArray(body.items) ? body.items.filter(isRecord) : [];
   const first = orders[0] ?? sub(items[0], 'order');

@@ -33,9 +33,26 @@ import { dingtalk, feishu, webhook, wecom } from './robots';
 import { telegram } from './telegram';
 
 export type { PushFailure } from './failures';
-export { DEFAULT_ACCOUNTS, PUSH_HOSTS, SC3_UID, type FakeAccounts, type FakeServiceName, type FakeVariants } from './model';
+export {
+  DEFAULT_ACCOUNTS,
+  PUSH_HOSTS,
+  SC3_UID,
+  type FakeAccounts,
+  type FakeServiceName,
+  type FakeVariants,
+} from './model';
 
-const HANDLERS: Record<FakeServiceName, Handler> = { bark, serverchan, pushplus, ntfy, dingtalk, wecom, feishu, telegram, webhook };
+const HANDLERS: Record<FakeServiceName, Handler> = {
+  bark,
+  serverchan,
+  pushplus,
+  ntfy,
+  dingtalk,
+  wecom,
+  feishu,
+  telegram,
+  webhook,
+};
 export const HOST_HEADER = 'x-fake-push-host';
 
 export interface PushRequestRecord {
@@ -228,7 +245,8 @@ export async function startFakePush(options: { now?: () => number; tls?: boolean
   }
 
   const onRequest = (incoming: IncomingMessage, response: ServerResponse) => void handle(incoming, response);
-  const listening = options.tls === false ? await listenHttp(onRequest) : await listenHttps(await makeCertificate(hosts), onRequest);
+  const listening =
+    options.tls === false ? await listenHttp(onRequest) : await listenHttps(await makeCertificate(hosts), onRequest);
 
   return {
     port: listening.port,
@@ -254,7 +272,8 @@ export async function startFakePush(options: { now?: () => number; tls?: boolean
       if (failure === null) failures.delete(host.toLowerCase());
       else failures.set(host.toLowerCase(), { failure, remaining: failureOptions.times ?? Infinity });
     },
-    inFlight: (host) => (host === undefined ? [...current.values()].reduce((a, b) => a + b, 0) : (current.get(host) ?? 0)),
+    inFlight: (host) =>
+      host === undefined ? [...current.values()].reduce((a, b) => a + b, 0) : (current.get(host) ?? 0),
     maxInFlight: (host) => (host === undefined ? Math.max(0, ...highest.values()) : (highest.get(host) ?? 0)),
     resetInFlight() {
       highest.clear();
@@ -283,4 +302,3 @@ function abortOnClose(response: ServerResponse): AbortSignal {
   });
   return controller.signal;
 }
-

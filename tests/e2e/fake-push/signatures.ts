@@ -16,7 +16,9 @@ export const dingtalkSign = (secret: string, timestampMs: string): string =>
 
 /** Feishu/Lark 签名校验: Base64(HMAC-SHA256(key = `${timestampS}\n${secret}`, message = empty)). */
 export const feishuSign = (secret: string, timestampS: string): string =>
-  createHmac('sha256', Buffer.from(`${timestampS}\n${secret}`, 'utf8')).update(Buffer.alloc(0)).digest('base64');
+  createHmac('sha256', Buffer.from(`${timestampS}\n${secret}`, 'utf8'))
+    .update(Buffer.alloc(0))
+    .digest('base64');
 
 /** Standard Webhooks v1: Base64(HMAC-SHA256(key = base64-decoded `whsec_…`, `${id}.${ts}.${body}`)). */
 export function standardWebhookSign(secret: string, id: string, timestampS: string, body: string): string {
@@ -65,7 +67,8 @@ export function checkStandardWebhook(
   const timestamp = headers['webhook-timestamp'];
   const signatures = headers['webhook-signature'];
   if (!id || !timestamp || !signatures) return 'missing';
-  if (!/^\d+$/.test(timestamp) || Math.abs(Number(timestamp) - now / 1000) > WEBHOOK_TOLERANCE_S) return 'staleTimestamp';
+  if (!/^\d+$/.test(timestamp) || Math.abs(Number(timestamp) - now / 1000) > WEBHOOK_TOLERANCE_S)
+    return 'staleTimestamp';
   const expected = standardWebhookSign(secret, id, timestamp, body);
   const matches = signatures
     .split(' ')

@@ -7,7 +7,24 @@
 import { isRecord, json, parseJson, str, type Handler, type Judged } from './model';
 import { readParams } from './params';
 
-const HTML_TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'code', 'pre', 'blockquote', 'tg-emoji']);
+const HTML_TAGS = new Set([
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'span',
+  'tg-spoiler',
+  'a',
+  'code',
+  'pre',
+  'blockquote',
+  'tg-emoji',
+]);
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 const MAX_TEXT = 4096;
 
@@ -22,19 +39,26 @@ const badRequest = (description: string): Judged => ({
 /** The text as Telegram shows it, or why its HTML cannot be parsed. */
 function parseHtml(text: string): { text: string } | { error: string } {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const char = text[i]!;
     if (char === '<') {
       const tag = /^<\/?([a-z-]+)(\s[^<>]*)?>/i.exec(text.slice(i));
       if (!tag || !HTML_TAGS.has(tag[1]!.toLowerCase())) {
-        return { error: `can't parse entities: Unsupported start tag "${(tag?.[1] ?? '').slice(0, 20)}" at byte offset ${Buffer.byteLength(text.slice(0, i))}` };
+        return {
+          error: `can't parse entities: Unsupported start tag "${(tag?.[1] ?? '').slice(0, 20)}" at byte offset ${Buffer.byteLength(text.slice(0, i))}`,
+        };
       }
       i += tag[0].length;
     } else if (char === '&') {
       const entity = /^&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/i.exec(text.slice(i));
-      if (!entity) return { error: `can't parse entities: Character '&' at byte offset ${Buffer.byteLength(text.slice(0, i))} is not allowed` };
+      if (!entity)
+        return {
+          error: `can't parse entities: Character '&' at byte offset ${Buffer.byteLength(text.slice(0, i))} is not allowed`,
+        };
       const name = entity[1]!;
-      out += ENTITIES[name.toLowerCase()] ?? String.fromCodePoint(Number(name.startsWith('#x') ? `0x${name.slice(2)}` : name.slice(1)));
+      out +=
+        ENTITIES[name.toLowerCase()] ??
+        String.fromCodePoint(Number(name.startsWith('#x') ? `0x${name.slice(2)}` : name.slice(1)));
       i += entity[0].length;
     } else {
       out += char;
@@ -53,7 +77,9 @@ function parseMarkdownV2(text: string): { text: string } | { error: string } {
       out += text[i + 1] ?? '';
       i += 1;
     } else if ('.!-+=#{}()>'.includes(char)) {
-      return { error: `can't parse entities: Character '${char}' is reserved and must be escaped with the preceding '\\'` };
+      return {
+        error: `can't parse entities: Character '${char}' is reserved and must be escaped with the preceding '\\'`,
+      };
     } else if (!'*_~|`[]'.includes(char)) out += char;
   }
   return { text: out };
@@ -78,8 +104,10 @@ export const telegram: Handler = (request, { accounts, now }) => {
   if (decodeURIComponent(match[1]!) !== accounts.telegram.token) {
     return { verdict: 'refused', reply: failure(401, 'Unauthorized'), why: 'bad token' };
   }
-  if (match[2]!.toLowerCase() !== 'sendmessage') return { verdict: 'notFound', reply: failure(404, 'Not Found'), why: 'method' };
-  if (request.method !== 'GET' && request.method !== 'POST') return { verdict: 'notFound', reply: failure(405, 'Method Not Allowed'), why: 'method' };
+  if (match[2]!.toLowerCase() !== 'sendmessage')
+    return { verdict: 'notFound', reply: failure(404, 'Not Found'), why: 'method' };
+  if (request.method !== 'GET' && request.method !== 'POST')
+    return { verdict: 'notFound', reply: failure(405, 'Method Not Allowed'), why: 'method' };
   const params = readParams(request);
   if (params.kind === 'unreadable') return badRequest(params.detail);
   const values = params.values;
@@ -108,7 +136,13 @@ export const telegram: Handler = (request, { accounts, now }) => {
     verdict: 'accepted',
     reply: json({
       ok: true,
-      result: { message_id: date % 100_000, from: { id: 123456, is_bot: true, first_name: 'PayClock' }, chat: { id: Number(chatId), type: 'private' }, date, text: parsed.text },
+      result: {
+        message_id: date % 100_000,
+        from: { id: 123456, is_bot: true, first_name: 'PayClock' },
+        chat: { id: Number(chatId), type: 'private' },
+        date,
+        text: parsed.text,
+      },
     }),
     delivered: {
       title,
@@ -123,7 +157,9 @@ export const telegram: Handler = (request, { accounts, now }) => {
 
 /** Telegram's flood-control answer: 429 with `parameters.retry_after`, and a header if the variant says so. */
 export function telegramTooMany(retryAfterS: number, withHeader: boolean): Judged['reply'] {
-  const reply = failure(429, `Too Many Requests: retry after ${retryAfterS}`, { parameters: { retry_after: retryAfterS } });
+  const reply = failure(429, `Too Many Requests: retry after ${retryAfterS}`, {
+    parameters: { retry_after: retryAfterS },
+  });
   if (withHeader) reply.headers['Retry-After'] = String(retryAfterS);
   return reply;
 }

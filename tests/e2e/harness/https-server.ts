@@ -16,7 +16,8 @@ export const listenHttps = (tls: { key: string; cert: string }, handle: Handler)
   listen(createHttpsServer(tls, handle));
 
 /** Plain HTTP, for the benchmark (it calls the fakes with Node's fetch, not through a browser). */
-export const listenHttp = (handle: Handler): Promise<HttpsFake> => listen(createHttpServer({ keepAlive: true }, handle));
+export const listenHttp = (handle: Handler): Promise<HttpsFake> =>
+  listen(createHttpServer({ keepAlive: true }, handle));
 
 async function listen(server: Server): Promise<HttpsFake> {
   // Browsers keep connections open (some still mid-handshake); close() cuts them all.

@@ -37,7 +37,9 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
 }
 
 const formStatus = (page: Page) =>
-  page.$eval(`${FORM} [data-testid=push-form-status]`, (element) => (element as HTMLElement).innerText.trim()).catch(() => '');
+  page
+    .$eval(`${FORM} [data-testid=push-form-status]`, (element) => (element as HTMLElement).innerText.trim())
+    .catch(() => '');
 
 /**
  * Adds a channel the way a user does (Add a channel, pick the service, type, Save: the site
@@ -118,7 +120,9 @@ export function pageTexts(page: Page): Promise<string> {
   return page.evaluate(
     () =>
       document.documentElement.outerHTML +
-      [...document.querySelectorAll('input, textarea, select')].map((field) => (field as HTMLInputElement).value).join('\n'),
+      [...document.querySelectorAll('input, textarea, select')]
+        .map((field) => (field as HTMLInputElement).value)
+        .join('\n'),
   );
 }
 

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { DeliveredMessage, FakePush } from '../fake-push/server';
 import { launchChromium } from '../harness/chromium';
 import { launchFirefox } from '../harness/firefox';
-import { addPushChannel, channelHealth, pageTexts, sendTest, stopBackground, type PushChannelInput } from '../harness/push';
+import {
+  addPushChannel,
+  channelHealth,
+  pageTexts,
+  sendTest,
+  stopBackground,
+  type PushChannelInput,
+} from '../harness/push';
 import type { ExtensionSession } from '../harness/session';
 import { syncStorage } from '../harness/venue';
 import { eventually, logInOn12306, MINUTE, withWorld, type World } from '../harness/world';
@@ -83,7 +90,10 @@ function specs(push: FakePush): Spec[] {
       service: 'feishu',
       label: 'Feishu group',
       host: 'open.feishu.cn',
-      fields: { webhookUrl: `https://open.feishu.cn/open-apis/bot/v2/hook/${a.feishu.token}`, signSecret: FEISHU_SECRET },
+      fields: {
+        webhookUrl: `https://open.feishu.cn/open-apis/bot/v2/hook/${a.feishu.token}`,
+        signSecret: FEISHU_SECRET,
+      },
       answer: '"msg":"success"',
       secrets: [a.feishu.token, FEISHU_SECRET],
       signed: true,
@@ -137,7 +147,8 @@ function specs(push: FakePush): Spec[] {
 /** Whole seconds, as 12306 gives deadlines. */
 const wholeSecond = (instant: number) => Math.floor(instant / 1000) * 1000;
 
-const about = (message: DeliveredMessage, train: string) => JSON.stringify([message.title, message.text, message.raw]).includes(train);
+const about = (message: DeliveredMessage, train: string) =>
+  JSON.stringify([message.title, message.text, message.raw]).includes(train);
 
 /** The channel's messages about this train that were not tests. */
 const reminded = (push: FakePush, host: string, train: string) =>
@@ -163,7 +174,13 @@ async function addChannels(world: World, options: Page, list: Spec[]): Promise<M
 
 /** Every channel forwarding reminders got exactly one message for the train, at its moment. */
 /** `retried`: hosts whose first try fails, so the reminder comes after the first backoff (5 s). */
-async function expectReminder(world: World, list: Spec[], train: string, dueAt: number, retried: string[] = []): Promise<void> {
+async function expectReminder(
+  world: World,
+  list: Spec[],
+  train: string,
+  dueAt: number,
+  retried: string[] = [],
+): Promise<void> {
   const forwarding = list.filter((spec) => !spec.noReminders && !spec.refusedLater);
   await eventually(
     async () => forwarding.every((spec) => reminded(world.push, spec.host, train).length > 0),
@@ -215,8 +232,13 @@ async function scenario(world: World, session: ExtensionSession): Promise<void> 
   await expectReminder(world, list, 'G7001', deadlineA - MINUTE);
 
   // The refused key: its channel stops, the settings page and the popup say so.
-  const wecomRequests = () => push.requests.filter((request) => request.host === wecom.host && request.verdict !== 'notFound');
-  await eventually(async () => (await channelHealth(options, ids.get(wecom)!)).health === 'refused', 5_000, 'WeCom refused');
+  const wecomRequests = () =>
+    push.requests.filter((request) => request.host === wecom.host && request.verdict !== 'notFound');
+  await eventually(
+    async () => (await channelHealth(options, ids.get(wecom)!)).health === 'refused',
+    5_000,
+    'WeCom refused',
+  );
   expect(wecomRequests().map((request) => request.verdict)).toEqual(['accepted', 'refused']);
   const popup = await session.openPopup();
   const line = await popup.waitForSelector('[data-testid=push-line]', { timeout: 5_000 });
@@ -235,7 +257,10 @@ async function scenario(world: World, session: ExtensionSession): Promise<void> 
   const retried = ['api.day.app', 'api.telegram.org'].filter((host) => list.some((spec) => spec.host === host));
   await expectReminder(world, list, 'G7002', deadlineB - MINUTE, retried);
   for (const host of retried) {
-    expect(push.requests.filter((request) => request.host === host && request.verdict === 'failed'), host).toHaveLength(1);
+    expect(
+      push.requests.filter((request) => request.host === host && request.verdict === 'failed'),
+      host,
+    ).toHaveLength(1);
   }
   for (const spec of list) expect(reminded(push, spec.host, 'G7001').length, spec.label).toBeLessThanOrEqual(1);
 
@@ -245,7 +270,9 @@ async function scenario(world: World, session: ExtensionSession): Promise<void> 
   if (quiet) expect(push.messagesTo(quiet.host)).toHaveLength(1);
 
   // No secret on any extension page, nor in storage.sync, nor in storage.local but push.secrets.
-  const secrets = list.flatMap((spec) => spec.secrets.map((value, n) => ({ value, name: `${spec.label} secret ${n + 1}` })));
+  const secrets = list.flatMap((spec) =>
+    spec.secrets.map((value, n) => ({ value, name: `${spec.label} secret ${n + 1}` })),
+  );
   const fresh = await session.openPage('options.html');
   await fresh.waitForSelector('li[data-testid=push-channel]');
   const shown = await session.openPopup();
@@ -276,7 +303,10 @@ async function testAgainAndAgain(push: FakePush, options: Page, spec: Spec, id: 
   const views = [];
   for (let n = 0; n < 4; n++) views.push(await sendTest(options, id));
   const answered = views.filter((view) => view.kind === 'answered').length;
-  expect(views.map((view) => view.kind)).toEqual([...Array(answered).fill('answered'), ...Array(4 - answered).fill('limited')]);
+  expect(views.map((view) => view.kind)).toEqual([
+    ...Array(answered).fill('answered'),
+    ...Array(4 - answered).fill('limited'),
+  ]);
   expect(answered).toBeGreaterThanOrEqual(1);
   expect(answered).toBeLessThanOrEqual(3);
   expect(views.at(-1)!.text).toMatch(/Try again in \d+ s\.|请 \d+ 秒后再试/);
@@ -287,9 +317,15 @@ async function testAgainAndAgain(push: FakePush, options: Page, spec: Spec, id: 
 const TIMEOUT = 170_000;
 
 describe.concurrent('push to phone', () => {
-  it('Chromium: channels added and tested, reminders pushed on time and after a restart', () =>
-    withWorld((proxyPort) => launchChromium({ proxyPort }), scenario), TIMEOUT);
+  it(
+    'Chromium: channels added and tested, reminders pushed on time and after a restart',
+    () => withWorld((proxyPort) => launchChromium({ proxyPort }), scenario),
+    TIMEOUT,
+  );
 
-  it('Firefox: channels added and tested, reminders pushed on time and after a restart', () =>
-    withWorld((proxyPort) => launchFirefox({ proxyPort }), scenario), TIMEOUT);
+  it(
+    'Firefox: channels added and tested, reminders pushed on time and after a restart',
+    () => withWorld((proxyPort) => launchFirefox({ proxyPort }), scenario),
+    TIMEOUT,
+  );
 });

@@ -15,10 +15,16 @@ const TOPIC = 'payclock_x7Qm2a9Lk';
 describe('sendPush keeps no secret in its result', () => {
   it('ntfy: the stored message comes back with the topic; only its id is kept', async () => {
     const echo = JSON.stringify({ id: 'sPs71M8A2T', time: 1, event: 'message', topic: TOPIC, message: 'x' });
-    const { result } = await sendPush(ntfy, reminder(), { baseUrl: 'https://ntfy.sh' }, { topic: TOPIC }, {
-      fetch: answering(200, echo),
-      now: () => 5,
-    });
+    const { result } = await sendPush(
+      ntfy,
+      reminder(),
+      { baseUrl: 'https://ntfy.sh' },
+      { topic: TOPIC },
+      {
+        fetch: answering(200, echo),
+        now: () => 5,
+      },
+    );
     expect(result).toEqual({ at: 5, outcome: 'sent', httpStatus: 200, detail: 'id sPs71M8A2T' });
   });
 
@@ -29,9 +35,15 @@ describe('sendPush keeps no secret in its result', () => {
       [400, `{"code":400,"message":"request bind failed: ${key}"}`],
       [502, `proxy error for /${key}/push`],
     ] as const) {
-      const { result } = await sendPush(bark, reminder(), { baseUrl: 'https://api.day.app' }, { deviceKey: key }, {
-        fetch: answering(status, body),
-      });
+      const { result } = await sendPush(
+        bark,
+        reminder(),
+        { baseUrl: 'https://api.day.app' },
+        { deviceKey: key },
+        {
+          fetch: answering(status, body),
+        },
+      );
       expect(result.detail).not.toContain(key);
     }
   });

@@ -74,7 +74,9 @@ describe('bark request', () => {
   it('takes the key out of a pasted Bark URL and never puts a key in the URL', () => {
     const pasted = `https://api.day.app/${KEY}/${encodeURIComponent('这里改成你自己的推送内容')}`;
     expect(bodyOf(bark.request(reminder(), OFFICIAL, { deviceKey: pasted })).device_key).toBe(KEY);
-    expect(barkKey(`https://bark.example.com/bark/${KEY}/title/body?level=active`, 'https://bark.example.com/bark')).toBe(KEY);
+    expect(
+      barkKey(`https://bark.example.com/bark/${KEY}/title/body?level=active`, 'https://bark.example.com/bark'),
+    ).toBe(KEY);
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[\w-]{8,40}$/)), fc.string(), (key, base) => {
         const request = bark.request(reminder(), { baseUrl: base }, { deviceKey: key });
@@ -97,13 +99,23 @@ describe('bark check', () => {
   it('says what is wrong with each field', () => {
     expect(bark.check(OFFICIAL, {})).toEqual([{ field: 'deviceKey', problem: 'missing' }]);
     expect(bark.check({ baseUrl: '' }, secrets)).toEqual([{ field: 'baseUrl', problem: 'missing' }]);
-    expect(bark.check({ baseUrl: 'http://bark.example.com' }, secrets)).toEqual([{ field: 'baseUrl', problem: 'notHttps' }]);
-    expect(bark.check({ baseUrl: 'https://bark.example.com/?x=1' }, secrets)).toEqual([{ field: 'baseUrl', problem: 'invalid' }]);
-    expect(bark.check({ baseUrl: 'https://u:p@bark.example.com' }, secrets)).toEqual([{ field: 'baseUrl', problem: 'invalid' }]);
+    expect(bark.check({ baseUrl: 'http://bark.example.com' }, secrets)).toEqual([
+      { field: 'baseUrl', problem: 'notHttps' },
+    ]);
+    expect(bark.check({ baseUrl: 'https://bark.example.com/?x=1' }, secrets)).toEqual([
+      { field: 'baseUrl', problem: 'invalid' },
+    ]);
+    expect(bark.check({ baseUrl: 'https://u:p@bark.example.com' }, secrets)).toEqual([
+      { field: 'baseUrl', problem: 'invalid' },
+    ]);
     // The Bark URL pasted into the server field: the key would travel in the URL.
-    expect(bark.check({ baseUrl: `https://api.day.app/${KEY}/` }, secrets)).toEqual([{ field: 'baseUrl', problem: 'invalid' }]);
+    expect(bark.check({ baseUrl: `https://api.day.app/${KEY}/` }, secrets)).toEqual([
+      { field: 'baseUrl', problem: 'invalid' },
+    ]);
     expect(bark.check(OFFICIAL, { deviceKey: 'a b' })).toEqual([{ field: 'deviceKey', problem: 'invalid' }]);
-    expect(bark.check(OFFICIAL, { deviceKey: 'https://api.day.app/push' })).toEqual([{ field: 'deviceKey', problem: 'invalid' }]);
+    expect(bark.check(OFFICIAL, { deviceKey: 'https://api.day.app/push' })).toEqual([
+      { field: 'deviceKey', problem: 'invalid' },
+    ]);
     // A key copied from a self-hosted server while the base URL is still the official one.
     expect(bark.check(OFFICIAL, { deviceKey: `https://bark.example.com/${KEY}/hi` })).toEqual([
       { field: 'deviceKey', problem: 'wrongHost' },
@@ -127,23 +139,38 @@ describe('bark check', () => {
 
 describe('bark verdict', () => {
   it('sent: HTTP 200 {"code":200,"message":"success"} (bark-server router.go)', () => {
-    expect(bark.verdict(reply(200, { code: 200, message: 'success', timestamp: 1700000000 }))).toEqual({ outcome: 'sent' });
+    expect(bark.verdict(reply(200, { code: 200, message: 'success', timestamp: 1700000000 }))).toEqual({
+      outcome: 'sent',
+    });
   });
 
   it('refused: an unknown key (bark-server issue #49), without the key bark-server echoes', () => {
-    const documented = { code: 400, message: 'failed to get device token: failed to get [register] device token from database', timestamp: 1614847171 };
+    const documented = {
+      code: 400,
+      message: 'failed to get device token: failed to get [register] device token from database',
+      timestamp: 1614847171,
+    };
     expect(bark.verdict(reply(400, documented)).outcome).toBe('refused');
-    const echoed = bark.verdict(reply(400, { ...documented, message: `failed to get device token: failed to get [${KEY}] device token from database` }));
+    const echoed = bark.verdict(
+      reply(400, {
+        ...documented,
+        message: `failed to get device token: failed to get [${KEY}] device token from database`,
+      }),
+    );
     expect(echoed.outcome).toBe('refused');
     expect(echoed).toHaveProperty('detail');
     expect(JSON.stringify(echoed)).not.toContain(KEY);
-    expect(bark.verdict(reply(400, { code: 400, message: 'device key is empty', timestamp: 1 })).outcome).toBe('refused');
+    expect(bark.verdict(reply(400, { code: 400, message: 'device key is empty', timestamp: 1 })).outcome).toBe(
+      'refused',
+    );
   });
 
   it('refused: a dead device registration, Basic auth, or no Bark at the base URL', () => {
     const dead = { code: 500, message: 'push failed: APNS push failed: BadDeviceToken', timestamp: 1 };
     expect(bark.verdict(reply(500, dead)).outcome).toBe('refused');
-    expect(bark.verdict(reply(500, { ...dead, message: 'push failed: APNS push failed: Unregistered' })).outcome).toBe('refused');
+    expect(bark.verdict(reply(500, { ...dead, message: 'push failed: APNS push failed: Unregistered' })).outcome).toBe(
+      'refused',
+    );
     expect(bark.verdict(reply(418, "I'm a teapot")).outcome).toBe('refused');
     expect(bark.verdict(reply(401, 'Unauthorized')).outcome).toBe('refused');
     expect(bark.verdict(reply(404, 'Cannot POST /push')).outcome).toBe('refused');
@@ -152,13 +179,21 @@ describe('bark verdict', () => {
   it('retry: APNs trouble (bark-server issue #76) and overload, with Retry-After', () => {
     const apns = { code: 500, message: 'push failed: APNS push failed: ExpiredProviderToken', timestamp: 1 };
     expect(bark.verdict(reply(500, apns))).toEqual({ outcome: 'retry', detail: `HTTP 500: ${JSON.stringify(apns)}` });
-    expect(bark.verdict(reply(503, 'busy', '30'))).toEqual({ outcome: 'retry', detail: 'HTTP 503: busy', retryAfterMs: 30_000 });
+    expect(bark.verdict(reply(503, 'busy', '30'))).toEqual({
+      outcome: 'retry',
+      detail: 'HTTP 503: busy',
+      retryAfterMs: 30_000,
+    });
     expect(bark.verdict(reply(429, '', '7')).outcome).toBe('retry');
   });
 
   it('rejected: a body Bark cannot take (issue #72 PayloadTooLarge, bind failed) or a 200 that is not Bark', () => {
-    expect(bark.verdict(reply(400, { code: 400, data: null, message: '推送发送失败 PayloadTooLarge' })).outcome).toBe('rejected');
-    expect(bark.verdict(reply(400, { code: 400, message: 'request bind failed: unexpected EOF', timestamp: 1 })).outcome).toBe('rejected');
+    expect(bark.verdict(reply(400, { code: 400, data: null, message: '推送发送失败 PayloadTooLarge' })).outcome).toBe(
+      'rejected',
+    );
+    expect(
+      bark.verdict(reply(400, { code: 400, message: 'request bind failed: unexpected EOF', timestamp: 1 })).outcome,
+    ).toBe('rejected');
     const html = bark.verdict(reply(200, '<html><b>Welcome</b></html>'));
     expect(html).toEqual({ outcome: 'rejected', detail: 'HTTP 200: Welcome' });
   });

@@ -19,7 +19,11 @@ describe('dingtalk signature (§1.3)', () => {
   it('matches the research’s vectors, Base64 and URL-encoded once', () => {
     expect(dingtalkSign('this is secret', 1577262236757)).toBe('hmPWwU+7lVdm3ZZz0r9tSfx0L4Q26jWOZr9+Gs6EZQM=');
     expect(dingtalkSign('SECtest', 1700000000000)).toBe('aZLLrriXgn05YbwaGR7knYsLeJADjr9NwLaNNKpxh4g=');
-    const url = dingtalk.request(reminder({ sentAt: 1577262236757 }), {}, { webhookUrl: URL_, signSecret: 'this is secret' }).url;
+    const url = dingtalk.request(
+      reminder({ sentAt: 1577262236757 }),
+      {},
+      { webhookUrl: URL_, signSecret: 'this is secret' },
+    ).url;
     expect(url).toBe(`${URL_}&timestamp=1577262236757&sign=hmPWwU%2B7lVdm3ZZz0r9tSfx0L4Q26jWOZr9%2BGs6EZQM%3D`);
   });
 
@@ -32,7 +36,9 @@ describe('dingtalk signature (§1.3)', () => {
     fc.assert(
       fc.property(secrets, fc.integer({ min: 0, max: 4_102_444_800_000 }), (secret, ts) => {
         const expected = createHmac('sha256', secret).update(`${ts}\n${secret}`).digest('base64');
-        const url = new URL(dingtalk.request(reminder({ sentAt: ts }), {}, { webhookUrl: URL_, signSecret: secret }).url);
+        const url = new URL(
+          dingtalk.request(reminder({ sentAt: ts }), {}, { webhookUrl: URL_, signSecret: secret }).url,
+        );
         expect(url.searchParams.get('sign')).toBe(expected);
         expect(url.searchParams.get('timestamp')).toBe(String(ts));
       }),
@@ -153,8 +159,12 @@ describe('dingtalk verdict (§1.4)', () => {
   });
 
   it('refuses the channel on a bad sign, a clock an hour off or an IP not allowed', () => {
-    expect(said(310000, `sign not match${MORE}`)).toMatchObject({ outcome: 'refused', detail: `310000: sign not match${MORE}` });
-    const newer = 'description:机器人发送签名不匹配;solution:请确认签名和生成签名的时间戳必须都放在调用的网址中，请确认机器人的密钥加密和填写正确';
+    expect(said(310000, `sign not match${MORE}`)).toMatchObject({
+      outcome: 'refused',
+      detail: `310000: sign not match${MORE}`,
+    });
+    const newer =
+      'description:机器人发送签名不匹配;solution:请确认签名和生成签名的时间戳必须都放在调用的网址中，请确认机器人的密钥加密和填写正确';
     expect(said(310000, newer)).toMatchObject({ outcome: 'refused', detail: expect.stringContaining('签名不匹配') });
     expect(said(310000, `invalid timestamp${MORE}`)).toMatchObject({ outcome: 'refused' });
     const ip = said(310000, 'ip 203.0.113.7 not in whitelist');
@@ -177,8 +187,15 @@ describe('dingtalk verdict (§1.4)', () => {
 
   it('rejects other codes and other bodies; retries 5xx and 429', () => {
     expect(said(400101, 'unknown')).toEqual({ outcome: 'rejected', detail: '400101: unknown' });
-    expect(dingtalk.verdict(reply(200, '<html>gateway</html>'))).toEqual({ outcome: 'rejected', detail: 'HTTP 200: gateway' });
-    expect(dingtalk.verdict(reply(503, 'busy', '120'))).toEqual({ outcome: 'retry', detail: 'HTTP 503: busy', retryAfterMs: 120_000 });
+    expect(dingtalk.verdict(reply(200, '<html>gateway</html>'))).toEqual({
+      outcome: 'rejected',
+      detail: 'HTTP 200: gateway',
+    });
+    expect(dingtalk.verdict(reply(503, 'busy', '120'))).toEqual({
+      outcome: 'retry',
+      detail: 'HTTP 503: busy',
+      retryAfterMs: 120_000,
+    });
   });
 
   it('keeps a token the reply echoes out of the detail', () => {

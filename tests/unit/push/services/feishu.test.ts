@@ -80,7 +80,10 @@ describe('feishu request', () => {
           post: {
             zh_cn: {
               title: many.title,
-              content: [...many.body.split('\n').map((text) => [{ tag: 'text', text }]), [{ tag: 'a', text: PAY_URL, href: PAY_URL }]],
+              content: [
+                ...many.body.split('\n').map((text) => [{ tag: 'text', text }]),
+                [{ tag: 'a', text: PAY_URL, href: PAY_URL }],
+              ],
             },
           },
         },
@@ -91,7 +94,8 @@ describe('feishu request', () => {
   it('puts the keyword in the first text run when the message lacks it', () => {
     type Post = { content: { post: { zh_cn: { title: string; content: { text: string }[][] } } } };
     const first = (keyword: string, body = testMessage().body) => {
-      const zh = (sent(feishu.request({ ...testMessage(), body }, { keyword }, { webhookUrl: URL_ }).body) as Post).content.post.zh_cn;
+      const zh = (sent(feishu.request({ ...testMessage(), body }, { keyword }, { webhookUrl: URL_ }).body) as Post)
+        .content.post.zh_cn;
       expect(zh.title).toBe('PayClock 测试消息');
       return zh.content[0]?.[0]?.text;
     };
@@ -104,8 +108,14 @@ describe('feishu request', () => {
 
   it('sends server text with markup as text runs, and a non-web URL as text', () => {
     const body = '<at user_id="all">所有人</at> **付款** [点我](https://evil.example)';
-    const request = feishu.request(reminder({ body, url: 'chrome-extension://abc/options.html' }), {}, { webhookUrl: URL_ });
-    expect(request.body).toContain(JSON.stringify([[{ tag: 'text', text: body }], [{ tag: 'text', text: 'chrome-extension://abc/options.html' }]]));
+    const request = feishu.request(
+      reminder({ body, url: 'chrome-extension://abc/options.html' }),
+      {},
+      { webhookUrl: URL_ },
+    );
+    expect(request.body).toContain(
+      JSON.stringify([[{ tag: 'text', text: body }], [{ tag: 'text', text: 'chrome-extension://abc/options.html' }]]),
+    );
   });
 
   it('never throws, whatever the text and fields', () => {
@@ -143,7 +153,9 @@ describe('feishu check', () => {
     expect(problem(TOKEN)).toEqual([{ field: 'webhookUrl', problem: 'invalid' }]);
     // The legacy v1 path takes plain text only.
     expect(problem(URL_.replace('/v2/', '/'))).toEqual([{ field: 'webhookUrl', problem: 'invalid' }]);
-    expect(problem('https://open.feishu.cn/open-apis/bot/v2/hook/')).toEqual([{ field: 'webhookUrl', problem: 'invalid' }]);
+    expect(problem('https://open.feishu.cn/open-apis/bot/v2/hook/')).toEqual([
+      { field: 'webhookUrl', problem: 'invalid' },
+    ]);
     expect(problem(URL_, 'two words')).toEqual([{ field: 'signSecret', problem: 'invalid' }]);
   });
 

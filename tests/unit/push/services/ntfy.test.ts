@@ -31,7 +31,11 @@ describe('ntfy request', () => {
   it('has the fields of the docs’ "Publish as JSON" example and its Bearer header', () => {
     // POST / {"topic": "mytopic", "message": "Disk space is low at 5.1 GB", "title": "Low disk space alert", "tags": [...], "priority": 4, "click": "https://homecamera.lan/xasds1h2xsSsa/"}
     const request = ntfy.request(
-      reminder({ title: 'Low disk space alert', body: 'Disk space is low at 5.1 GB', url: 'https://homecamera.lan/xasds1h2xsSsa/' }),
+      reminder({
+        title: 'Low disk space alert',
+        body: 'Disk space is low at 5.1 GB',
+        url: 'https://homecamera.lan/xasds1h2xsSsa/',
+      }),
       { baseUrl: 'https://ntfy.example.com' },
       { topic: 'mytopic', token: TOKEN },
     );
@@ -48,7 +52,9 @@ describe('ntfy request', () => {
 
   it('sends a merged message whole and a test message at the default priority', () => {
     expect(bodyOf(ntfy.request(merged(), OFFICIAL, { topic: TOPIC })).message).toBe(merged().body);
-    expect(bodyOf(ntfy.request(testMessage('en'), { baseUrl: 'https://push.example.com/ntfy/' }, { topic: TOPIC }))).toEqual({
+    expect(
+      bodyOf(ntfy.request(testMessage('en'), { baseUrl: 'https://push.example.com/ntfy/' }, { topic: TOPIC })),
+    ).toEqual({
       topic: TOPIC,
       title: 'PayClock test message',
       message: 'If you can read this, PayClock can push pay reminders here.',
@@ -56,14 +62,18 @@ describe('ntfy request', () => {
       click: PAY_URL,
       tags: ['bell'],
     });
-    expect(ntfy.request(testMessage(), { baseUrl: 'https://push.example.com/ntfy/' }, { topic: TOPIC }).url).toBe('https://push.example.com/ntfy/');
+    expect(ntfy.request(testMessage(), { baseUrl: 'https://push.example.com/ntfy/' }, { topic: TOPIC }).url).toBe(
+      'https://push.example.com/ntfy/',
+    );
   });
 
   it('sends server text as plain text, never markdown; no click for a URL a phone cannot open', () => {
     const body = bodyOf(ntfy.request(markup(), OFFICIAL, { topic: TOPIC }));
     expect(body.message).toBe(markup().body);
     expect(body).not.toHaveProperty('markdown');
-    expect(bodyOf(ntfy.request(reminder({ url: 'chrome-extension://abc/options.html' }), OFFICIAL, { topic: TOPIC }))).not.toHaveProperty('click');
+    expect(
+      bodyOf(ntfy.request(reminder({ url: 'chrome-extension://abc/options.html' }), OFFICIAL, { topic: TOPIC })),
+    ).not.toHaveProperty('click');
   });
 
   it('keeps topic and token out of the URL and never throws', () => {
@@ -80,18 +90,30 @@ describe('ntfy request', () => {
 
 describe('ntfy check', () => {
   it('gives the server’s origin and a hint of the topic', () => {
-    expect(ntfy.check(OFFICIAL, { topic: TOPIC })).toEqual({ originPatterns: ['https://ntfy.sh/*'], secretHint: '…a9Lk' });
-    expect(ntfy.check(OFFICIAL, { topic: `https://ntfy.sh/${TOPIC}` })).toEqual({ originPatterns: ['https://ntfy.sh/*'], secretHint: '…a9Lk' });
+    expect(ntfy.check(OFFICIAL, { topic: TOPIC })).toEqual({
+      originPatterns: ['https://ntfy.sh/*'],
+      secretHint: '…a9Lk',
+    });
+    expect(ntfy.check(OFFICIAL, { topic: `https://ntfy.sh/${TOPIC}` })).toEqual({
+      originPatterns: ['https://ntfy.sh/*'],
+      secretHint: '…a9Lk',
+    });
     expect(ntfyTopic(`https://push.example.com/ntfy/${TOPIC}`, 'https://push.example.com/ntfy')).toBe(TOPIC);
   });
 
   it('says what is wrong with each field', () => {
     expect(ntfy.check(OFFICIAL, {})).toEqual([{ field: 'topic', problem: 'missing' }]);
-    expect(ntfy.check({ baseUrl: 'http://ntfy.example.com' }, { topic: TOPIC })).toEqual([{ field: 'baseUrl', problem: 'notHttps' }]);
+    expect(ntfy.check({ baseUrl: 'http://ntfy.example.com' }, { topic: TOPIC })).toEqual([
+      { field: 'baseUrl', problem: 'notHttps' },
+    ]);
     expect(ntfy.check({}, { topic: TOPIC })).toEqual([{ field: 'baseUrl', problem: 'missing' }]);
-    expect(ntfy.check({ baseUrl: `https://ntfy.sh/${TOPIC}` }, { topic: TOPIC })).toEqual([{ field: 'baseUrl', problem: 'invalid' }]);
+    expect(ntfy.check({ baseUrl: `https://ntfy.sh/${TOPIC}` }, { topic: TOPIC })).toEqual([
+      { field: 'baseUrl', problem: 'invalid' },
+    ]);
     expect(ntfy.check(OFFICIAL, { topic: 'no spaces' })).toEqual([{ field: 'topic', problem: 'invalid' }]);
-    expect(ntfy.check(OFFICIAL, { topic: `https://ntfy.example.com/${TOPIC}` })).toEqual([{ field: 'topic', problem: 'wrongHost' }]);
+    expect(ntfy.check(OFFICIAL, { topic: `https://ntfy.example.com/${TOPIC}` })).toEqual([
+      { field: 'topic', problem: 'wrongHost' },
+    ]);
     expect(ntfy.check(OFFICIAL, { topic: TOPIC, token: 'tk_ä bad' })).toEqual([{ field: 'token', problem: 'invalid' }]);
     expect(ntfy.check(OFFICIAL, { topic: TOPIC, token: '' })).not.toBeInstanceOf(Array);
   });
@@ -110,16 +132,31 @@ describe('ntfy check', () => {
   });
 });
 
-const error = (http: number, code: number, text: string) => ({ code, http, error: text, link: 'https://ntfy.sh/docs/publish/' });
+const error = (http: number, code: number, text: string) => ({
+  code,
+  http,
+  error: text,
+  link: 'https://ntfy.sh/docs/publish/',
+});
 
 describe('ntfy verdict', () => {
   it('sent: HTTP 200 and the message (subscribe API "JSON message format")', () => {
-    const message = { id: 'sPs71M8A2T', time: 1643935928, expires: 1643936928, event: 'message', topic: TOPIC, message: 'x' };
+    const message = {
+      id: 'sPs71M8A2T',
+      time: 1643935928,
+      expires: 1643936928,
+      event: 'message',
+      topic: TOPIC,
+      message: 'x',
+    };
     expect(ntfy.verdict(reply(200, message))).toEqual({ outcome: 'sent', detail: 'id sPs71M8A2T' });
   });
 
   it('refused: 401 40101, 403 40301, 404 40401', () => {
-    expect(ntfy.verdict(reply(401, error(401, 40101, 'unauthorized')))).toEqual({ outcome: 'refused', detail: '40101: unauthorized' });
+    expect(ntfy.verdict(reply(401, error(401, 40101, 'unauthorized')))).toEqual({
+      outcome: 'refused',
+      detail: '40101: unauthorized',
+    });
     expect(ntfy.verdict(reply(403, error(403, 40301, 'forbidden'))).outcome).toBe('refused');
     expect(ntfy.verdict(reply(404, error(404, 40401, 'page not found'))).outcome).toBe('refused');
   });
@@ -145,11 +182,19 @@ describe('ntfy verdict', () => {
   it('rejected: a body ntfy will not take', () => {
     expect(ntfy.verdict(reply(400, error(400, 40007, 'invalid priority parameter'))).outcome).toBe('rejected');
     expect(ntfy.verdict(reply(413, error(413, 41303, 'JSON body too large'))).outcome).toBe('rejected');
-    expect(ntfy.verdict(reply(200, '<html>not ntfy</html>'))).toEqual({ outcome: 'rejected', detail: 'HTTP 200: not ntfy' });
+    expect(ntfy.verdict(reply(200, '<html>not ntfy</html>'))).toEqual({
+      outcome: 'rejected',
+      detail: 'HTTP 200: not ntfy',
+    });
   });
 
   it('puts neither topic nor token in a failure’s detail', () => {
-    for (const [status, code, text] of [[401, 40101, 'unauthorized'], [429, 42908, 'x'], [400, 40009, 'topic invalid'], [502, 0, 'bad']] as const) {
+    for (const [status, code, text] of [
+      [401, 40101, 'unauthorized'],
+      [429, 42908, 'x'],
+      [400, 40009, 'topic invalid'],
+      [502, 0, 'bad'],
+    ] as const) {
       const verdict = ntfy.verdict(reply(status, error(status, code, text)));
       expect(JSON.stringify(verdict)).not.toContain(TOPIC);
       expect(JSON.stringify(verdict)).not.toContain(TOKEN);

@@ -66,7 +66,10 @@ describe('pushplus request', () => {
 
 describe('pushplus check', () => {
   it('takes the token, or the token in a pasted URL', () => {
-    expect(pushplus.check({}, secrets)).toEqual({ originPatterns: ['https://www.pushplus.plus/*'], secretHint: '…0f71' });
+    expect(pushplus.check({}, secrets)).toEqual({
+      originPatterns: ['https://www.pushplus.plus/*'],
+      secretHint: '…0f71',
+    });
     expect(pushplusToken(`http://www.pushplus.plus/send/${TOKEN}`)).toBe(TOKEN);
     expect(pushplusToken(`https://www.pushplus.plus/send?token=${TOKEN}&title=x`)).toBe(TOKEN);
   });
@@ -75,7 +78,9 @@ describe('pushplus check', () => {
     expect(pushplus.check({}, {})).toEqual([{ field: 'token', problem: 'missing' }]);
     expect(pushplus.check({}, { token: 'short' })).toEqual([{ field: 'token', problem: 'invalid' }]);
     expect(pushplus.check({}, { token: `${TOKEN}/x` })).toEqual([{ field: 'token', problem: 'invalid' }]);
-    expect(pushplus.check({}, { token: 'https://www.pushplus.plus/send' })).toEqual([{ field: 'token', problem: 'invalid' }]);
+    expect(pushplus.check({}, { token: 'https://www.pushplus.plus/send' })).toEqual([
+      { field: 'token', problem: 'invalid' },
+    ]);
   });
 
   it('never shows more than 4 characters of the token', () => {
@@ -94,7 +99,9 @@ describe('pushplus check', () => {
 
 describe('pushplus verdict', () => {
   it('sent: the documented reply {"code": 200, "msg": "请求成功", "data": <流水号>}', () => {
-    expect(pushplus.verdict(reply(200, { code: 200, msg: '请求成功', data: '075074e3c17e449e9a0cb79cc6f3fc83' }))).toEqual({
+    expect(
+      pushplus.verdict(reply(200, { code: 200, msg: '请求成功', data: '075074e3c17e449e9a0cb79cc6f3fc83' })),
+    ).toEqual({
       outcome: 'sent',
     });
   });
@@ -118,7 +125,11 @@ describe('pushplus verdict', () => {
       outcome: 'retry',
       detail: '500: 系统异常，请稍后再试',
     });
-    expect(pushplus.verdict(reply(503, 'down', '60'))).toEqual({ outcome: 'retry', detail: 'HTTP 503: down', retryAfterMs: 60_000 });
+    expect(pushplus.verdict(reply(503, 'down', '60'))).toEqual({
+      outcome: 'retry',
+      detail: 'HTTP 503: down',
+      retryAfterMs: 60_000,
+    });
   });
 
   it('rejected: 999, 600, anything else', () => {
@@ -130,7 +141,9 @@ describe('pushplus verdict', () => {
   it('never passes the token on, even when a reply quotes it', () => {
     for (const status of [200, 400, 500]) {
       for (const code of [903, 999, 500]) {
-        expect(JSON.stringify(pushplus.verdict(reply(status, { code, msg: `token ${TOKEN} 无效` })))).not.toContain(TOKEN);
+        expect(JSON.stringify(pushplus.verdict(reply(status, { code, msg: `token ${TOKEN} 无效` })))).not.toContain(
+          TOKEN,
+        );
       }
       expect(JSON.stringify(pushplus.verdict(reply(status, `bad ${TOKEN}`)))).not.toContain(TOKEN);
     }

@@ -97,15 +97,23 @@ describe('serverchan request', () => {
 
 describe('serverchan check', () => {
   it('asks for exactly the key’s host', () => {
-    expect(serverchan.check({}, { sendKey: TURBO })).toEqual({ originPatterns: ['https://sctapi.ftqq.com/*'], secretHint: '…Y9RK' });
-    expect(serverchan.check({}, { sendKey: SC3 })).toEqual({ originPatterns: ['https://12345.push.ft07.com/*'], secretHint: '…Cdef' });
+    expect(serverchan.check({}, { sendKey: TURBO })).toEqual({
+      originPatterns: ['https://sctapi.ftqq.com/*'],
+      secretHint: '…Y9RK',
+    });
+    expect(serverchan.check({}, { sendKey: SC3 })).toEqual({
+      originPatterns: ['https://12345.push.ft07.com/*'],
+      secretHint: '…Cdef',
+    });
   });
 
   it('says missing or invalid', () => {
     expect(serverchan.check({}, {})).toEqual([{ field: 'sendKey', problem: 'missing' }]);
     expect(serverchan.check({}, { sendKey: '   ' })).toEqual([{ field: 'sendKey', problem: 'missing' }]);
     expect(serverchan.check({}, { sendKey: 'sctpXYZtABCdef' })).toEqual([{ field: 'sendKey', problem: 'invalid' }]);
-    expect(serverchan.check({}, { sendKey: 'http://sctapi.ftqq.com/' })).toEqual([{ field: 'sendKey', problem: 'invalid' }]);
+    expect(serverchan.check({}, { sendKey: 'http://sctapi.ftqq.com/' })).toEqual([
+      { field: 'sendKey', problem: 'invalid' },
+    ]);
   });
 
   it('never shows more than 4 characters of the key', () => {
@@ -124,21 +132,39 @@ describe('serverchan check', () => {
 
 describe('serverchan verdict', () => {
   it('sent: code 0 (SDK README "0 为正确")', () => {
-    const ok = { code: 0, message: '', data: { pushid: '1663686', readkey: 'SCTPmUPAz9ljk3Q', error: 'SUCCESS', errno: 0 } };
+    const ok = {
+      code: 0,
+      message: '',
+      data: { pushid: '1663686', readkey: 'SCTPmUPAz9ljk3Q', error: 'SUCCESS', errno: 0 },
+    };
     expect(serverchan.verdict(reply(200, ok))).toEqual({ outcome: 'sent' });
   });
 
   it('refused: the [AUTH] answer to a wrong key, HTTP 401/403/404', () => {
-    const wrong = { message: '[AUTH]用户不存在或者权限不足', code: 40001, info: '用户不存在或者权限不足', args: [null] };
-    expect(serverchan.verdict(reply(200, wrong))).toEqual({ outcome: 'refused', detail: '40001: [AUTH]用户不存在或者权限不足' });
+    const wrong = {
+      message: '[AUTH]用户不存在或者权限不足',
+      code: 40001,
+      info: '用户不存在或者权限不足',
+      args: [null],
+    };
+    expect(serverchan.verdict(reply(200, wrong))).toEqual({
+      outcome: 'refused',
+      detail: '40001: [AUTH]用户不存在或者权限不足',
+    });
     expect(serverchan.verdict(reply(403, 'Forbidden')).outcome).toBe('refused');
     expect(serverchan.verdict(reply(404, 'Not Found')).outcome).toBe('refused');
   });
 
   it('rejected: any other code, e.g. an empty title', () => {
     const empty = { message: '[INPUT]title 不能为空', code: 20001, info: 'title 不能为空', args: [null] };
-    expect(serverchan.verdict(reply(200, empty))).toEqual({ outcome: 'rejected', detail: '20001: [INPUT]title 不能为空' });
-    expect(serverchan.verdict(reply(200, '<html>oops</html>'))).toEqual({ outcome: 'rejected', detail: 'HTTP 200: oops' });
+    expect(serverchan.verdict(reply(200, empty))).toEqual({
+      outcome: 'rejected',
+      detail: '20001: [INPUT]title 不能为空',
+    });
+    expect(serverchan.verdict(reply(200, '<html>oops</html>'))).toEqual({
+      outcome: 'rejected',
+      detail: 'HTTP 200: oops',
+    });
   });
 
   it('retry: 5xx and 429, with Retry-After', () => {

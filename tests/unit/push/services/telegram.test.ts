@@ -35,14 +35,22 @@ describe('telegram request', () => {
       reply_markup: { inline_keyboard: [[{ text: 'Open link', url: PAY_URL }]] },
     });
     const login = reminder({ title: '12306 登录已过期', items: [item({ kind: 'loginExpired' })] });
-    expect(bodyOf(telegram.request(login, fields, secrets)).reply_markup).toEqual({ inline_keyboard: [[{ text: '打开链接', url: PAY_URL }]] });
+    expect(bodyOf(telegram.request(login, fields, secrets)).reply_markup).toEqual({
+      inline_keyboard: [[{ text: '打开链接', url: PAY_URL }]],
+    });
     expect(bodyOf(telegram.request(reminder({ title: 'Pay within 5 min' }), fields, secrets)).reply_markup).toEqual({
       inline_keyboard: [[{ text: 'Pay now', url: PAY_URL }]],
     });
   });
 
   it('sends negative group ids as numbers and leaves out a button Telegram would refuse', () => {
-    const body = bodyOf(telegram.request(reminder({ url: 'chrome-extension://abc/options.html' }), { chatId: ' -1001234567890 ' }, secrets));
+    const body = bodyOf(
+      telegram.request(
+        reminder({ url: 'chrome-extension://abc/options.html' }),
+        { chatId: ' -1001234567890 ' },
+        secrets,
+      ),
+    );
     expect(body.chat_id).toBe(-1001234567890);
     expect(body).not.toHaveProperty('reply_markup');
   });
@@ -54,7 +62,9 @@ describe('telegram request', () => {
   });
 
   it('keeps the text within 4096 and never throws', () => {
-    expect(String(bodyOf(telegram.request(reminder({ body: '长'.repeat(5000) }), fields, secrets)).text)).toHaveLength(4096);
+    expect(String(bodyOf(telegram.request(reminder({ body: '长'.repeat(5000) }), fields, secrets)).text)).toHaveLength(
+      4096,
+    );
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.string(), fc.string(), (token, chat, title, text) => {
         const request = telegram.request(reminder({ title, body: text }), { chatId: chat }, { botToken: token });
@@ -67,7 +77,10 @@ describe('telegram request', () => {
 
 describe('telegram check', () => {
   it('takes a token, "bot<token>" or a pasted API URL, and a chat id, @channel or t.me link', () => {
-    expect(telegram.check(fields, secrets)).toEqual({ originPatterns: ['https://api.telegram.org/*'], secretHint: '…ew11' });
+    expect(telegram.check(fields, secrets)).toEqual({
+      originPatterns: ['https://api.telegram.org/*'],
+      secretHint: '…ew11',
+    });
     expect(telegramToken(`bot${TOKEN}`)).toBe(TOKEN);
     expect(telegramToken(`https://api.telegram.org/bot${TOKEN}/getUpdates`)).toBe(TOKEN);
     expect(telegramChat('https://t.me/payclock_alerts')).toBe('@payclock_alerts');
@@ -80,7 +93,9 @@ describe('telegram check', () => {
       { field: 'chatId', problem: 'missing' },
     ]);
     expect(telegram.check(fields, { botToken: '123456:short' })).toEqual([{ field: 'botToken', problem: 'invalid' }]);
-    expect(telegram.check(fields, { botToken: `https://evil.example/bot${TOKEN}/getMe` })).toEqual([{ field: 'botToken', problem: 'wrongHost' }]);
+    expect(telegram.check(fields, { botToken: `https://evil.example/bot${TOKEN}/getMe` })).toEqual([
+      { field: 'botToken', problem: 'wrongHost' },
+    ]);
     // Only the token is taken from a pasted URL; the request itself always goes over https.
     expect(telegram.check(fields, { botToken: `http://api.telegram.org/bot${TOKEN}/getMe` })).not.toBeInstanceOf(Array);
     expect(telegram.check({ chatId: 'my group' }, secrets)).toEqual([{ field: 'chatId', problem: 'invalid' }]);
@@ -103,18 +118,29 @@ describe('telegram check', () => {
 
 describe('telegram verdict', () => {
   it('sent: {"ok": true, "result": {…}}', () => {
-    expect(telegram.verdict(reply(200, { ok: true, result: { message_id: 1, chat: { id: 123456789 } } }))).toEqual({ outcome: 'sent' });
+    expect(telegram.verdict(reply(200, { ok: true, result: { message_id: 1, chat: { id: 123456789 } } }))).toEqual({
+      outcome: 'sent',
+    });
   });
 
   it('retry: 429 after parameters.retry_after (CloudFlare-ImgBed#562), 5xx', () => {
-    const flood = { ok: false, error_code: 429, description: 'Too Many Requests: retry after 41', parameters: { retry_after: 41 } };
+    const flood = {
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 41',
+      parameters: { retry_after: 41 },
+    };
     expect(telegram.verdict(reply(429, flood))).toEqual({
       outcome: 'retry',
       detail: '429: Too Many Requests: retry after 41',
       retryAfterMs: 41_000,
     });
     expect(telegram.verdict(reply(429, { ...flood, parameters: { retry_after: 86_400 } })).outcome).toBe('retry');
-    expect(telegram.verdict(reply(502, 'Bad Gateway', '5'))).toEqual({ outcome: 'retry', detail: 'HTTP 502: Bad Gateway', retryAfterMs: 5000 });
+    expect(telegram.verdict(reply(502, 'Bad Gateway', '5'))).toEqual({
+      outcome: 'retry',
+      detail: 'HTTP 502: Bad Gateway',
+      retryAfterMs: 5000,
+    });
   });
 
   it('refused: a wrong token, a blocked bot (botman/driver-telegram#89), a wrong chat', () => {
@@ -122,11 +148,16 @@ describe('telegram verdict', () => {
       outcome: 'refused',
       detail: '401: Unauthorized',
     });
-    expect(telegram.verdict(reply(404, { ok: false, error_code: 404, description: 'Not Found' })).outcome).toBe('refused');
+    expect(telegram.verdict(reply(404, { ok: false, error_code: 404, description: 'Not Found' })).outcome).toBe(
+      'refused',
+    );
     const blocked = { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' };
     expect(telegram.verdict(reply(403, blocked)).outcome).toBe('refused');
     const chat = { ok: false, error_code: 400, description: 'Bad Request: chat not found' };
-    expect(telegram.verdict(reply(400, chat))).toEqual({ outcome: 'refused', detail: '400: Bad Request: chat not found' });
+    expect(telegram.verdict(reply(400, chat))).toEqual({
+      outcome: 'refused',
+      detail: '400: Bad Request: chat not found',
+    });
     const upgraded = {
       ok: false,
       error_code: 400,
@@ -141,12 +172,17 @@ describe('telegram verdict', () => {
 
   it('rejected: any other bad request', () => {
     const long = { ok: false, error_code: 400, description: 'Bad Request: message is too long' };
-    expect(telegram.verdict(reply(400, long))).toEqual({ outcome: 'rejected', detail: '400: Bad Request: message is too long' });
+    expect(telegram.verdict(reply(400, long))).toEqual({
+      outcome: 'rejected',
+      detail: '400: Bad Request: message is too long',
+    });
   });
 
   it('never passes the token on', () => {
     for (const status of [200, 400, 401, 502]) {
-      expect(JSON.stringify(telegram.verdict(reply(status, `<h1>bad url /bot${TOKEN}/sendMessage</h1>`)))).not.toContain(TOKEN);
+      expect(
+        JSON.stringify(telegram.verdict(reply(status, `<h1>bad url /bot${TOKEN}/sendMessage</h1>`))),
+      ).not.toContain(TOKEN);
       const said = telegram.verdict(reply(status, { ok: false, error_code: status, description: `token ${TOKEN}` }));
       expect(JSON.stringify(said)).not.toContain(TOKEN);
     }

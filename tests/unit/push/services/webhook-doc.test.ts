@@ -61,7 +61,9 @@ describe('docs/webhook.md', () => {
     expect(verifyPayClock(SECRET, headers, body.replace('553.5', '1'), now)).toBe(false);
     expect(verifyPayClock('whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', headers, body, now)).toBe(false);
     expect(verifyPayClock(SECRET, { ...headers, 'webhook-timestamp': 'soon' }, body, now)).toBe(false);
-    expect(verifyPayClock(SECRET, { ...headers, 'webhook-signature': `v0,x ${headers['webhook-signature']}` }, body, now)).toBe(true);
+    expect(
+      verifyPayClock(SECRET, { ...headers, 'webhook-signature': `v0,x ${headers['webhook-signature']}` }, body, now),
+    ).toBe(true);
     // A plain secret is its UTF-8 bytes, on both sides.
     const plain = webhook.request(message, {}, { url: 'https://hooks.example.com/x', signSecret: '口令 secret' });
     expect(verifyPayClock('口令 secret', plain.headers, plain.body ?? '', now)).toBe(true);

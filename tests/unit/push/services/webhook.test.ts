@@ -37,7 +37,9 @@ describe('webhook signature', () => {
 
   it('uses a secret without the whsec_ prefix as its UTF-8 bytes', () => {
     const signed = webhookSignature(webhookKey('密钥 secret') ?? '', 'msg_1', 1, '{}');
-    expect(signed).toBe(`v1,${createHmac('sha256', Buffer.from('密钥 secret', 'utf8')).update('msg_1.1.{}').digest('base64')}`);
+    expect(signed).toBe(
+      `v1,${createHmac('sha256', Buffer.from('密钥 secret', 'utf8')).update('msg_1.1.{}').digest('base64')}`,
+    );
   });
 
   it('refuses a whsec_ secret that is not Base64', () => {
@@ -55,12 +57,18 @@ describe('webhook signature', () => {
       fc.constantFrom('half \uD83D', '\uDE00'), // Node's UTF-8 makes a lone surrogate U+FFFD, as we do
     );
     fc.assert(
-      fc.property(text, text, secret, fc.integer({ min: 0, max: 4_102_444_800_000 }), (title, body, signSecret, sentAt) => {
-        const message = reminder({ title, body, sentAt, items: [item({ text: body })] });
-        const request = webhook.request(message, {}, { url: URL_, signSecret });
-        expect(verify(request.headers, request.body ?? '', signSecret)).toBe(true);
-        expect(webhookBodySchema.safeParse(JSON.parse(request.body ?? '')).success).toBe(true);
-      }),
+      fc.property(
+        text,
+        text,
+        secret,
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        (title, body, signSecret, sentAt) => {
+          const message = reminder({ title, body, sentAt, items: [item({ text: body })] });
+          const request = webhook.request(message, {}, { url: URL_, signSecret });
+          expect(verify(request.headers, request.body ?? '', signSecret)).toBe(true);
+          expect(webhookBodySchema.safeParse(JSON.parse(request.body ?? '')).success).toBe(true);
+        },
+      ),
       { seed: 1, numRuns: 200 },
     );
   });
@@ -117,7 +125,12 @@ describe('webhook request', () => {
     const body = webhookBodySchema.parse(JSON.parse(request.body ?? ''));
     expect(body.text).toBe(message.body);
     expect(body.alerts.map((alert) => alert.kind)).toEqual(['remind', 'loginExpired', 'found']);
-    expect(body.alerts[1]?.orders[0]).toMatchObject({ orderId: 'E987654321', route: null, deadline: null, minutesLeft: null });
+    expect(body.alerts[1]?.orders[0]).toMatchObject({
+      orderId: 'E987654321',
+      route: null,
+      deadline: null,
+      minutesLeft: null,
+    });
     expect(request.headers).toEqual({
       'Content-Type': 'application/json',
       'webhook-id': idOf(
@@ -177,7 +190,10 @@ describe('webhook check', () => {
     expect(checked).toEqual({ originPatterns: ['https://hooks.example.com/*'], secretHint: 'hooks.example.com/…' });
     expect(JSON.stringify(checked)).not.toMatch(/payclock|token|abcdefgh|MfKQ9r8G/);
     const long = webhook.check({}, { url: 'https://a-very-long-subdomain.receivers.example.org:8443/x' });
-    expect(long).toEqual({ originPatterns: ['https://a-very-long-subdomain.receivers.example.org/*'], secretHint: '…ivers.example.org/…' });
+    expect(long).toEqual({
+      originPatterns: ['https://a-very-long-subdomain.receivers.example.org/*'],
+      secretHint: '…ivers.example.org/…',
+    });
     expect(webhook.check({}, { url: URL_, signSecret: 'any passphrase' })).toHaveProperty('secretHint');
   });
 
@@ -185,8 +201,12 @@ describe('webhook check', () => {
     expect(webhook.check({}, {})).toEqual([{ field: 'url', problem: 'missing' }]);
     expect(webhook.check({}, { url: 'http://hooks.example.com/x' })).toEqual([{ field: 'url', problem: 'notHttps' }]);
     expect(webhook.check({}, { url: 'hooks.example.com/x' })).toEqual([{ field: 'url', problem: 'invalid' }]);
-    expect(webhook.check({}, { url: 'https://user:pw@hooks.example.com/x' })).toEqual([{ field: 'url', problem: 'invalid' }]);
-    expect(webhook.check({}, { url: URL_, signSecret: 'whsec_???' })).toEqual([{ field: 'signSecret', problem: 'invalid' }]);
+    expect(webhook.check({}, { url: 'https://user:pw@hooks.example.com/x' })).toEqual([
+      { field: 'url', problem: 'invalid' },
+    ]);
+    expect(webhook.check({}, { url: URL_, signSecret: 'whsec_???' })).toEqual([
+      { field: 'signSecret', problem: 'invalid' },
+    ]);
     expect(webhook.check({}, { url: '', signSecret: 'whsec_' })).toEqual([
       { field: 'url', problem: 'missing' },
       { field: 'signSecret', problem: 'invalid' },
@@ -200,7 +220,8 @@ describe('webhook verdict', () => {
   });
 
   it('refused on 401, 403, 404 and 410, with any token the page quotes blotted out', () => {
-    for (const status of [401, 403, 404, 410]) expect(webhook.verdict(reply(status, 'no'))).toMatchObject({ outcome: 'refused' });
+    for (const status of [401, 403, 404, 410])
+      expect(webhook.verdict(reply(status, 'no'))).toMatchObject({ outcome: 'refused' });
     expect(webhook.verdict(reply(404, 'Cannot POST /payclock/9f8e7d6c5b4a39281706f5e4d3c2b1a0'))).toEqual({
       outcome: 'refused',
       detail: 'HTTP 404: Cannot POST /payclock/…',
@@ -208,13 +229,20 @@ describe('webhook verdict', () => {
   });
 
   it('retries 429 and 5xx, honouring Retry-After', () => {
-    expect(webhook.verdict(reply(429, 'slow down', '90'))).toEqual({ outcome: 'retry', detail: 'HTTP 429: slow down', retryAfterMs: 90_000 });
+    expect(webhook.verdict(reply(429, 'slow down', '90'))).toEqual({
+      outcome: 'retry',
+      detail: 'HTTP 429: slow down',
+      retryAfterMs: 90_000,
+    });
     expect(webhook.verdict(reply(503, ''))).toEqual({ outcome: 'retry', detail: 'HTTP 503:' });
   });
 
   it('rejects any other status', () => {
     for (const status of [400, 405, 413, 422, 301, 100]) {
-      expect(webhook.verdict(reply(status, '<p>bad</p>'))).toEqual({ outcome: 'rejected', detail: `HTTP ${status}: bad` });
+      expect(webhook.verdict(reply(status, '<p>bad</p>'))).toEqual({
+        outcome: 'rejected',
+        detail: `HTTP ${status}: bad`,
+      });
     }
   });
 });

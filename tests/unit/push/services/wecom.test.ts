@@ -102,7 +102,8 @@ describe('wecom verdict', () => {
   });
 
   it('retries after more than a minute on 45009 (20 messages a minute)', () => {
-    const errmsg = 'api freq out of limit, hint: [1], from ip: 10.1.2.3, more info at https://open.work.weixin.qq.com/devtool/query?e=45009';
+    const errmsg =
+      'api freq out of limit, hint: [1], from ip: 10.1.2.3, more info at https://open.work.weixin.qq.com/devtool/query?e=45009';
     const verdict = wecom.verdict(reply(200, { errcode: 45009, errmsg }));
     expect(verdict).toEqual({ outcome: 'retry', detail: '45009: api freq out of limit', retryAfterMs: 65_000 });
   });
@@ -112,11 +113,18 @@ describe('wecom verdict', () => {
       outcome: 'rejected',
       detail: '40008: invalid message type',
     });
-    expect(wecom.verdict(reply(404, '<h1>Not found</h1>'))).toEqual({ outcome: 'rejected', detail: 'HTTP 404: Not found' });
+    expect(wecom.verdict(reply(404, '<h1>Not found</h1>'))).toEqual({
+      outcome: 'rejected',
+      detail: 'HTTP 404: Not found',
+    });
   });
 
   it('retries 5xx and 429, honouring Retry-After', () => {
     expect(wecom.verdict(reply(502, 'Bad gateway'))).toEqual({ outcome: 'retry', detail: 'HTTP 502: Bad gateway' });
-    expect(wecom.verdict(reply(429, '', '30'))).toEqual({ outcome: 'retry', detail: 'HTTP 429:', retryAfterMs: 30_000 });
+    expect(wecom.verdict(reply(429, '', '30'))).toEqual({
+      outcome: 'retry',
+      detail: 'HTTP 429:',
+      retryAfterMs: 30_000,
+    });
   });
 });
