@@ -2,7 +2,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import type { ChromiumSession } from './chromium';
 import type { FirefoxSession } from './firefox';
 import type { ExtensionSession } from './session';
-import { clickButton } from './venue';
+import { clickButton, listedIdOf } from './venue';
 import { eventually } from './world';
 
 // What a user does with push channels on the settings page, and how the browser stops the
@@ -75,21 +75,8 @@ export async function addPushChannel(page: Page, channel: PushChannelInput): Pro
 }
 
 /** The id of the listed channel with this label. */
-export function channelIdOf(page: Page, label: string): Promise<string> {
-  return eventually(
-    () =>
-      page.$$eval(
-        'li[data-testid=push-channel]',
-        (items, wanted) =>
-          items
-            .find((item) => item.querySelector('.account__label')?.textContent === wanted)
-            ?.getAttribute('data-channel-id') ?? null,
-        label,
-      ),
-    10_000,
-    `channel "${label}" in the list`,
-  );
-}
+export const channelIdOf = (page: Page, label: string): Promise<string> =>
+  listedIdOf(page, 'li[data-testid=push-channel]', 'data-channel-id', label);
 
 /**
  * Clicks a listed channel's Send test (a mouse click: it asks for the host first) and gives what the

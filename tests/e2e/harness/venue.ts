@@ -68,22 +68,29 @@ async function saveForm(page: Page): Promise<void> {
   if (status !== 'Account saved') throw new Error(`saving the account said: ${status}`);
 }
 
-/** The id of the listed account with this label. */
-export async function accountIdOf(page: Page, label: string): Promise<string> {
+/**
+ * The id (the `idAttribute` of the `items` element) of the item of a settings list whose label
+ * reads `label`: accounts and push channels are listed alike.
+ */
+export function listedIdOf(page: Page, items: string, idAttribute: string, label: string): Promise<string> {
   return eventually(
     () =>
       page.$$eval(
-        'li.account',
-        (items, wanted) =>
-          items
+        items,
+        (found, [wanted, attribute]) =>
+          found
             .find((item) => item.querySelector('.account__label')?.textContent === wanted)
-            ?.getAttribute('data-account-id') ?? null,
-        label,
+            ?.getAttribute(attribute!) ?? null,
+        [label, idAttribute],
       ),
     10_000,
-    `account "${label}" in the list`,
+    `"${label}" in the list (${items})`,
   );
 }
+
+/** The id of the listed account with this label. */
+export const accountIdOf = (page: Page, label: string): Promise<string> =>
+  listedIdOf(page, 'li.account', 'data-account-id', label);
 
 /** Closes an open account form (its Cancel), if there is one. */
 async function closeForm(page: Page): Promise<void> {
