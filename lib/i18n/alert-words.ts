@@ -1,13 +1,12 @@
 import { fill, type Params } from './fill';
 import type { Locale } from './messages';
 import { manifestStrings } from './strings/manifest';
+import { alertSharedStrings } from './strings/alert-shared';
 import { noticeStrings } from './strings/notices';
 import { orderWordStrings } from './strings/order-words';
 import { overlayStrings } from './strings/overlay';
-import { popupStrings } from './strings/popup';
 import { pushMessageStrings } from './strings/push-messages';
 import { toolbarStrings } from './strings/toolbar';
-import { watchStrings } from './strings/watch';
 
 // The words the background says: notifications, pushes and the toolbar button's title. A table of
 // their own, as the popup has (./popup.ts): with every string the settings page shows, the
@@ -18,12 +17,9 @@ const alertTable = {
   ...orderWordStrings,
   ...toolbarStrings,
   ...pushMessageStrings,
-  // The overlay and the popup say these too; they are defined with them.
+  ...alertSharedStrings,
+  // The overlay says this too; it is defined with it.
   noticeRemindTitle: overlayStrings.noticeRemindTitle,
-  departs: popupStrings.departs,
-  visitOn: watchStrings.visitOn,
-  snoozeReminders: popupStrings.snoozeReminders,
-  muteReminders: popupStrings.muteReminders,
 };
 
 export type AlertWordKey = keyof typeof alertTable;

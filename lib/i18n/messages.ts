@@ -1,4 +1,5 @@
 import { accountStrings } from './strings/accounts';
+import { alertSharedStrings } from './strings/alert-shared';
 import { manifestStrings } from './strings/manifest';
 import { noticeStrings } from './strings/notices';
 import { orderWordStrings } from './strings/order-words';
@@ -28,6 +29,7 @@ export const STRING_PARTS = {
   toolbarStrings,
   pushStrings,
   pushMessageStrings,
+  alertSharedStrings,
 };
 
 export const messages = {
@@ -43,6 +45,7 @@ export const messages = {
   ...toolbarStrings,
   ...pushStrings,
   ...pushMessageStrings,
+  ...alertSharedStrings,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -43,16 +43,12 @@ export const popupStrings = {
     en: 'Once you log in to 12306, PayClock checks for unpaid orders by itself.',
   },
 
-  departs: { zh: '{time} 开', en: 'departs {time}' },
   amount: { zh: '¥{amount}', en: '¥{amount}' },
   queueWait: { zh: '排队中，预计 {n} 分钟', en: 'Queuing, about {n} min' },
   queueSucceeded: { zh: '排队成功，订单生成中', en: 'Seats found, order being created' },
   queueFailed: { zh: '排队失败', en: 'Queue failed' },
 
   openSettings: { zh: '设置', en: 'Settings' },
-  // Silencing one order's reminders; also the buttons of Chrome's reminder notifications.
-  snoozeReminders: { zh: '{minutes} 分钟后再提醒', en: 'Remind me in {minutes} min' },
-  muteReminders: { zh: '此订单不再提醒', en: 'No more reminders for this order' },
   remindersMuted: { zh: '此订单的提醒已关闭', en: 'Reminders off for this order' },
   remindersSnoozed: { zh: '提醒暂停至 {time}', en: 'Reminders paused until {time}' },
   resumeReminders: { zh: '恢复提醒', en: 'Turn reminders back on' },

@@ -58,7 +58,6 @@ export const watchStrings = {
   watchShowFewer: { zh: '收起', en: 'Show fewer' },
   watchOthers: { zh: '其他关注的订单（{n}）', en: 'Other watched orders ({n})' },
   watchNone: { zh: '这个账户还没有关注的订单。', en: 'This account watches no orders yet.' },
-  visitOn: { zh: '{date} 入园', en: 'visit {date}' },
 
   // One watched order's problem at its last check.
   problemNotFound: { zh: '票务系统中没有这个订单', en: 'The venue has no such order' },
