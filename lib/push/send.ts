@@ -5,7 +5,7 @@ import { fetchWithTimeout } from '../sources/fetch-with-timeout';
 import type { PushResult } from './channel';
 import type { PushMessage } from './message';
 import type { Fields, HttpReply, PushService, ServiceVerdict } from './service';
-import { redactedReply } from './services/redact';
+import { redact, redactedReply } from './services/redact';
 
 // One request to one service, and what came of it. Secrets go into the request and nowhere else:
 // the result holds the service's answer, never the URL (Server酱 and Telegram carry the key in it).
@@ -57,9 +57,11 @@ export async function sendPush(
       signal,
       // A service's cookies are none of its business here, and none of ours.
       credentials: 'omit',
-      // A redirect would carry the body elsewhere: a service that moved must be re-entered.
-      redirect: 'error',
+      // A redirect would carry the body elsewhere: not followed, but answered (as an opaque redirect
+      // in a browser, a 3xx elsewhere) rather than thrown, which would read as "offline" and retry.
+      redirect: 'manual',
     });
+    if (response.type === 'opaqueredirect') return { status: 0, body: '', retryAfter: null };
     return { status: response.status, body: await response.text(), retryAfter: response.headers.get('Retry-After') };
   }, options.timeoutMs ?? PUSH_TIMEOUT_MS);
   if ('kind' in reply) {
@@ -71,14 +73,19 @@ export async function sendPush(
         : excerpt(reply.detail);
     return { verdict: { outcome: 'retry', detail }, result: { at: now(), outcome: 'retry', httpStatus: null, detail } };
   }
-  const verdict = service.verdict(reply);
-  // Even a success may echo what it was sent (a receiver quoting its own URL): redacted like failures,
-  // and every stored secret blotted out whatever form the service echoes it in.
-  const said =
-    verdict.outcome === 'sent'
-      ? (verdict.detail ?? redactedReply({ ...reply, body: withoutSecrets(reply.body, secrets) }))
-      : verdict.detail;
-  const detail = withoutSecrets(said, secrets);
+  // A service that moved must be entered again: the message is dropped and the user told why.
+  if (reply.status === 0 || (reply.status >= 300 && reply.status < 400)) {
+    const detail = translateAlert(options.locale ?? 'zh', 'pushRedirected');
+    const httpStatus = reply.status === 0 ? null : reply.status;
+    return { verdict: { outcome: 'rejected', detail }, result: { at: now(), outcome: 'rejected', httpStatus, detail } };
+  }
+  // A reply may quote what it was sent (a proxy's error page, a self-hosted server's log line): the
+  // stored secrets are blotted out before the service reads it, so no excerpt keeps a piece of one,
+  // and whatever else looks like a token or an address is blotted out of what is kept.
+  const blotted = { ...reply, body: withoutSecrets(reply.body, secrets) };
+  const said = service.verdict(blotted);
+  const verdict = said.outcome === 'sent' ? said : { ...said, detail: redact(said.detail) };
+  const detail = verdict.detail ?? redactedReply(blotted);
   return {
     verdict,
     result: { at: now(), outcome: verdict.outcome, httpStatus: reply.status, detail: detail.slice(0, 400) },

@@ -14,5 +14,9 @@ export const pushMessageStrings = {
   pushPayButton: { zh: '去支付', en: 'Pay now' },
   pushOpenButton: { zh: '打开链接', en: 'Open link' },
   pushTimedOut: { zh: '{seconds} 秒内没有回应', en: 'no answer within {seconds} s' },
+  pushRedirected: {
+    zh: '服务把请求转到了别的地址（HTTP 3xx），PayClock 不跟随转向：请检查并重新填写地址',
+    en: 'the service sent the request elsewhere (HTTP 3xx); PayClock does not follow redirects: check the address and enter it again',
+  },
   pushDropped: { zh: '{count} 条提醒过时未送达', en: '{count} alert(s) went stale unsent' },
 } as const satisfies Strings;

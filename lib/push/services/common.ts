@@ -1,5 +1,6 @@
 import type { FieldProblem, HttpReply, ServiceVerdict } from '../service';
 import { excerpt } from '../../sources/excerpt';
+import { redactedReply } from './redact';
 
 // What the services share: checking a URL the user typed, the secret's hint, and the verdicts every
 // HTTP service gives alike (5xx and 429 are "try later", whatever the service).
@@ -14,13 +15,16 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_RETRY_AFTER_MS) : null;
 }
 
-/** Timeouts' and overloads' verdict, before any body is read; null when the status says neither. */
+/**
+ * Timeouts' and overloads' verdict, before any body is read; null when the status says neither. A
+ * gateway's or a receiver's error page may quote the request's path, token and all: redacted.
+ */
 export function transientVerdict(reply: HttpReply): ServiceVerdict | null {
   if (reply.status !== 429 && reply.status < 500) return null;
   const wait = retryAfterMs(reply.retryAfter);
   return {
     outcome: 'retry',
-    detail: describeReply(reply),
+    detail: redactedReply(reply),
     ...(wait === null ? {} : { retryAfterMs: wait }),
   };
 }

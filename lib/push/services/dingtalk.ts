@@ -111,6 +111,10 @@ export const dingtalk: PushService = {
     // 300001: no such token (robot deleted); 300005: the same for a robot in an external group.
     if (code === 300001 || code === 300005) return { outcome: 'refused', detail };
     if (code === 130101) return { outcome: 'retry', detail, retryAfterMs: THROTTLE_MS };
+    // -1 is "系统繁忙" in DingTalk's and WeCom's general error tables ("服务器暂不可用，建议稍候重试"):
+    // robots' replies are not documented to use it, but dropping a reminder on a busy server is worse
+    // than trying it again.
+    if (code === -1) return { outcome: 'retry', detail };
     return { outcome: 'rejected', detail };
   },
 };

@@ -1,5 +1,5 @@
 import type { PushService } from '../service';
-import { describeReply, jsonBody, secretHint, transientVerdict } from './common';
+import { describeReply, jsonBody, MAX_RETRY_AFTER_MS, secretHint, transientVerdict } from './common';
 import { clip, isWebUrl, redact } from './message-text';
 
 // Server酱 (ServerChan): Turbo (`SCT…` keys) and Server酱³ (`sctp<uid>t…` keys).
@@ -17,6 +17,7 @@ const MAX_TITLE = 32;
 const MAX_SHORT = 64;
 /** `desp` may be 32 KB; a message read in WeChat should be far shorter. */
 const MAX_BODY = 2000;
+const MINUTE = 60_000;
 
 /** The SendKey, from the key itself or from the API URL the SendKey page shows. */
 export function serverchanKey(raw: string): string | null {
@@ -105,13 +106,20 @@ export const serverchan: PushService = {
         : describeReply(reply),
     );
     if (reply.status >= 200 && reply.status < 300 && body?.code === 0) return { outcome: 'sent' };
-    // Server酱 documents no error codes. A wrong key is seen answered (easychen's docs give no
-    // example; GentleCP/notify.py records it) as {"code":40001,"message":"[AUTH]用户不存在或者权限不足"}:
-    // only that, an HTTP refusal, or a 404 (the URL is the key itself) stops the channel. Any
-    // other code (a daily quota among them, its code unknown) drops this message alone: stopping
-    // the channel on a guess would silence reminders that the next day's quota would carry.
-    const auth = typeof body?.message === 'string' && body.message.startsWith('[AUTH]');
-    if (auth || [401, 403, 404].includes(reply.status)) return { outcome: 'refused', detail: said };
+    // Server酱 documents no error codes, and its quotas answer with the same code and "[AUTH]" as a
+    // wrong key, as users' code records (HTTP 200 or 400):
+    //   {"code":40001,"message":"[AUTH]用户不存在或者权限不足"}            a wrong key
+    //   {"code":40001,"message":"[AUTH]超过分钟的发送次数限制[5]，请稍后再试"}  five a minute
+    //   {"code":40001 or 471,"message":"[AUTH]超过当天的发送次数限制[5]"}     the free plan's five a day
+    // Only the wrong key's words, an HTTP refusal or a 404 (the URL is the key itself) stop the
+    // channel; a quota waits (a day's quota for an hour at a time: what waits past its usefulness is
+    // dropped and shown), and any other code drops this message alone.
+    const message = typeof body?.message === 'string' ? body.message : '';
+    if (/超过.*次数限制/.test(message)) {
+      return { outcome: 'retry', detail: said, retryAfterMs: message.includes('分钟') ? MINUTE : MAX_RETRY_AFTER_MS };
+    }
+    if (/用户不存在|权限不足/.test(message) || [401, 403, 404].includes(reply.status))
+      return { outcome: 'refused', detail: said };
     return { outcome: 'rejected', detail: said };
   },
 };

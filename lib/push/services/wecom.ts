@@ -56,6 +56,8 @@ export const wecom: PushService = {
       typeof body?.errmsg === 'string' ? `${String(code)}: ${body.errmsg.split(/,\s*hint:/)[0]}` : describeReply(reply);
     if (code === 93000) return { outcome: 'refused', detail: said };
     if (code === 45009) return { outcome: 'retry', detail: said, retryAfterMs: 65_000 };
+    // "-1 系统繁忙 | 服务器暂不可用，建议稍候重试" (WeCom's global error codes, path/90313).
+    if (code === -1) return { outcome: 'retry', detail: said };
     return { outcome: 'rejected', detail: said };
   },
 };

@@ -15,6 +15,8 @@ export type PushFailure =
   | { kind: 'error5xx'; status?: number }
   /** Every credential is refused with the service's own refusal (as if the key was revoked). */
   | { kind: 'refuse' }
+  /** A 301 to another address (a server that moved, a proxy sending to its login page). */
+  | { kind: 'redirect' }
   /** The request is read and never answered, until the connection closes. */
   | { kind: 'hang' }
   /** The connection is cut. */
@@ -57,6 +59,11 @@ export function rateLimitedReply(service: FakeServiceName, retryAfterS: number, 
       return wecomBusy();
     case 'feishu':
       return variants.feishuRateLimit === 'http429' ? tooMany(retryAfterS) : feishuReply(11232, 'frequency limited');
+    case 'serverchan':
+      return json(
+        { code: 40001, message: '[AUTH]超过分钟的发送次数限制[5]，请稍后再试', data: null },
+        variants.serverchanRefusal === 'http400' ? 400 : 200,
+      );
     case 'pushplus':
       return json({ code: 900, msg: '用户账号使用受限', data: null }, variants.pushplusErrorStatus);
     default:

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startProxy, type Proxy } from '../harness/proxy';
 import { throughProxy } from '../harness/through-proxy';
+import { serverchan } from '../../../lib/push/services/serverchan';
 import { DEFAULT_ACCOUNTS, PUSH_HOSTS, startFakePush, type FakePush } from './server';
 import { dingtalkSign, feishuSign, standardWebhookSign } from './signatures';
 
@@ -145,6 +146,19 @@ describe('Server酱', () => {
     push.variants.serverchanRefusal = 'http400';
     expect((await postJson('1234.push.ft07.com', `/send/${turboKey}.send`, { title: 'T' })).status).toBe(400);
     expect(push.messages).toHaveLength(0);
+  });
+
+  it('answers a wrong key and its per-minute quota in words the extension tells apart', async () => {
+    const verdict = (answer: { status: number; body: string }) =>
+      serverchan.verdict({ status: answer.status, body: answer.body, retryAfter: null }).outcome;
+    for (const variant of ['code200', 'http400'] as const) {
+      push.variants.serverchanRefusal = variant;
+      expect(verdict(await postJson('sctapi.ftqq.com', '/SCTwrong.send', { title: 'T' })), variant).toBe('refused');
+      push.setFailure('sctapi.ftqq.com', { kind: 'rateLimited' }, { times: 1 });
+      const limited = await postJson('sctapi.ftqq.com', `/${turboKey}.send`, { title: 'T' });
+      expect(parsed(limited).message, variant).toMatch(/^\[AUTH\]超过分钟的发送次数限制/);
+      expect(verdict(limited), variant).toBe('retry');
+    }
   });
 });
 

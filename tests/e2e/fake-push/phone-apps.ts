@@ -71,7 +71,8 @@ export const bark: Handler = (request, { accounts, now }) => {
 
 // Server酱: Turbo `https://sctapi.ftqq.com/<SendKey>.send`, Server酱³
 // `https://<uid>.push.ft07.com/send/<SendKey>.send` (the uid must be the key's `sctp(\d+)t`). GET or
-// POST (JSON or form). Success is `code: 0`; the refusal codes are not documented (a variant).
+// POST (JSON or form). Success is `code: 0`; errors are not documented: a wrong key and the quotas
+// answer alike, `code: 40001` and "[AUTH]…" (users' code records them), with HTTP 200 or 400 (a variant).
 
 export const serverchan: Handler = (request, { accounts, variants }) => {
   const sc3Uid = /^(\d+)\.push\.ft07\.com$/.exec(request.host)?.[1];
@@ -83,7 +84,8 @@ export const serverchan: Handler = (request, { accounts, variants }) => {
     : key === accounts.serverchan.turboKey;
   const error = (code: number, message: string): Judged['reply'] =>
     json({ code, message, data: null }, variants.serverchanRefusal === 'http400' ? 400 : 200);
-  if (!valid) return { verdict: 'refused', reply: error(40001, 'bad pushtoken'), why: 'unknown SendKey' };
+  if (!valid)
+    return { verdict: 'refused', reply: error(40001, '[AUTH]用户不存在或者权限不足'), why: 'unknown SendKey' };
   if (request.method !== 'GET' && request.method !== 'POST')
     return notFound(json({ code: 405, message: 'method' }, 405));
   const params = readParams(request);

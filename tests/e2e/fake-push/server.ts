@@ -176,6 +176,11 @@ export async function startFakePush(options: { now?: () => number; tls?: boolean
       if (failure.kind === 'hang' || failure.kind === 'reset') return failure.kind;
       if (failure.kind === 'rateLimited') return rateLimitedReply(service, failure.retryAfterS ?? 30, fake.variants);
       if (failure.kind === 'http429') return http429Reply(service, failure.retryAfterS ?? 30);
+      if (failure.kind === 'redirect') {
+        const moved = text('Moved Permanently', 301);
+        moved.headers.Location = `https://${record.host}/moved${incoming.url.pathname}`;
+        return moved;
+      }
       return error5xxReply(service, failure.status ?? 502, now());
     }
     const accounts = failure?.kind === 'refuse' ? revoked(service, fake.accounts) : fake.accounts;

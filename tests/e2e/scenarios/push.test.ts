@@ -291,6 +291,17 @@ async function scenario(world: World, session: ExtensionSession): Promise<void> 
   expect(JSON.stringify(kept)).toContain(list[0]!.secrets[0]!);
 
   if (quiet) await testAgainAndAgain(push, fresh, quiet, ids.get(quiet)!);
+
+  // A service that moved: the browser's fetch does not follow the redirect, and the page says why
+  // (not "offline", which would retry it for ever).
+  const pushplus = list.find((spec) => spec.service === 'pushplus')!;
+  push.setFailure(pushplus.host, { kind: 'redirect' }, { times: 1 });
+  const moved = await sendTest(fresh, ids.get(pushplus)!);
+  expect([moved.kind, moved.outcome]).toEqual(['answered', 'rejected']);
+  expect(moved.text).toMatch(/does not follow redirects|不跟随转向/);
+  expect(push.requests.filter((request) => request.host === pushplus.host && request.why === 'redirect')).toHaveLength(
+    1,
+  );
 }
 
 /**

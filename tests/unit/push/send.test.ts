@@ -36,7 +36,26 @@ describe('sending one push', () => {
     }) as typeof fetch;
     const { result } = await sendPush(wecom, message, {}, secrets, { fetch: spy });
     expect(result.outcome).toBe('sent');
-    expect(seen).toMatchObject({ method: 'POST', credentials: 'omit', redirect: 'error' });
+    expect(seen).toMatchObject({ method: 'POST', credentials: 'omit', redirect: 'manual' });
+  });
+
+  it('drops a message the service redirects, and says to check the address; never retries it', async () => {
+    const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers(), text: async () => '' } as Response;
+    const moved = new Response(null, { status: 301, headers: { Location: 'https://elsewhere.example/' } });
+    for (const [response, httpStatus] of [
+      [opaque, null],
+      [moved, 301],
+    ] as const) {
+      const fetch = (async () => response) as typeof globalThis.fetch;
+      const { verdict, result } = await sendPush(wecom, message, {}, secrets, { fetch, locale: 'en', now: () => T0 });
+      expect(verdict.outcome).toBe('rejected');
+      expect(result).toEqual({
+        at: T0,
+        outcome: 'rejected',
+        httpStatus,
+        detail: expect.stringContaining('does not follow redirects'),
+      });
+    }
   });
 
   it('counts a network failure as one to retry, keeping what the browser said', async () => {

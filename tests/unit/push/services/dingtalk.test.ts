@@ -203,3 +203,9 @@ describe('dingtalk verdict (§1.4)', () => {
     expect(verdict).toEqual({ outcome: 'rejected', detail: 'HTTP 404: no robot for access_token=…' });
   });
 });
+
+describe('dingtalk busy', () => {
+  it('tries "-1 系统繁忙" again rather than dropping the alert', () => {
+    expect(dingtalk.verdict(reply(200, { errcode: -1, errmsg: '系统繁忙' })).outcome).toBe('retry');
+  });
+});

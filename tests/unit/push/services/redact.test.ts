@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sendPush } from '@/lib/push/send';
+import { PUSH_SERVICES } from '@/lib/push/services';
+import { reminder } from '../helpers/messages';
 import { redact, redactedReply, redactedSaid } from '@/lib/push/services/redact';
 
 // What a service's reply may echo back (the caller's IP, a token in a quoted path) never reaches a
@@ -23,5 +26,19 @@ describe('redact', () => {
     expect(detail).toContain('/hook/…');
     expect(detail).not.toContain(TOKEN.slice(0, 3));
     expect(redactedSaid(300001, `no robot ${TOKEN}`)).toBe('300001: no robot …');
+  });
+});
+
+describe("a gateway's or a receiver's error page", () => {
+  it('keeps none of a token or an IP address, whichever service and however it failed', async () => {
+    const body = `Error: cannot handle /hooks/${TOKEN} from 203.0.113.9`;
+    for (const service of Object.values(PUSH_SERVICES)) {
+      for (const status of [400, 404, 429, 500, 502]) {
+        const fetch = (async () => new Response(body, { status })) as typeof globalThis.fetch;
+        const { verdict, result } = await sendPush(service, reminder(), {}, {}, { fetch });
+        expect(JSON.stringify([verdict, result]), `${service.id} ${status}`).not.toMatch(/b6f1c0d8|203\.0\.113\.9/);
+        if (status >= 429) expect([service.id, verdict.outcome]).toEqual([service.id, 'retry']);
+      }
+    }
   });
 });

@@ -155,6 +155,23 @@ describe('serverchan verdict', () => {
     expect(serverchan.verdict(reply(404, 'Not Found')).outcome).toBe('refused');
   });
 
+  it('retry: its quotas, answered with the wrong key’s code and [AUTH] (a minute’s, then an hour at a time for a day’s)', () => {
+    const minute = { code: 40001, message: '[AUTH]超过分钟的发送次数限制[5]，请稍后再试' };
+    expect(serverchan.verdict(reply(200, minute))).toEqual({
+      outcome: 'retry',
+      detail: '40001: [AUTH]超过分钟的发送次数限制[5]，请稍后再试',
+      retryAfterMs: 60_000,
+    });
+    for (const [status, code] of [
+      [200, 40001],
+      [400, 40001],
+      [200, 471],
+    ] as const) {
+      const day = { code, message: '[AUTH]超过当天的发送次数限制[5]' };
+      expect(serverchan.verdict(reply(status, day))).toMatchObject({ outcome: 'retry', retryAfterMs: 60 * 60_000 });
+    }
+  });
+
   it('rejected: any other code, e.g. an empty title', () => {
     const empty = { message: '[INPUT]title 不能为空', code: 20001, info: 'title 不能为空', args: [null] };
     expect(serverchan.verdict(reply(200, empty))).toEqual({

@@ -128,3 +128,9 @@ describe('wecom verdict', () => {
     });
   });
 });
+
+describe('wecom busy', () => {
+  it('tries "-1 系统繁忙" again rather than dropping the alert', () => {
+    expect(wecom.verdict(reply(200, { errcode: -1, errmsg: '系统繁忙' })).outcome).toBe('retry');
+  });
+});
