@@ -216,7 +216,9 @@ export function createPushChannelHandlers(deps: PushChannelHandlerDeps): PushCha
       sameFields(saved.fields, fields);
     if (asSaved && (result.outcome === 'sent' || result.outcome === 'refused')) {
       await inPush(async () => {
-        if (!(await pushChannelsItem.get()).some((c) => c.id === saved.id)) return;
+        // Removed or saved anew while the test was out: the answer was about what is no longer there.
+        const current = (await pushChannelsItem.get()).find((c) => c.id === saved.id);
+        if (JSON.stringify(current) !== JSON.stringify(saved)) return;
         const health = result.outcome === 'sent' ? 'ok' : 'refused';
         await pushStatusItem.set({ ...(await pushStatusItem.get()), [saved.id]: { health, last: result } });
       });

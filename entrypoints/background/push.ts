@@ -27,24 +27,42 @@ export interface PushDeps {
 
 export function createPush(deps: PushDeps) {
   const serial = createSerialQueue();
+  // One timer and one alarm serve every channel, so each only ever moves earlier: a channel's later
+  // wait must not put off another's sooner retry. The flush they bring plans every channel again.
   let timer: unknown;
+  let timerAt = Infinity;
+  let alarmSetting = Promise.resolve();
 
   /** An alarm no sooner than Chrome fires one, in case the background is stopped before `at`. */
   function backstop(at: number) {
-    // Awaited inside, so a browser that throws rather than rejects is caught too.
-    void (async () => {
+    // One at a time (each reads the last one's), awaited inside so a browser that throws rather than
+    // rejects is caught too. The alarm outlives a stopped background; what it knew is read back.
+    alarmSetting = alarmSetting.then(async () => {
       try {
-        await browser.alarms.create(PUSH_ALARM, { when: Math.max(at, deps.now() + ALARM_FLOOR_MS) });
+        const now = deps.now();
+        const when = Math.max(at, now + ALARM_FLOOR_MS);
+        const set = await browser.alarms.get(PUSH_ALARM);
+        if (set && set.scheduledTime > now && set.scheduledTime <= when) return;
+        await browser.alarms.create(PUSH_ALARM, { when });
       } catch (error) {
         console.error('PayClock: could not set the push alarm', error);
       }
-    })();
+    });
   }
 
   /** A timer for the near wake-up, and the alarm should the background stop before it. */
   function wakeAt(at: number) {
-    deps.timers.clear(timer);
-    timer = deps.timers.set(() => void flush(), Math.max(0, at - deps.now()));
+    if (at < timerAt) {
+      deps.timers.clear(timer);
+      timerAt = at;
+      timer = deps.timers.set(
+        () => {
+          timerAt = Infinity;
+          void flush();
+        },
+        Math.max(0, at - deps.now()),
+      );
+    }
     backstop(at);
   }
 
@@ -82,10 +100,10 @@ export function createPush(deps: PushDeps) {
       const state = { sent: await pushSentItem.get(), status: await pushStatusItem.get() };
       return routeItems(items, channels, state, { locale: deps.locale, now });
     });
-    // The outbox first: stopped in between, the restarted background finds the notices unshown
-    // (settle records them after this) and queues them again, and the outbox takes each once.
-    await dispatcher.add(routed.byChannel);
-    await serial(() => pushSentItem.set(routed.sent));
+    // The outbox first, the sent log in the same step (no request goes out between them): stopped
+    // in between, the restarted background finds the notices unshown (settle records them after
+    // this) and queues them again, and the outbox takes each once.
+    await dispatcher.add(routed.byChannel, () => pushSentItem.set(routed.sent));
     void flush();
   }
 

@@ -37,23 +37,44 @@ export interface DispatchDeps {
   backstop?: (at: number) => void;
 }
 
+interface Step {
+  message: PushMessage;
+  /** The channel, its service and secrets as they were when the message was taken. */
+  channel: PushChannel;
+  service: PushService;
+  secrets: Record<string, string>;
+}
+
 export function createDispatcher(deps: DispatchDeps) {
   const { serial, now } = deps;
   /** Channels with a request out (in this background: a restarted one starts with none). */
   const busy = new Set<string>();
 
-  /** Queues items for channels, by channel id. Storage only: returns before anything is sent. */
-  const add = (byChannel: ReadonlyMap<string, readonly PushItem[]>) =>
+  /**
+   * Queues items for channels, by channel id. Storage only: returns before anything is sent.
+   * `alongside` runs in the same step (the sent log), so no request goes out between the two.
+   */
+  const add = (byChannel: ReadonlyMap<string, readonly PushItem[]>, alongside?: () => Promise<void>) =>
     serial(async () => {
-      if (byChannel.size === 0) return;
-      const outbox = { ...(await deps.outbox.get()) };
-      for (const [id, items] of byChannel) if (items.length > 0) outbox[id] = enqueue(outbox[id], items);
-      await deps.outbox.set(outbox);
+      if (byChannel.size > 0) {
+        const outbox = { ...(await deps.outbox.get()) };
+        for (const [id, items] of byChannel) if (items.length > 0) outbox[id] = enqueue(outbox[id], items);
+        await deps.outbox.set(outbox);
+      }
+      await alongside?.();
     });
 
-  /** Takes the next message of one channel off its queue's head, or says when to come back. */
-  const next = (channel: PushChannel, service: PushService) =>
-    serial(async (): Promise<{ wait: number } | { message: PushMessage } | null> => {
+  /**
+   * Takes the next message of one channel off its queue's head, or says when to come back. The
+   * channel and its secrets are read afresh each time, together: the user may save it anew (another
+   * key, kinds unticked) while a request is out.
+   */
+  const next = (id: string) =>
+    serial(async (): Promise<{ wait: number } | Step | null> => {
+      const channel = (await deps.channels()).find((saved) => saved.id === id);
+      // Removed: flush's clean-up takes its queue.
+      if (!channel) return null;
+      const service = deps.services[channel.service];
       const outbox = await deps.outbox.get();
       const statuses = await deps.status.get();
       const at = now();
@@ -76,9 +97,10 @@ export function createDispatcher(deps: DispatchDeps) {
       const box = { ...useful.box, items };
       if (items.length === 0) {
         const { [channel.id]: _gone, ...rest } = outbox;
-        // The request times stay (the rate limit holds across an empty queue); an old backoff not.
+        // The request times stay (the rate limit holds across an empty queue, and across a refused
+        // key saved anew in the same minute); an old backoff not.
         const idle = { ...box, attempts: 0, notBefore: 0 };
-        await deps.outbox.set(box.requestTimes.length > 0 && !refused ? { ...rest, [channel.id]: idle } : rest);
+        await deps.outbox.set(box.requestTimes.length > 0 ? { ...rest, [channel.id]: idle } : rest);
         return null;
       }
       const sendAt = nextSendAt(box, at);
@@ -87,32 +109,33 @@ export function createDispatcher(deps: DispatchDeps) {
         return { wait: sendAt };
       }
       await deps.outbox.set({ ...outbox, [channel.id]: markRequest(box, at) });
-      return { message: composeMessage(items, { locale: deps.locale, now: at, maxBodyChars: service.maxBodyChars }) };
+      const message = composeMessage(items, { locale: deps.locale, now: at, maxBodyChars: service.maxBodyChars });
+      return { message, channel, service, secrets: (await deps.secrets())[channel.id] ?? {} };
     });
 
-  async function drain(channel: PushChannel) {
-    const service = deps.services[channel.service];
+  async function drain(id: string) {
     for (;;) {
-      const step = await next(channel, service);
+      const step = await next(id);
       if (step === null) return;
       if ('wait' in step) return deps.wakeAt(step.wait);
       // Chrome may stop the background mid-request; the message stays queued until its verdict.
       deps.backstop?.(now() + (deps.send?.timeoutMs ?? PUSH_TIMEOUT_MS));
-      const secrets = (await deps.secrets())[channel.id] ?? {};
-      const { verdict, result } = await sendPush(service, step.message, channel.fields, secrets, {
+      const { verdict, result } = await sendPush(step.service, step.message, step.channel.fields, step.secrets, {
         locale: deps.locale,
         ...deps.send,
         now,
       });
       await serial(async () => {
+        const current = (await deps.channels()).find((saved) => saved.id === id);
+        if (!current) return;
+        // Saved anew while the request was out (a new key, other kinds): the old settings' refusal,
+        // failure or backoff says nothing of the new ones. Only a delivery still counts.
+        const unchanged = JSON.stringify(current) === JSON.stringify(step.channel);
+        if (!unchanged && verdict.outcome !== 'sent') return;
         const outbox = await deps.outbox.get();
-        const box = afterVerdict(outbox[channel.id] ?? EMPTY_CHANNEL_OUTBOX, step.message.items, verdict, now());
-        await deps.outbox.set({ ...outbox, [channel.id]: box });
-        // Saved anew while the request was out (a new key): the old key's answer says nothing of it.
-        const current = (await deps.channels()).find((saved) => saved.id === channel.id);
-        if (current && JSON.stringify(current) === JSON.stringify(channel)) {
-          await deps.status.set({ ...(await deps.status.get()), [channel.id]: statusAfter(result) });
-        }
+        const box = afterVerdict(outbox[id] ?? EMPTY_CHANNEL_OUTBOX, step.message.items, verdict, now());
+        await deps.outbox.set({ ...outbox, [id]: box });
+        if (unchanged) await deps.status.set({ ...(await deps.status.get()), [id]: statusAfter(result) });
       });
     }
   }
@@ -125,8 +148,10 @@ export function createDispatcher(deps: DispatchDeps) {
     // A channel removed while its items waited: they go nowhere.
     if (Object.keys(outbox).some((id) => !known.has(id))) {
       await serial(async () => {
+        // Read again inside: a channel saved since has items of its own by now.
+        const saved = new Set((await deps.channels()).map((channel) => channel.id));
         const current = await deps.outbox.get();
-        await deps.outbox.set(Object.fromEntries(Object.entries(current).filter(([id]) => known.has(id))));
+        await deps.outbox.set(Object.fromEntries(Object.entries(current).filter(([id]) => saved.has(id))));
       });
     }
     await Promise.all(
@@ -135,7 +160,7 @@ export function createDispatcher(deps: DispatchDeps) {
         .map(async (channel) => {
           busy.add(channel.id);
           try {
-            await drain(channel);
+            await drain(channel.id);
           } catch (error) {
             // Never the error's text alone into a log: a thrown fetch error can name the URL.
             console.warn(

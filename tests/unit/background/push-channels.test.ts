@@ -53,9 +53,11 @@ function setup(answer: { errcode: number; errmsg: string } = { errcode: 0, errms
   const hasPermission = vi.fn(async (pattern: string) => granted.has(pattern));
   const releasePermission = vi.fn(async (pattern: string) => void granted.delete(pattern));
   const requests: { url: string; body: string }[] = [];
-  const reply = { answer };
+  /** `gate`: the service holds its answer until it resolves. */
+  const reply: { answer: typeof answer; gate?: Promise<void> } = { answer };
   const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
     requests.push({ url: String(url), body: String(init?.body) });
+    await reply.gate;
     return new Response(JSON.stringify(reply.answer), { status: 200 });
   });
   const afterChange = vi.fn(async () => {});
@@ -249,6 +251,22 @@ describe('push.test', () => {
     reply.answer = { errcode: 0, errmsg: 'ok' };
     await handlers.test(testRequest({ id: 'ch-1', secrets: null }));
     expect((await pushStatusItem.get())['ch-1']).toMatchObject({ health: 'ok', last: { outcome: 'sent' } });
+  });
+});
+
+describe('push.test of a channel saved anew while the test was out', () => {
+  it("leaves the new key's fresh status alone when the old key is refused", async () => {
+    const { handlers, reply, requests } = setup();
+    await handlers.save(save());
+    reply.answer = { errcode: 93000, errmsg: 'invalid webhook url' };
+    let answer!: () => void;
+    reply.gate = new Promise((resolve) => (answer = resolve));
+    const testing = handlers.test(testRequest({ id: 'ch-1', secrets: null }));
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    await handlers.save(save({ id: 'ch-1', secrets: { key: OTHER_KEY } }));
+    answer();
+    expect(await testing).toMatchObject({ kind: 'answered', result: { outcome: 'refused' } });
+    expect((await pushStatusItem.get())['ch-1']).toEqual({ health: 'ok', last: null });
   });
 });
 
