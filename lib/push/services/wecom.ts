@@ -21,6 +21,20 @@ export function wecomKey(raw: string): string | null {
   return key && /^[\w-]{8,100}$/.test(key) ? key : null;
 }
 
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * Title, body and link, one a line, in the content's 2048 bytes: the body is cut (with "…") when a
+ * long pay URL leaves it less room than compose allowed for.
+ */
+function withinBytes(title: string, body: string, url: string): string {
+  const room = MAX_CONTENT_BYTES - bytes(`${title}\n\n${url}`);
+  if (bytes(body) <= room) return `${title}\n${body}\n${url}`;
+  let cut = [...body];
+  while (cut.length > 0 && bytes(`${cut.join('')}…`) > room) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  return `${title}\n${cut.join('')}…\n${url}`;
+}
+
 export const wecom: PushService = {
   id: 'wecom',
   docs: ['https://developer.work.weixin.qq.com/document/path/91770'],
@@ -37,7 +51,7 @@ export const wecom: PushService = {
   request(message, _fields, secrets) {
     const key = wecomKey(secrets.key ?? '') ?? '';
     // Text, not markdown: server text (a venue's ticket title) must never be read as markup.
-    const content = `${message.title}\n${message.body}\n${message.url}`;
+    const content = withinBytes(message.title, message.body, message.url);
     return {
       url: `${SEND}?key=${encodeURIComponent(key)}`,
       method: 'POST',

@@ -134,3 +134,14 @@ describe('wecom busy', () => {
     expect(wecom.verdict(reply(200, { errcode: -1, errmsg: '系统繁忙' })).outcome).toBe('retry');
   });
 });
+
+describe('wecom content length', () => {
+  it('keeps title, body and a long pay URL within 2048 bytes, cutting the body', () => {
+    const url = `https://kyfw.12306.cn/otn/view/train_order.html?${'x'.repeat(400)}`;
+    const message = reminder({ body: '北'.repeat(wecom.maxBodyChars), url });
+    const content = JSON.parse(wecom.request(message, {}, { key: KEY }).body ?? '').text.content as string;
+    expect(new TextEncoder().encode(content).length).toBeLessThanOrEqual(2048);
+    expect(content.endsWith(`…\n${url}`)).toBe(true);
+    expect(content.startsWith(`${message.title}\n北北北`)).toBe(true);
+  });
+});
