@@ -48,7 +48,10 @@ export function usePushDraft(
   reminderMinutes: readonly number[],
   onSaved: (id: string) => void,
 ) {
+  /** Null until the channel exists; a new channel becomes an edited one once saved (as accounts do). */
   const [id, setId] = useState<string | null>(channel?.id ?? null);
+  /** The name the channel is saved under, for the form's heading. */
+  const [savedLabel, setSavedLabel] = useState(channel?.label ?? '');
   const [serviceId, setServiceId] = useState<PushServiceId>(channel?.service ?? PUSH_SERVICE_IDS[0]);
   const [label, setLabel] = useState(channel?.label ?? '');
   const [fields, setFields] = useState<Record<string, string>>(() =>
@@ -138,6 +141,7 @@ export function usePushDraft(
       if (!reply) return setMessage({ key: 'pushNoReply', tone: 'error' });
       if (reply.ok) {
         setId(reply.id);
+        setSavedLabel(draft.label);
         setSavedService(serviceId);
         setSavedPatterns(asked);
         setSecrets({});
@@ -178,6 +182,9 @@ export function usePushDraft(
     kinds,
     includeAmount,
     secretsSaved,
+    /** The channel exists: the form edits it, under the name it was saved with. */
+    saved: id !== null,
+    savedLabel,
     saving,
     message,
     /** The hosts the disclosure names (none until the address is known). */

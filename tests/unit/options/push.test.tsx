@@ -131,6 +131,24 @@ describe('adding a channel', () => {
     expect(sent[1]).toMatchObject({ type: 'push.test', id: 'ch-9', secrets: null });
   });
 
+  it('becomes the edit of the channel it added, saying so, so a second save cannot pass for an add', async () => {
+    const { view, form } = await openAddForm();
+    type(form.getByLabelText('Name'), 'My group');
+    type(form.getByLabelText('Key'), KEY);
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await form.findByText('Saved.')).toBeTruthy();
+    const edit = view.getByRole('form', { name: 'Edit “My group”' });
+    expect(within(edit).getByRole('heading').textContent).toBe('Edit “My group”');
+    expect(view.queryByRole('form', { name: 'Add a channel' })).toBeNull();
+    // The heading keeps the saved name until the next save.
+    type(within(edit).getByLabelText('Name'), 'Other');
+    expect(view.getByRole('form', { name: 'Edit “My group”' })).toBe(edit);
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).toMatchObject({ type: 'push.save', id: 'ch-9', draft: { label: 'Other' } });
+    expect(await view.findByRole('form', { name: 'Edit “Other”' })).toBe(edit);
+  });
+
   it('saves nothing when the browser refuses access, and says why', async () => {
     permission.mockResolvedValue(false);
     const { form } = await openAddForm();
