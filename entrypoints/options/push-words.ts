@@ -119,6 +119,18 @@ const OUTCOME_WORDS: Readonly<Record<PushResult['outcome'], MessageKey>> = {
 };
 export const outcomeText = (outcome: PushResult['outcome']) => t(OUTCOME_WORDS[outcome]);
 
+/** A test's outcome: it is sent once, so a failure that a push would retry is just a failure. */
+export const testOutcomeText = (outcome: PushResult['outcome']) =>
+  outcome === 'retry' ? t('pushTestOutcomeRetry') : outcomeText(outcome);
+
+// A failing channel's line, by what became of its last message: only a 'retry' is tried again.
+const FAILING_WORDS: Readonly<Partial<Record<PushResult['outcome'], MessageKey>>> = {
+  rejected: 'pushHealthRejected',
+  dropped: 'pushHealthDropped',
+};
+export const failingText = (outcome: PushResult['outcome'] | undefined) =>
+  t((outcome && FAILING_WORDS[outcome]) || 'pushHealthFailing');
+
 /** "HTTP 200" or "No reply". */
 export const httpText = (status: number | null) =>
   status === null ? t('pushNoHttpReply') : t('pushHttpStatus', { status });

@@ -115,6 +115,14 @@ export const pushStrings = {
     en: '{service} refused the key, so this channel has stopped. Edit it and save a new key; a successful test also restarts it.',
   },
   pushHealthFailing: { zh: '推送失败，正在重试。', en: 'Pushing fails; retrying.' },
+  pushHealthRejected: {
+    zh: '服务拒收了上一条消息（见下方回答），已放弃这条；请检查渠道设置（例如钉钉的关键词）。',
+    en: 'The service rejected the last message (its answer is below), so that one was given up; check the channel’s settings (such as DingTalk’s keyword).',
+  },
+  pushHealthDropped: {
+    zh: '上一条提醒在送达前已失效，已放弃。',
+    en: 'The last alert went stale before it was delivered, so it was given up.',
+  },
   pushHttpStatus: { zh: 'HTTP {status}', en: 'HTTP {status}' },
   pushNoHttpReply: { zh: '没有收到回应', en: 'No reply' },
   pushTestSent: { zh: '测试消息已送达。服务的回答：', en: 'Test message delivered. The service answered:' },
@@ -122,6 +130,8 @@ export const pushStrings = {
     zh: '测试消息没有送达（{outcome}）。服务的回答：',
     en: 'Test message not delivered ({outcome}). The service answered:',
   },
+  // A test is sent once and never retried: its failure says what happened, not "will retry".
+  pushTestOutcomeRetry: { zh: '服务暂时不可用或超时', en: 'the service is unavailable or timed out' },
   pushTestDraft: { zh: '请先修改标出的项目。', en: 'Please correct the fields marked first.' },
   pushTestNeedSecret: { zh: '请先填写密钥。', en: 'Enter the key first.' },
   pushTestNoPermission: { zh: 'PayClock 还没有访问 {origin} 的权限。', en: 'PayClock has no access to {origin} yet.' },

@@ -274,6 +274,41 @@ describe('a saved channel', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('does not promise a retry for a test that failed: a test is sent once', async () => {
+    reply = () => ({ kind: 'answered', result: { at: Date.now(), outcome: 'retry', httpStatus: 503, detail: '' } });
+    const view = render(<PushSection settings={SETTINGS} />);
+    const channel = within(await view.findByTestId('push-channel'));
+    fireEvent.click(channel.getByRole('button', { name: 'Send test' }));
+    const result = await channel.findByTestId('push-test-result');
+    expect(result.textContent).toContain('Test message not delivered (the service is unavailable or timed out).');
+    expect(result.textContent).not.toContain('retry');
+    expect(translate('zh', 'pushTestNotSent', { outcome: translate('zh', 'pushTestOutcomeRetry') })).toBe(
+      '测试消息没有送达（服务暂时不可用或超时）。服务的回答：',
+    );
+  });
+
+  it.each([
+    ['retry', 'Pushing fails; retrying.'],
+    ['rejected', 'The service rejected the last message (its answer is below), so that one was given up;'],
+    ['dropped', 'The last alert went stale before it was delivered, so it was given up.'],
+  ] as const)('says what became of a failing channel’s last message (%s)', async (outcome, words) => {
+    await pushStatusItem.set({
+      'ch-1': { health: 'failing', last: { at: Date.now(), outcome, httpStatus: null, detail: '' } },
+    });
+    const view = render(<PushSection settings={SETTINGS} />);
+    const status = await view.findByTestId('push-status');
+    await waitFor(() => expect(status.getAttribute('data-health')).toBe('failing'));
+    const alarm = status.querySelector('.push-status__alarm')!.textContent!;
+    expect(alarm).toContain(words);
+    if (outcome !== 'retry') expect(alarm).not.toContain('retrying');
+  });
+
+  it('words a failing channel’s line in Chinese by its last outcome', () => {
+    expect(translate('zh', 'pushHealthFailing')).toBe('推送失败，正在重试。');
+    expect(translate('zh', 'pushHealthRejected')).toContain('服务拒收了上一条消息');
+    expect(translate('zh', 'pushHealthDropped')).toBe('上一条提醒在送达前已失效，已放弃。');
+  });
+
   it('says a test was held back, and for how long, when the channel had its share this minute', async () => {
     reply = () => ({ kind: 'limited', waitSeconds: 38 });
     const view = render(<PushSection settings={SETTINGS} />);
