@@ -68,7 +68,7 @@ export function usePushDraft(
   const [message, setMessage] = useState<Message | null>(null);
   /** The saved channel's secrets belong to its service: another service starts with none. */
   const [savedService, setSavedService] = useState<PushServiceId | null>(channel?.service ?? null);
-  /** Where the saved channel sends: a secret URL's host is not known to the page once it is cleared. */
+  /** Where the channel as stored sends: a secret URL's host is not known to the page once it is cleared. */
   const [savedPatterns, setSavedPatterns] = useState<readonly string[]>(channel?.originPatterns ?? []);
 
   const service = serviceOf(serviceId);
@@ -84,14 +84,19 @@ export function usePushDraft(
     ...(label.trim() === '' ? [{ field: 'label', problem: 'missing' as const }] : []),
     ...(service ? checkProblems : [{ field: 'service', problem: 'invalid' as const }]),
   ];
-  /** The hosts to ask for: the check's, or (secrets kept) the saved ones and any typed address's. */
+  /**
+   * The hosts the fields now send to: the check's; else (secrets kept) the public address's, which
+   * is where Bark and ntfy send whatever their key; else the saved ones (a kept secret URL's host).
+   * Not both: a server changed from api.day.app no longer needs api.day.app.
+   */
   const patterns = (): string[] => {
     if (checked && !Array.isArray(checked)) return checked.originPatterns;
     const typedUrls = (service?.fields ?? [])
       .filter((f) => f.kind === 'url' && !f.secret)
       .map((f) => checkUrl(f.name, fields[f.name] ?? ''))
       .flatMap((url) => (isProblem(url) ? [] : [url.originPattern]));
-    return [...new Set([...(secretsSaved ? savedPatterns : []), ...typedUrls])];
+    if (typedUrls.length > 0) return [...new Set(typedUrls)];
+    return secretsSaved ? [...savedPatterns] : [];
   };
   /** What goes to the background: typed secrets, cleared ones as '', null when editing touched none. */
   const secretsSent = (): Record<string, string> | null => {
@@ -132,10 +137,10 @@ export function usePushDraft(
     void save(patterns(), secretsSent());
   }
 
-  async function save(asked: string[], sent: Record<string, string> | null) {
+  async function save(needed: string[], sent: Record<string, string> | null) {
     setSaving(true);
     try {
-      const refused = await askPushAccess(asked, 'save');
+      const refused = await askPushAccess(needed, 'save');
       if (refused) return setMessage(refused);
       const reply = await askBackground({ type: 'push.save', id, draft, secrets: sent });
       if (!reply) return setMessage({ key: 'pushNoReply', tone: 'error' });
@@ -143,7 +148,8 @@ export function usePushDraft(
         setId(reply.id);
         setSavedLabel(draft.label);
         setSavedService(serviceId);
-        setSavedPatterns(asked);
+        // The background stored the hosts these fields need, and nothing more.
+        setSavedPatterns(needed);
         setSecrets({});
         setCleared(new Set());
         setAttempted(false);

@@ -251,6 +251,30 @@ describe('a saved channel', () => {
     expect(sent[1]).toMatchObject({ id: 'ch-1', secrets: { key: 'wecom-key-new-7777' } });
   });
 
+  it.each([
+    ['bark', 'Bark', 'https://api.day.app/*', 'https://bark.example.org'],
+    ['ntfy', 'ntfy', 'https://ntfy.sh/*', 'https://ntfy.example.org'],
+  ] as const)('asks only for the new server of a %s channel moved to another', async (service, name, old, server) => {
+    await pushChannelsItem.set([
+      { ...CHANNEL, service, fields: { baseUrl: old.replace('/*', '') }, originPatterns: [old] },
+    ]);
+    const view = render(<PushSection settings={SETTINGS} />);
+    fireEvent.click(await view.findByRole('button', { name: 'Edit' }));
+    const form = within(view.getByRole('form', { name: 'Edit “My group”' }));
+    type(form.getByLabelText('Server address'), server);
+    const moved = `${server}/*`;
+    expect(form.getByTestId('push-disclosure').textContent).toContain(`to ${name} (${server.slice(8)}).`);
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(permission).toHaveBeenLastCalledWith({ origins: [moved] });
+    await form.findByText('Saved.');
+    reply = () => ({ kind: 'answered', result: { at: 1, outcome: 'sent', httpStatus: 200, detail: '' } });
+    fireEvent.click(form.getByRole('button', { name: 'Send test' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(permission).toHaveBeenLastCalledWith({ origins: [moved] });
+    expect(form.getByTestId('push-disclosure').textContent).toContain(`to ${name} (${server.slice(8)}).`);
+  });
+
   it('shows exactly what the service answered to a test, as text', async () => {
     reply = () => ({
       kind: 'answered',
