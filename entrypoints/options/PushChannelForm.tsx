@@ -99,7 +99,8 @@ export function PushChannelForm({ channel, reminderMinutes, maskPassengers, onSa
       <div data-testid="push-form-status">
         <Status message={form.message} />
       </div>
-      <PushTest plan={form.planTest} />
+      {/* A new one after each edit or save: its result was about the form as it was. */}
+      <PushTest key={form.revision} plan={form.planTest} />
     </form>
   );
 }

@@ -36,6 +36,8 @@ export function PushSection({ settings }: { settings: Settings }) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  /** Saves per channel: a row's test result is of the channel as it was before the last one. */
+  const [saves, setSaves] = useState<Readonly<Record<string, number>>>({});
   // A cancelled confirmation gives the focus back to the Remove button it replaced.
   const refocusRemove = useRef<string | null>(null);
   useLayoutEffect(() => {
@@ -92,7 +94,7 @@ export function PushSection({ settings }: { settings: Settings }) {
               />
             ) : (
               <div class="buttons">
-                <PushTest plan={savedTest(channel)} />
+                <PushTest key={saves[channel.id] ?? 0} plan={savedTest(channel)} />
                 <button
                   type="button"
                   class="button button--quiet"
@@ -122,7 +124,7 @@ export function PushSection({ settings }: { settings: Settings }) {
           channel={edited}
           reminderMinutes={settings.reminderMinutes}
           maskPassengers={settings.maskPassengers}
-          onSaved={() => {}}
+          onSaved={(id) => setSaves((current) => ({ ...current, [id]: (current[id] ?? 0) + 1 }))}
           onClose={() => setEditing(null)}
         />
       ) : (

@@ -66,6 +66,8 @@ export function usePushDraft(
   const [replyProblems, setReplyProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
+  /** Counts edits and saves: a test result or a message from before one speaks of another form. */
+  const [revision, setRevision] = useState(0);
   /** The saved channel's secrets belong to its service: another service starts with none. */
   const [savedService, setSavedService] = useState<PushServiceId | null>(channel?.service ?? null);
   /** Where the channel as stored sends: a secret URL's host is not known to the page once it is cleared. */
@@ -113,6 +115,7 @@ export function usePushDraft(
   const changed = () => {
     setReplyProblems([]);
     setMessage(null);
+    setRevision((n) => n + 1);
   };
   const touch = (field: string) => setTouched((current) => new Set(current).add(field));
 
@@ -153,6 +156,7 @@ export function usePushDraft(
         setSecrets({});
         setCleared(new Set());
         setAttempted(false);
+        setRevision((n) => n + 1);
         setMessage({ key: 'pushSaved', tone: 'ok' });
         onSaved(reply.id);
         return;
@@ -193,6 +197,7 @@ export function usePushDraft(
     savedLabel,
     saving,
     message,
+    revision,
     /** The hosts the disclosure names (none until the address is known). */
     disclosurePatterns: patterns,
     shownProblems,
@@ -211,7 +216,7 @@ export function usePushDraft(
       changed();
     },
     setKinds: (next: PushKinds) => (setKinds(next), changed()),
-    setIncludeAmount,
+    setIncludeAmount: (next: boolean) => (setIncludeAmount(next), changed()),
     onSave,
     planTest,
   };

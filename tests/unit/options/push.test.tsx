@@ -149,6 +149,28 @@ describe('adding a channel', () => {
     expect(await view.findByRole('form', { name: 'Edit “Other”' })).toBe(edit);
   });
 
+  it('clears a test result and the last message once the form is edited or saved', async () => {
+    const { form } = await openAddForm();
+    type(form.getByLabelText('Name'), 'My group');
+    type(form.getByLabelText('Key'), KEY);
+    reply = (request) =>
+      request.type === 'push.save'
+        ? { ok: true, id: 'ch-9' }
+        : { kind: 'answered', result: { at: 1, outcome: 'refused', httpStatus: 200, detail: '93000' } };
+    fireEvent.click(form.getByRole('button', { name: 'Send test' }));
+    expect(await form.findByTestId('push-test-result')).toBeTruthy();
+    type(form.getByLabelText('Key'), `${KEY}0`);
+    expect(form.queryByTestId('push-test-result')).toBeNull();
+
+    fireEvent.click(form.getByRole('button', { name: 'Send test' }));
+    expect(await form.findByTestId('push-test-result')).toBeTruthy();
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await form.findByText('Saved.')).toBeTruthy();
+    expect(form.queryByTestId('push-test-result')).toBeNull();
+    fireEvent.click(form.getByLabelText('Include the amount to pay'));
+    expect(form.queryByText('Saved.')).toBeNull();
+  });
+
   it('saves nothing when the browser refuses access, and says why', async () => {
     permission.mockResolvedValue(false);
     const { form } = await openAddForm();
@@ -273,6 +295,23 @@ describe('a saved channel', () => {
     await waitFor(() => expect(sent).toHaveLength(2));
     expect(permission).toHaveBeenLastCalledWith({ origins: [moved] });
     expect(form.getByTestId('push-disclosure').textContent).toContain(`to ${name} (${server.slice(8)}).`);
+  });
+
+  it('clears its row’s test result once it is saved again', async () => {
+    reply = (request) =>
+      request.type === 'push.save'
+        ? { ok: true, id: 'ch-1' }
+        : { kind: 'answered', result: { at: 1, outcome: 'refused', httpStatus: 200, detail: '93000' } };
+    const view = render(<PushSection settings={SETTINGS} />);
+    const row = within(await view.findByTestId('push-channel'));
+    fireEvent.click(row.getByRole('button', { name: 'Send test' }));
+    expect(await row.findByTestId('push-test-result')).toBeTruthy();
+    fireEvent.click(row.getByRole('button', { name: 'Edit' }));
+    const form = within(view.getByRole('form', { name: 'Edit “My group”' }));
+    type(form.getByLabelText('Key'), 'wecom-key-new-7777');
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await form.findByText('Saved.')).toBeTruthy();
+    expect(row.queryByTestId('push-test-result')).toBeNull();
   });
 
   it('shows exactly what the service answered to a test, as text', async () => {
