@@ -10,7 +10,7 @@ import { ConfirmRemove } from './ConfirmRemove';
 import { PushChannelForm } from './PushChannelForm';
 import { PushStatusView } from './PushResultView';
 import { PushTest } from './PushTest';
-import { kindsText, SERVICE_NAMES } from './push-words';
+import { forwardsText, SERVICE_NAMES } from './push-words';
 import { Status, type Message } from './Status';
 import { draftOf, type PushTestPlan } from './usePushDraft';
 
@@ -78,7 +78,7 @@ export function PushSection({ settings }: { settings: Settings }) {
             </div>
             <div class="account__meta">
               {channel.secretHint && <span>{t('pushSecretHint', { hint: channel.secretHint })}</span>}
-              <span>{t('pushForwards', { kinds: kindsText(channel.kinds) })}</span>
+              <span>{forwardsText(channel.kinds)}</span>
             </div>
             <PushStatusView status={statuses[channel.id] ?? { health: 'ok', last: null }} service={channel.service} />
             {confirming === channel.id ? (

@@ -98,8 +98,8 @@ const PROBLEM_WORDS: Readonly<Record<FieldProblem['problem'], MessageKey>> = {
 export const problemText = (problem: FieldProblem): string =>
   t(PROBLEM_WORDS[problem.problem], { field: fieldLabel(problem.field) });
 
-/** "5 min before the deadline, Deadline passed, …". */
-export function kindsText(kinds: PushKinds): string {
+/** A channel's row: "Forwards: 5 min before the deadline, Deadline passed, …", or "Forwards nothing". */
+export function forwardsText(kinds: PushKinds): string {
   const words = [
     ...kinds.remind.map((n) => t('pushKindRemind', { n })),
     ...(kinds.due ? [t('pushKindDue')] : []),
@@ -107,7 +107,9 @@ export function kindsText(kinds: PushKinds): string {
     ...(kinds.found ? [t('pushKindFound')] : []),
     ...(kinds.gone ? [t('pushKindGone')] : []),
   ];
-  return words.length === 0 ? t('pushKindsNone') : words.join(t('pushListSeparator'));
+  return words.length === 0
+    ? t('pushForwardsNothing')
+    : t('pushForwards', { kinds: words.join(t('pushListSeparator')) });
 }
 
 const OUTCOME_WORDS: Readonly<Record<PushResult['outcome'], MessageKey>> = {

@@ -54,8 +54,8 @@ export const pushStrings = {
   pushKindFound: { zh: '发现新的待支付订单', en: 'New order to pay found' },
   pushKindGone: { zh: '订单不再待支付', en: 'Order no longer pending' },
   pushListSeparator: { zh: '、', en: ', ' },
-  pushKindsNone: { zh: '什么都不转发', en: 'Forwards nothing' },
   pushForwards: { zh: '转发：{kinds}', en: 'Forwards: {kinds}' },
+  pushForwardsNothing: { zh: '不转发任何提醒', en: 'Forwards nothing' },
   pushIncludeAmount: { zh: '包含应付金额', en: 'Include the amount to pay' },
   pushDisclosure: {
     zh: '提醒（车次或门票、路线、剩余分钟、北京时间截止{extra}）会发送到 {service}{where}。',

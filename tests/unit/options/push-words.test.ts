@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOSTS, disclosureText, fieldFormLabel, fieldHint } from '@/entrypoints/options/push-words';
+import {
+  DEFAULT_HOSTS,
+  disclosureText,
+  fieldFormLabel,
+  fieldHint,
+  forwardsText,
+} from '@/entrypoints/options/push-words';
 import { hostOfPattern } from '@/lib/browser/site-access';
 import { translate } from '@/lib/i18n/translate';
 import { PUSH_SERVICE_IDS, type PushServiceId } from '@/lib/push/channel';
@@ -78,5 +84,17 @@ describe('each service field', () => {
     // Only the chat robots with a keyword setting get the keyword hint.
     expect(fieldHint('feishu', 'keyword')).toBe(fieldHint('dingtalk', 'keyword'));
     expect(fieldHint('wecom', 'keyword')).toBe('');
+  });
+});
+
+describe('a channel’s row', () => {
+  const NONE = { remind: [], due: false, loginExpired: false, found: false, gone: false };
+
+  it('says what the channel forwards, or that it forwards nothing, once', () => {
+    expect(forwardsText({ ...NONE, remind: [5], due: true })).toBe(
+      'Forwards: 5 min before the deadline, Deadline passed',
+    );
+    expect(forwardsText(NONE)).toBe('Forwards nothing');
+    expect(translate('zh', 'pushForwardsNothing')).toBe('不转发任何提醒');
   });
 });

@@ -407,6 +407,15 @@ describe('a saved channel', () => {
     ).toBeTruthy();
   });
 
+  it('says “Forwards nothing” once for a channel that forwards nothing', async () => {
+    const kinds = { remind: [], due: false, loginExpired: false, found: false, gone: false };
+    await pushChannelsItem.set([{ ...CHANNEL, kinds }]);
+    const view = render(<PushSection settings={SETTINGS} />);
+    const row = within(await view.findByTestId('push-channel'));
+    expect(row.getByText('Forwards nothing')).toBeTruthy();
+    expect(row.queryByText(/Forwards: /)).toBeNull();
+  });
+
   it('is removed after a confirmation', async () => {
     const view = render(<PushSection settings={SETTINGS} />);
     fireEvent.click(await view.findByRole('button', { name: 'Remove' }));
