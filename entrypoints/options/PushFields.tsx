@@ -57,7 +57,7 @@ export function PushFields({ form, fieldId, hint }: { form: Form; fieldId: (name
               {...common(spec)}
               type="password"
               autocomplete="off"
-              value={clearing ? '' : (form.secrets[spec.name] ?? '')}
+              value={form.secrets[spec.name] ?? ''}
               onValue={(value) => form.setSecret(spec.name, value)}
               hint={[fieldHint(form.serviceId, spec.name), savedHint].filter(Boolean).join(' ')}
             />

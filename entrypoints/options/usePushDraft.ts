@@ -117,6 +117,13 @@ export function usePushDraft(
     setMessage(null);
     setRevision((n) => n + 1);
   };
+  const setClearing = (name: string, clear: boolean) =>
+    setCleared((current) => {
+      const next = new Set(current);
+      if (clear) next.add(name);
+      else next.delete(name);
+      return next;
+    });
   const touch = (field: string) => setTouched((current) => new Set(current).add(field));
 
   function chooseService(next: PushServiceId) {
@@ -205,14 +212,16 @@ export function usePushDraft(
     chooseService,
     setLabel: (value: string) => (setLabel(value), changed()),
     setField: (name: string, value: string) => (setFields((current) => ({ ...current, [name]: value })), changed()),
-    setSecret: (name: string, value: string) => (setSecrets((current) => ({ ...current, [name]: value })), changed()),
+    // Typing a new value is the opposite of clearing it: the typed one is what gets saved.
+    setSecret: (name: string, value: string) => {
+      setSecrets((current) => ({ ...current, [name]: value }));
+      if (value !== '') setClearing(name, false);
+      changed();
+    },
     setClear: (name: string, clear: boolean) => {
-      setCleared((current) => {
-        const next = new Set(current);
-        if (clear) next.add(name);
-        else next.delete(name);
-        return next;
-      });
+      setClearing(name, clear);
+      // A value typed before is not kept behind the tick, to come back when it is unticked.
+      if (clear) setSecrets((current) => ({ ...current, [name]: '' }));
       changed();
     },
     setKinds: (next: PushKinds) => (setKinds(next), changed()),

@@ -314,6 +314,32 @@ describe('a saved channel', () => {
     expect(row.queryByTestId('push-test-result')).toBeNull();
   });
 
+  it('unticks “clear” for an optional secret once a new one is typed, and saves what was typed', async () => {
+    const DINGTALK = 'https://oapi.dingtalk.com/*';
+    await pushChannelsItem.set([{ ...CHANNEL, service: 'dingtalk', originPatterns: [DINGTALK] }]);
+    const view = render(<PushSection settings={SETTINGS} />);
+    fireEvent.click(await view.findByRole('button', { name: 'Edit' }));
+    const form = within(view.getByRole('form', { name: 'Edit “My group”' }));
+    const clear = form.getByLabelText('Clear the saved Signing secret') as HTMLInputElement;
+    const secret = form.getByLabelText('Signing secret (optional)') as HTMLInputElement;
+    fireEvent.click(clear);
+    expect(clear.checked).toBe(true);
+    type(secret, 'SEC-new-secret');
+    expect(secret.value).toBe('SEC-new-secret');
+    expect(clear.checked).toBe(false);
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ type: 'push.save', id: 'ch-1', secrets: { signSecret: 'SEC-new-secret' } });
+
+    // Ticked again, the typed value goes: clearing sends '' and nothing typed comes back.
+    type(secret, 'SEC-other');
+    fireEvent.click(clear);
+    expect(secret.value).toBe('');
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).toMatchObject({ secrets: { signSecret: '' } });
+  });
+
   it('shows exactly what the service answered to a test, as text', async () => {
     reply = () => ({
       kind: 'answered',
