@@ -95,8 +95,37 @@ const PROBLEM_WORDS: Readonly<Record<FieldProblem['problem'], MessageKey>> = {
   wrongHost: 'pushProblemWrongHost',
 };
 
-export const problemText = (problem: FieldProblem): string =>
-  t(PROBLEM_WORDS[problem.problem], { field: fieldLabel(problem.field) });
+// Field names that keep their capital inside an English sentence: the services' own words.
+const PROPER_FIELDS: ReadonlySet<MessageKey> = new Set([
+  'pushFieldSendKey',
+  'pushFieldToken',
+  'pushFieldChatId',
+  'pushFieldWebhook',
+]);
+
+/** The field's name inside a sentence: "Enter the name", but "Enter the SendKey". */
+function fieldInSentence(name: string): string {
+  const key = FIELD_WORDS[name];
+  const label = fieldLabel(name);
+  // A Chinese name has no case; the Chinese names starting in Latin letters are all proper ones.
+  return key && !PROPER_FIELDS.has(key) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** A space where Chinese meets a Latin word or a number: "请填写 SendKey", "Token 的格式不对". */
+export const spaced = (text: string): string =>
+  text.replace(/(\p{Script=Han})([A-Za-z0-9])/gu, '$1 $2').replace(/([A-Za-z0-9])(\p{Script=Han})/gu, '$1 $2');
+
+/** "Clear the saved signing secret" / "清除已保存的签名密钥". */
+export const secretClearText = (name: string): string => spaced(t('pushSecretClear', { field: fieldInSentence(name) }));
+
+// A key pasted as a whole URL (Bark's device key, ntfy's topic) must be on the Server address's server.
+const KEYS_ON_SERVER: ReadonlySet<string> = new Set(['deviceKey', 'topic']);
+
+export function problemText(problem: FieldProblem): string {
+  if (problem.problem === 'wrongHost' && KEYS_ON_SERVER.has(problem.field))
+    return t('pushProblemOtherServer', { server: fieldLabel('baseUrl') });
+  return spaced(t(PROBLEM_WORDS[problem.problem], { field: fieldInSentence(problem.field) }));
+}
 
 /** A channel's row: "Forwards: 5 min before the deadline, Deadline passed, …", or "Forwards nothing". */
 export function forwardsText(kinds: PushKinds): string {

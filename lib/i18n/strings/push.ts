@@ -76,7 +76,6 @@ export const pushStrings = {
     zh: '删除推送渠道“{label}”？它的密钥和待发送的提醒也会一并删除。',
     en: 'Remove the channel “{label}”? Its keys and its alerts waiting to be sent are removed with it.',
   },
-  pushRemoveYes: { zh: '删除', en: 'Remove' },
   pushSaved: { zh: '已保存。', en: 'Saved.' },
   pushRemoved: { zh: '已删除“{label}”。', en: 'Removed “{label}”.' },
   pushRemoveFailed: { zh: '删除失败，请重试。', en: 'Could not remove it; please try again.' },
@@ -99,10 +98,15 @@ export const pushStrings = {
     zh: 'PayClock 还没有访问该服务的权限，什么都没有保存。请再点一次“保存”并选择“允许”。',
     en: 'PayClock has no access to the service yet, so nothing was saved. Click Save again and choose Allow.',
   },
+  // {field} is spaced from Chinese and lower-cased in English by problemText (push-words.ts).
   pushProblemMissing: { zh: '请填写{field}', en: 'Enter the {field}' },
   pushProblemInvalid: { zh: '{field}的格式不对', en: 'This {field} is not valid' },
   pushProblemNotHttps: { zh: '{field}只支持 https', en: 'The {field} must start with https://' },
   pushProblemWrongHost: { zh: '{field}不是该服务的地址', en: 'The {field} is not this service’s address' },
+  pushProblemOtherServer: {
+    zh: '粘贴的地址所在的服务器与“{server}”中的不同',
+    en: 'The pasted address is on another server than the one in “{server}”',
+  },
   pushStatusNone: { zh: '还没有发送过', en: 'Nothing sent yet' },
   pushStatusLast: { zh: '{ago}：{outcome}', en: '{ago}: {outcome}' },
   pushOutcomeSent: { zh: '已送达', en: 'delivered' },

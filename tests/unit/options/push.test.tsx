@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { spaced } from '@/entrypoints/options/push-words';
 import { PushSection } from '@/entrypoints/options/PushSection';
 import { translate } from '@/lib/i18n/translate';
 import type { Request } from '@/lib/messaging/pages';
@@ -188,10 +189,10 @@ describe('adding a channel', () => {
   it('words each field’s problem, and sends nothing while there are any', async () => {
     const { form } = await openAddForm();
     type(form.getByLabelText('Key'), 'not a key!');
-    expect(await form.findByText('This Key is not valid')).toBeTruthy();
+    expect(await form.findByText('This key is not valid')).toBeTruthy();
     fireEvent.click(form.getByRole('button', { name: 'Save' }));
     expect(await form.findByText('Please correct the fields marked.')).toBeTruthy();
-    expect(form.getByText('Enter the Name')).toBeTruthy();
+    expect(form.getByText('Enter the name')).toBeTruthy();
     expect(form.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
     expect(permission).not.toHaveBeenCalled();
     expect(sent).toEqual([]);
@@ -201,9 +202,44 @@ describe('adding a channel', () => {
     type(form.getByLabelText('Name'), 'My group');
     type(form.getByLabelText('Key'), KEY);
     fireEvent.click(form.getByRole('button', { name: 'Save' }));
-    expect(await form.findByText('The Key is not this service’s address')).toBeTruthy();
+    expect(await form.findByText('The key is not this service’s address')).toBeTruthy();
     expect(translate('zh', 'pushProblemNotHttps', { field: '服务器地址' })).toBe('服务器地址只支持 https');
     expect(translate('zh', 'pushProblemWrongHost', { field: 'Webhook 地址' })).toBe('Webhook 地址不是该服务的地址');
+  });
+});
+
+describe('the form’s problem words', () => {
+  it('says a pasted Bark or ntfy address is on another server than the Server address field', async () => {
+    const { form } = await openAddForm('bark');
+    type(form.getByLabelText('Server address'), 'https://bark.example.org');
+    type(form.getByLabelText('Device key'), 'https://api.day.app/ynJ5Ft4atkMkWeo2PAvFhF/');
+    expect(
+      await form.findByText('The pasted address is on another server than the one in “Server address”'),
+    ).toBeTruthy();
+    fireEvent.change(form.getByLabelText('Service'), { target: { value: 'ntfy' } });
+    type(form.getByLabelText('Server address'), 'https://ntfy.example.org');
+    type(form.getByLabelText('Topic'), 'https://ntfy.sh/payclock-x7q2');
+    expect(
+      await form.findByText('The pasted address is on another server than the one in “Server address”'),
+    ).toBeTruthy();
+    expect(translate('zh', 'pushProblemOtherServer', { server: '服务器地址' })).toBe(
+      '粘贴的地址所在的服务器与“服务器地址”中的不同',
+    );
+  });
+
+  it('lower-cases a field’s name in an English sentence, but not a service’s own word', async () => {
+    const { form } = await openAddForm('serverchan');
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await form.findByText('Enter the name')).toBeTruthy();
+    expect(form.getByText('Enter the SendKey')).toBeTruthy();
+  });
+
+  it('spaces Chinese from a Latin field name', () => {
+    expect(spaced(translate('zh', 'pushProblemMissing', { field: 'SendKey' }))).toBe('请填写 SendKey');
+    expect(spaced(translate('zh', 'pushProblemInvalid', { field: 'Token' }))).toBe('Token 的格式不对');
+    expect(spaced(translate('zh', 'pushProblemInvalid', { field: '机器人 Token' }))).toBe('机器人 Token 的格式不对');
+    expect(spaced(translate('zh', 'pushProblemMissing', { field: '名称' }))).toBe('请填写名称');
+    expect(spaced(translate('zh', 'pushProblemInvalid', { field: '主题（topic）' }))).toBe('主题（topic）的格式不对');
   });
 });
 
@@ -320,7 +356,7 @@ describe('a saved channel', () => {
     const view = render(<PushSection settings={SETTINGS} />);
     fireEvent.click(await view.findByRole('button', { name: 'Edit' }));
     const form = within(view.getByRole('form', { name: 'Edit “My group”' }));
-    const clear = form.getByLabelText('Clear the saved Signing secret') as HTMLInputElement;
+    const clear = form.getByLabelText('Clear the saved signing secret') as HTMLInputElement;
     const secret = form.getByLabelText('Signing secret (optional)') as HTMLInputElement;
     fireEvent.click(clear);
     expect(clear.checked).toBe(true);
