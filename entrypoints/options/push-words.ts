@@ -176,7 +176,12 @@ export function disclosureText(
   passengers: boolean,
   amount: boolean,
 ): string {
-  const extra = `${passengers ? t('pushDisclosurePassengers') : ''}${amount ? t('pushDisclosureAmount') : ''}`;
+  // A webhook gets the orders as data (lib/push/services/webhook-body.ts): their numbers and sources too.
+  const extra = [
+    service === 'webhook' ? t('pushDisclosureWebhook') : '',
+    passengers ? t('pushDisclosurePassengers') : '',
+    amount ? t('pushDisclosureAmount') : '',
+  ].join('');
   const hosts = patterns.length > 0 ? patterns.map(hostOfPattern) : [DEFAULT_HOSTS[service]];
   const where = hosts.every((host) => host !== null)
     ? t('pushDisclosureHost', { host: hosts.join(t('pushListSeparator')) })

@@ -58,9 +58,10 @@ export const pushStrings = {
   pushForwardsNothing: { zh: '不转发任何提醒', en: 'Forwards nothing' },
   pushIncludeAmount: { zh: '包含应付金额', en: 'Include the amount to pay' },
   pushDisclosure: {
-    zh: '提醒（车次或门票、路线、剩余分钟、北京时间截止{extra}）会发送到 {service}{where}。',
-    en: 'Alerts (train or ticket, route, minutes left, deadline in Beijing time{extra}) are sent to {service}{where}.',
+    zh: '提醒（车次或门票、路线、发车时间、剩余分钟、北京时间截止、支付链接{extra}）会发送到 {service}{where}。',
+    en: 'Alerts (train or ticket, route, departure, minutes left, deadline in Beijing time, pay link{extra}) are sent to {service}{where}.',
   },
+  pushDisclosureWebhook: { zh: '、订单号及来源', en: ', order number and source' },
   pushDisclosurePassengers: { zh: '、乘车人姓名', en: ', passenger names' },
   pushDisclosureAmount: { zh: '、应付金额', en: ', the amount to pay' },
   pushDisclosureHost: { zh: '（{host}）', en: ' ({host})' },

@@ -35,13 +35,13 @@ describe('the host the disclosure names before the fields say', () => {
 
   it('is the checked hosts once there are any, the usual host before, and the user’s own for a webhook', () => {
     expect(disclosureText('dingtalk', [], false, false)).toBe(
-      'Alerts (train or ticket, route, minutes left, deadline in Beijing time) are sent to 钉钉 DingTalk (oapi.dingtalk.com).',
+      'Alerts (train or ticket, route, departure, minutes left, deadline in Beijing time, pay link) are sent to 钉钉 DingTalk (oapi.dingtalk.com).',
     );
     expect(disclosureText('dingtalk', ['https://oapi.dingtalk.io/*'], true, true)).toBe(
-      'Alerts (train or ticket, route, minutes left, deadline in Beijing time, passenger names, the amount to pay) are sent to 钉钉 DingTalk (oapi.dingtalk.io).',
+      'Alerts (train or ticket, route, departure, minutes left, deadline in Beijing time, pay link, passenger names, the amount to pay) are sent to 钉钉 DingTalk (oapi.dingtalk.io).',
     );
     expect(disclosureText('webhook', [], false, false)).toBe(
-      'Alerts (train or ticket, route, minutes left, deadline in Beijing time) are sent to Webhook (the address you enter).',
+      'Alerts (train or ticket, route, departure, minutes left, deadline in Beijing time, pay link, order number and source) are sent to Webhook (the address you enter).',
     );
     expect(disclosureText('webhook', ['https://hooks.example.com/*'], false, false)).toContain(
       'to Webhook (hooks.example.com).',
@@ -53,7 +53,10 @@ describe('the host the disclosure names before the fields say', () => {
         service: '钉钉 DingTalk',
         where: translate('zh', 'pushDisclosureHost', { host: DEFAULT_HOSTS.dingtalk! }),
       }),
-    ).toBe('提醒（车次或门票、路线、剩余分钟、北京时间截止）会发送到 钉钉 DingTalk（oapi.dingtalk.com）。');
+    ).toBe(
+      '提醒（车次或门票、路线、发车时间、剩余分钟、北京时间截止、支付链接）会发送到 钉钉 DingTalk（oapi.dingtalk.com）。',
+    );
+    expect(translate('zh', 'pushDisclosureWebhook')).toBe('、订单号及来源');
   });
 });
 

@@ -92,7 +92,7 @@ describe('adding a channel', () => {
     expect((kinds.getByLabelText('5 min before the deadline') as HTMLInputElement).checked).toBe(true);
     fireEvent.click(kinds.getByLabelText('New order to pay found'));
     expect(form.getByTestId('push-disclosure').textContent).toBe(
-      'Alerts (train or ticket, route, minutes left, deadline in Beijing time) are sent to 企业微信 WeCom (qyapi.weixin.qq.com).',
+      'Alerts (train or ticket, route, departure, minutes left, deadline in Beijing time, pay link) are sent to 企业微信 WeCom (qyapi.weixin.qq.com).',
     );
     fireEvent.click(form.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(sent).toHaveLength(1));
