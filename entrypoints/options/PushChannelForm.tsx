@@ -27,7 +27,8 @@ export function PushChannelForm({ channel, reminderMinutes, maskPassengers, onSa
   const uid = useId();
   const fieldId = (name: string) => `${uid}-${name}`;
   const form = usePushDraft(channel, reminderMinutes, onSaved);
-  const heading = channel ? t('pushFormEditHeading', { label: channel.label }) : t('pushFormAddHeading');
+  // Once saved, a new channel is edited here: the heading says so, as the accounts' form does.
+  const heading = form.saved ? t('pushFormEditHeading', { label: form.savedLabel }) : t('pushFormAddHeading');
   const serviceErrors = form.shownProblems('service').map(problemText);
 
   return (
@@ -98,7 +99,8 @@ export function PushChannelForm({ channel, reminderMinutes, maskPassengers, onSa
       <div data-testid="push-form-status">
         <Status message={form.message} />
       </div>
-      <PushTest plan={form.planTest} />
+      {/* A new one after each edit or save: its result was about the form as it was. */}
+      <PushTest key={form.revision} plan={form.planTest} />
     </form>
   );
 }

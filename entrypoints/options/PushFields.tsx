@@ -1,7 +1,7 @@
 import { Toggle } from '@/components/Toggle';
 import { t } from '@/lib/i18n';
 import type { FieldSpec } from '@/lib/push/service';
-import { fieldFormLabel, fieldHint, fieldLabel, problemText } from './push-words';
+import { fieldFormLabel, fieldHint, problemText, secretClearText } from './push-words';
 import { TextField } from './TextField';
 import type { usePushDraft } from './usePushDraft';
 
@@ -57,14 +57,14 @@ export function PushFields({ form, fieldId, hint }: { form: Form; fieldId: (name
               {...common(spec)}
               type="password"
               autocomplete="off"
-              value={clearing ? '' : (form.secrets[spec.name] ?? '')}
+              value={form.secrets[spec.name] ?? ''}
               onValue={(value) => form.setSecret(spec.name, value)}
               hint={[fieldHint(form.serviceId, spec.name), savedHint].filter(Boolean).join(' ')}
             />
             {form.secretsSaved && !spec.required && (
               <Toggle
                 name={`clear-${spec.name}`}
-                label={t('pushSecretClear', { field: fieldLabel(spec.name) })}
+                label={secretClearText(spec.name)}
                 checked={clearing}
                 onChange={(clear) => form.setClear(spec.name, clear)}
               />

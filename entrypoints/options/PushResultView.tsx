@@ -3,7 +3,7 @@ import { locale, t } from '@/lib/i18n';
 import { formatAgo } from '@/lib/i18n/translate';
 import type { PushTestResult } from '@/lib/messaging/push';
 import type { ChannelStatus, PushResult, PushServiceId } from '@/lib/push/channel';
-import { httpText, outcomeText, problemText, SERVICE_NAMES } from './push-words';
+import { failingText, httpText, outcomeText, problemText, SERVICE_NAMES, testOutcomeText } from './push-words';
 
 // What a push service answered, on the settings page: a test's answer, and each channel's health and
 // last result. The service's words are text nodes, never markup.
@@ -25,7 +25,7 @@ function TestBody({ result }: { result: PushTestResult }) {
       return (
         <>
           <p class="test-result__line">
-            {sent ? t('pushTestSent') : t('pushTestNotSent', { outcome: outcomeText(result.result.outcome) })}
+            {sent ? t('pushTestSent') : t('pushTestNotSent', { outcome: testOutcomeText(result.result.outcome) })}
           </p>
           <Answer result={result.result} />
         </>
@@ -81,7 +81,7 @@ export function PushStatusView({ status, service }: { status: ChannelStatus; ser
       {health === 'refused' && (
         <p class="push-status__alarm">{t('pushHealthRefused', { service: SERVICE_NAMES[service] })}</p>
       )}
-      {health === 'failing' && <p class="push-status__alarm">{t('pushHealthFailing')}</p>}
+      {health === 'failing' && <p class="push-status__alarm">{failingText(last?.outcome)}</p>}
       <p class="push-status__last">
         {last
           ? `${t('pushStatusLast', { ago: formatAgo(locale, now - last.at), outcome: outcomeText(last.outcome) })} · ${httpText(last.httpStatus)}`

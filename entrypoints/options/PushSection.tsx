@@ -10,7 +10,7 @@ import { ConfirmRemove } from './ConfirmRemove';
 import { PushChannelForm } from './PushChannelForm';
 import { PushStatusView } from './PushResultView';
 import { PushTest } from './PushTest';
-import { kindsText, SERVICE_NAMES } from './push-words';
+import { forwardsText, SERVICE_NAMES } from './push-words';
 import { Status, type Message } from './Status';
 import { draftOf, type PushTestPlan } from './usePushDraft';
 
@@ -36,6 +36,8 @@ export function PushSection({ settings }: { settings: Settings }) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  /** Saves per channel: a row's test result is of the channel as it was before the last one. */
+  const [saves, setSaves] = useState<Readonly<Record<string, number>>>({});
   // A cancelled confirmation gives the focus back to the Remove button it replaced.
   const refocusRemove = useRef<string | null>(null);
   useLayoutEffect(() => {
@@ -76,7 +78,7 @@ export function PushSection({ settings }: { settings: Settings }) {
             </div>
             <div class="account__meta">
               {channel.secretHint && <span>{t('pushSecretHint', { hint: channel.secretHint })}</span>}
-              <span>{t('pushForwards', { kinds: kindsText(channel.kinds) })}</span>
+              <span>{forwardsText(channel.kinds)}</span>
             </div>
             <PushStatusView status={statuses[channel.id] ?? { health: 'ok', last: null }} service={channel.service} />
             {confirming === channel.id ? (
@@ -92,7 +94,7 @@ export function PushSection({ settings }: { settings: Settings }) {
               />
             ) : (
               <div class="buttons">
-                <PushTest plan={savedTest(channel)} />
+                <PushTest key={saves[channel.id] ?? 0} plan={savedTest(channel)} />
                 <button
                   type="button"
                   class="button button--quiet"
@@ -122,7 +124,7 @@ export function PushSection({ settings }: { settings: Settings }) {
           channel={edited}
           reminderMinutes={settings.reminderMinutes}
           maskPassengers={settings.maskPassengers}
-          onSaved={() => {}}
+          onSaved={(id) => setSaves((current) => ({ ...current, [id]: (current[id] ?? 0) + 1 }))}
           onClose={() => setEditing(null)}
         />
       ) : (

@@ -95,11 +95,40 @@ const PROBLEM_WORDS: Readonly<Record<FieldProblem['problem'], MessageKey>> = {
   wrongHost: 'pushProblemWrongHost',
 };
 
-export const problemText = (problem: FieldProblem): string =>
-  t(PROBLEM_WORDS[problem.problem], { field: fieldLabel(problem.field) });
+// Field names that keep their capital inside an English sentence: the services' own words.
+const PROPER_FIELDS: ReadonlySet<MessageKey> = new Set([
+  'pushFieldSendKey',
+  'pushFieldToken',
+  'pushFieldChatId',
+  'pushFieldWebhook',
+]);
 
-/** "5 min before the deadline, Deadline passed, …". */
-export function kindsText(kinds: PushKinds): string {
+/** The field's name inside a sentence: "Enter the name", but "Enter the SendKey". */
+function fieldInSentence(name: string): string {
+  const key = FIELD_WORDS[name];
+  const label = fieldLabel(name);
+  // A Chinese name has no case; the Chinese names starting in Latin letters are all proper ones.
+  return key && !PROPER_FIELDS.has(key) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** A space where Chinese meets a Latin word or a number: "请填写 SendKey", "Token 的格式不对". */
+export const spaced = (text: string): string =>
+  text.replace(/(\p{Script=Han})([A-Za-z0-9])/gu, '$1 $2').replace(/([A-Za-z0-9])(\p{Script=Han})/gu, '$1 $2');
+
+/** "Clear the saved signing secret" / "清除已保存的签名密钥". */
+export const secretClearText = (name: string): string => spaced(t('pushSecretClear', { field: fieldInSentence(name) }));
+
+// A key pasted as a whole URL (Bark's device key, ntfy's topic) must be on the Server address's server.
+const KEYS_ON_SERVER: ReadonlySet<string> = new Set(['deviceKey', 'topic']);
+
+export function problemText(problem: FieldProblem): string {
+  if (problem.problem === 'wrongHost' && KEYS_ON_SERVER.has(problem.field))
+    return t('pushProblemOtherServer', { server: fieldLabel('baseUrl') });
+  return spaced(t(PROBLEM_WORDS[problem.problem], { field: fieldInSentence(problem.field) }));
+}
+
+/** A channel's row: "Forwards: 5 min before the deadline, Deadline passed, …", or "Forwards nothing". */
+export function forwardsText(kinds: PushKinds): string {
   const words = [
     ...kinds.remind.map((n) => t('pushKindRemind', { n })),
     ...(kinds.due ? [t('pushKindDue')] : []),
@@ -107,7 +136,9 @@ export function kindsText(kinds: PushKinds): string {
     ...(kinds.found ? [t('pushKindFound')] : []),
     ...(kinds.gone ? [t('pushKindGone')] : []),
   ];
-  return words.length === 0 ? t('pushKindsNone') : words.join(t('pushListSeparator'));
+  return words.length === 0
+    ? t('pushForwardsNothing')
+    : t('pushForwards', { kinds: words.join(t('pushListSeparator')) });
 }
 
 const OUTCOME_WORDS: Readonly<Record<PushResult['outcome'], MessageKey>> = {
@@ -118,6 +149,18 @@ const OUTCOME_WORDS: Readonly<Record<PushResult['outcome'], MessageKey>> = {
   dropped: 'pushOutcomeDropped',
 };
 export const outcomeText = (outcome: PushResult['outcome']) => t(OUTCOME_WORDS[outcome]);
+
+/** A test's outcome: it is sent once, so a failure that a push would retry is just a failure. */
+export const testOutcomeText = (outcome: PushResult['outcome']) =>
+  outcome === 'retry' ? t('pushTestOutcomeRetry') : outcomeText(outcome);
+
+// A failing channel's line, by what became of its last message: only a 'retry' is tried again.
+const FAILING_WORDS: Readonly<Partial<Record<PushResult['outcome'], MessageKey>>> = {
+  rejected: 'pushHealthRejected',
+  dropped: 'pushHealthDropped',
+};
+export const failingText = (outcome: PushResult['outcome'] | undefined) =>
+  t((outcome && FAILING_WORDS[outcome]) || 'pushHealthFailing');
 
 /** "HTTP 200" or "No reply". */
 export const httpText = (status: number | null) =>
@@ -133,7 +176,12 @@ export function disclosureText(
   passengers: boolean,
   amount: boolean,
 ): string {
-  const extra = `${passengers ? t('pushDisclosurePassengers') : ''}${amount ? t('pushDisclosureAmount') : ''}`;
+  // A webhook gets the orders as data (lib/push/services/webhook-body.ts): their numbers and sources too.
+  const extra = [
+    service === 'webhook' ? t('pushDisclosureWebhook') : '',
+    passengers ? t('pushDisclosurePassengers') : '',
+    amount ? t('pushDisclosureAmount') : '',
+  ].join('');
   const hosts = patterns.length > 0 ? patterns.map(hostOfPattern) : [DEFAULT_HOSTS[service]];
   const where = hosts.every((host) => host !== null)
     ? t('pushDisclosureHost', { host: hosts.join(t('pushListSeparator')) })

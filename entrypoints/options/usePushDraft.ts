@@ -48,7 +48,10 @@ export function usePushDraft(
   reminderMinutes: readonly number[],
   onSaved: (id: string) => void,
 ) {
+  /** Null until the channel exists; a new channel becomes an edited one once saved (as accounts do). */
   const [id, setId] = useState<string | null>(channel?.id ?? null);
+  /** The name the channel is saved under, for the form's heading. */
+  const [savedLabel, setSavedLabel] = useState(channel?.label ?? '');
   const [serviceId, setServiceId] = useState<PushServiceId>(channel?.service ?? PUSH_SERVICE_IDS[0]);
   const [label, setLabel] = useState(channel?.label ?? '');
   const [fields, setFields] = useState<Record<string, string>>(() =>
@@ -63,9 +66,11 @@ export function usePushDraft(
   const [replyProblems, setReplyProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
+  /** Counts edits and saves: a test result or a message from before one speaks of another form. */
+  const [revision, setRevision] = useState(0);
   /** The saved channel's secrets belong to its service: another service starts with none. */
   const [savedService, setSavedService] = useState<PushServiceId | null>(channel?.service ?? null);
-  /** Where the saved channel sends: a secret URL's host is not known to the page once it is cleared. */
+  /** Where the channel as stored sends: a secret URL's host is not known to the page once it is cleared. */
   const [savedPatterns, setSavedPatterns] = useState<readonly string[]>(channel?.originPatterns ?? []);
 
   const service = serviceOf(serviceId);
@@ -81,14 +86,19 @@ export function usePushDraft(
     ...(label.trim() === '' ? [{ field: 'label', problem: 'missing' as const }] : []),
     ...(service ? checkProblems : [{ field: 'service', problem: 'invalid' as const }]),
   ];
-  /** The hosts to ask for: the check's, or (secrets kept) the saved ones and any typed address's. */
+  /**
+   * The hosts the fields now send to: the check's; else (secrets kept) the public address's, which
+   * is where Bark and ntfy send whatever their key; else the saved ones (a kept secret URL's host).
+   * Not both: a server changed from api.day.app no longer needs api.day.app.
+   */
   const patterns = (): string[] => {
     if (checked && !Array.isArray(checked)) return checked.originPatterns;
     const typedUrls = (service?.fields ?? [])
       .filter((f) => f.kind === 'url' && !f.secret)
       .map((f) => checkUrl(f.name, fields[f.name] ?? ''))
       .flatMap((url) => (isProblem(url) ? [] : [url.originPattern]));
-    return [...new Set([...(secretsSaved ? savedPatterns : []), ...typedUrls])];
+    if (typedUrls.length > 0) return [...new Set(typedUrls)];
+    return secretsSaved ? [...savedPatterns] : [];
   };
   /** What goes to the background: typed secrets, cleared ones as '', null when editing touched none. */
   const secretsSent = (): Record<string, string> | null => {
@@ -105,7 +115,15 @@ export function usePushDraft(
   const changed = () => {
     setReplyProblems([]);
     setMessage(null);
+    setRevision((n) => n + 1);
   };
+  const setClearing = (name: string, clear: boolean) =>
+    setCleared((current) => {
+      const next = new Set(current);
+      if (clear) next.add(name);
+      else next.delete(name);
+      return next;
+    });
   const touch = (field: string) => setTouched((current) => new Set(current).add(field));
 
   function chooseService(next: PushServiceId) {
@@ -129,20 +147,23 @@ export function usePushDraft(
     void save(patterns(), secretsSent());
   }
 
-  async function save(asked: string[], sent: Record<string, string> | null) {
+  async function save(needed: string[], sent: Record<string, string> | null) {
     setSaving(true);
     try {
-      const refused = await askPushAccess(asked, 'save');
+      const refused = await askPushAccess(needed, 'save');
       if (refused) return setMessage(refused);
       const reply = await askBackground({ type: 'push.save', id, draft, secrets: sent });
       if (!reply) return setMessage({ key: 'pushNoReply', tone: 'error' });
       if (reply.ok) {
         setId(reply.id);
+        setSavedLabel(draft.label);
         setSavedService(serviceId);
-        setSavedPatterns(asked);
+        // The background stored the hosts these fields need, and nothing more.
+        setSavedPatterns(needed);
         setSecrets({});
         setCleared(new Set());
         setAttempted(false);
+        setRevision((n) => n + 1);
         setMessage({ key: 'pushSaved', tone: 'ok' });
         onSaved(reply.id);
         return;
@@ -178,8 +199,12 @@ export function usePushDraft(
     kinds,
     includeAmount,
     secretsSaved,
+    /** The channel exists: the form edits it, under the name it was saved with. */
+    saved: id !== null,
+    savedLabel,
     saving,
     message,
+    revision,
     /** The hosts the disclosure names (none until the address is known). */
     disclosurePatterns: patterns,
     shownProblems,
@@ -187,18 +212,20 @@ export function usePushDraft(
     chooseService,
     setLabel: (value: string) => (setLabel(value), changed()),
     setField: (name: string, value: string) => (setFields((current) => ({ ...current, [name]: value })), changed()),
-    setSecret: (name: string, value: string) => (setSecrets((current) => ({ ...current, [name]: value })), changed()),
+    // Typing a new value is the opposite of clearing it: the typed one is what gets saved.
+    setSecret: (name: string, value: string) => {
+      setSecrets((current) => ({ ...current, [name]: value }));
+      if (value !== '') setClearing(name, false);
+      changed();
+    },
     setClear: (name: string, clear: boolean) => {
-      setCleared((current) => {
-        const next = new Set(current);
-        if (clear) next.add(name);
-        else next.delete(name);
-        return next;
-      });
+      setClearing(name, clear);
+      // A value typed before is not kept behind the tick, to come back when it is unticked.
+      if (clear) setSecrets((current) => ({ ...current, [name]: '' }));
       changed();
     },
     setKinds: (next: PushKinds) => (setKinds(next), changed()),
-    setIncludeAmount,
+    setIncludeAmount: (next: boolean) => (setIncludeAmount(next), changed()),
     onSave,
     planTest,
   };

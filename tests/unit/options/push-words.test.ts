@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOSTS, disclosureText, fieldFormLabel, fieldHint } from '@/entrypoints/options/push-words';
+import {
+  DEFAULT_HOSTS,
+  disclosureText,
+  fieldFormLabel,
+  fieldHint,
+  forwardsText,
+} from '@/entrypoints/options/push-words';
 import { hostOfPattern } from '@/lib/browser/site-access';
 import { translate } from '@/lib/i18n/translate';
 import { PUSH_SERVICE_IDS, type PushServiceId } from '@/lib/push/channel';
@@ -29,13 +35,13 @@ describe('the host the disclosure names before the fields say', () => {
 
   it('is the checked hosts once there are any, the usual host before, and the user’s own for a webhook', () => {
     expect(disclosureText('dingtalk', [], false, false)).toBe(
-      'Alerts (train or ticket, route, minutes left, deadline in Beijing time) are sent to 钉钉 DingTalk (oapi.dingtalk.com).',
+      'Alerts (train or ticket, route, departure, minutes left, deadline in Beijing time, pay link) are sent to 钉钉 DingTalk (oapi.dingtalk.com).',
     );
     expect(disclosureText('dingtalk', ['https://oapi.dingtalk.io/*'], true, true)).toBe(
-      'Alerts (train or ticket, route, minutes left, deadline in Beijing time, passenger names, the amount to pay) are sent to 钉钉 DingTalk (oapi.dingtalk.io).',
+      'Alerts (train or ticket, route, departure, minutes left, deadline in Beijing time, pay link, passenger names, the amount to pay) are sent to 钉钉 DingTalk (oapi.dingtalk.io).',
     );
     expect(disclosureText('webhook', [], false, false)).toBe(
-      'Alerts (train or ticket, route, minutes left, deadline in Beijing time) are sent to Webhook (the address you enter).',
+      'Alerts (train or ticket, route, departure, minutes left, deadline in Beijing time, pay link, order number and source) are sent to Webhook (the address you enter).',
     );
     expect(disclosureText('webhook', ['https://hooks.example.com/*'], false, false)).toContain(
       'to Webhook (hooks.example.com).',
@@ -47,7 +53,10 @@ describe('the host the disclosure names before the fields say', () => {
         service: '钉钉 DingTalk',
         where: translate('zh', 'pushDisclosureHost', { host: DEFAULT_HOSTS.dingtalk! }),
       }),
-    ).toBe('提醒（车次或门票、路线、剩余分钟、北京时间截止）会发送到 钉钉 DingTalk（oapi.dingtalk.com）。');
+    ).toBe(
+      '提醒（车次或门票、路线、发车时间、剩余分钟、北京时间截止、支付链接）会发送到 钉钉 DingTalk（oapi.dingtalk.com）。',
+    );
+    expect(translate('zh', 'pushDisclosureWebhook')).toBe('、订单号及来源');
   });
 });
 
@@ -78,5 +87,17 @@ describe('each service field', () => {
     // Only the chat robots with a keyword setting get the keyword hint.
     expect(fieldHint('feishu', 'keyword')).toBe(fieldHint('dingtalk', 'keyword'));
     expect(fieldHint('wecom', 'keyword')).toBe('');
+  });
+});
+
+describe('a channel’s row', () => {
+  const NONE = { remind: [], due: false, loginExpired: false, found: false, gone: false };
+
+  it('says what the channel forwards, or that it forwards nothing, once', () => {
+    expect(forwardsText({ ...NONE, remind: [5], due: true })).toBe(
+      'Forwards: 5 min before the deadline, Deadline passed',
+    );
+    expect(forwardsText(NONE)).toBe('Forwards nothing');
+    expect(translate('zh', 'pushForwardsNothing')).toBe('不转发任何提醒');
   });
 });
