@@ -2,24 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { PUSH_ALARM } from '@/entrypoints/background/alarm-names';
 import { createPush } from '@/entrypoints/background/push';
-import { DEFAULT_PUSH_KINDS, type PushChannel } from '@/lib/push/channel';
 import { pushChannelsItem, pushOutboxItem, pushSecretsItem } from '@/lib/storage/items';
 import { manualTimers } from '../helpers/timers';
-import { item, T0 } from '../push/helpers';
+import { item, T0, wecomChannel } from '../push/helpers';
 
 // One timer and one alarm wake the background for every channel's retries: a channel's long wait
 // must never put off another's sooner one (a 1-minute reminder would go stale waiting).
 
-const channel = (id: string): PushChannel => ({
-  id,
-  label: id,
-  service: 'wecom',
-  kinds: DEFAULT_PUSH_KINDS,
-  includeAmount: false,
-  fields: {},
-  originPatterns: ['https://qyapi.weixin.qq.com/*'],
-  secretHint: '…abcd',
-});
+const channel = (id: string) => wecomChannel(id);
 
 describe("the push's wake-ups", () => {
   it('keep the soonest of every channel’s, whichever answered last', async () => {

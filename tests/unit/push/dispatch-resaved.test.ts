@@ -1,34 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PUSH_KINDS, type ChannelStatus, type PushChannel } from '@/lib/push/channel';
-import { createDispatcher, type Stored } from '@/lib/push/dispatch';
+import { createDispatcher } from '@/lib/push/dispatch';
 import type { Outbox } from '@/lib/push/outbox-schema';
 import { PUSH_SERVICES } from '@/lib/push/services';
 import { createSerialQueue } from '@/lib/util/serial';
-import { item, items, T0 } from './helpers';
+import { item, items, memory, T0, wecomChannel } from './helpers';
 
 // A channel the user saves anew (another key, kinds unticked) while its request is out, or after
 // its key was refused: the old settings' answer must not shape what the new ones send.
 
-const memory = <T>(value: T): Stored<T> & { value: T } => ({
-  value,
-  async get() {
-    return this.value;
-  },
-  async set(next) {
-    this.value = next;
-  },
-});
-
-const BASE: PushChannel = {
-  id: 'a',
-  label: 'a',
-  service: 'wecom',
-  kinds: { ...DEFAULT_PUSH_KINDS, found: true },
-  includeAmount: false,
-  fields: {},
-  originPatterns: ['https://qyapi.weixin.qq.com/*'],
-  secretHint: '…1111',
-};
+const BASE: PushChannel = wecomChannel('a', { kinds: { ...DEFAULT_PUSH_KINDS, found: true }, secretHint: '…1111' });
 const OK = '{"errcode":0,"errmsg":"ok"}';
 const REFUSED = '{"errcode":93000,"errmsg":"invalid webhook url"}';
 

@@ -1,33 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PUSH_KINDS, type ChannelStatus, type PushChannel } from '@/lib/push/channel';
-import { createDispatcher, type Stored } from '@/lib/push/dispatch';
+import { createDispatcher } from '@/lib/push/dispatch';
 import type { Outbox } from '@/lib/push/outbox-schema';
 import { PUSH_SERVICES } from '@/lib/push/services';
 import { createSerialQueue } from '@/lib/util/serial';
-import { items, T0 } from './helpers';
+import { items, memory, T0, wecomChannel } from './helpers';
 
 // The dispatcher with storage in memory and a scripted service: what goes out, how many at once.
 
-const memory = <T>(value: T): Stored<T> & { value: T } => ({
-  value,
-  async get() {
-    return this.value;
-  },
-  async set(next) {
-    this.value = next;
-  },
-});
-
-const channel = (id: string): PushChannel => ({
-  id,
-  label: id,
-  service: 'wecom',
-  kinds: DEFAULT_PUSH_KINDS,
-  includeAmount: false,
-  fields: {},
-  originPatterns: ['https://qyapi.weixin.qq.com/*'],
-  secretHint: '…abcd',
-});
+const channel = (id: string) => wecomChannel(id);
 
 function setup(channels: PushChannel[], answer: () => Promise<Response>) {
   let now = T0;

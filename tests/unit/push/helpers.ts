@@ -1,3 +1,5 @@
+import { DEFAULT_PUSH_KINDS, type PushChannel } from '@/lib/push/channel';
+import type { Stored } from '@/lib/push/dispatch';
 import type { PushItem } from '@/lib/push/message';
 
 // Queued items for the push tests: a reminder by default, a few fields changed where a test says.
@@ -20,3 +22,27 @@ export function item(n: number, changes: Partial<PushItem> = {}): PushItem {
 }
 
 export const items = (count: number) => Array.from({ length: count }, (_, n) => item(n));
+
+/** Storage in memory, as the dispatcher takes it; `value` is there to look at. */
+export const memory = <T>(value: T): Stored<T> & { value: T } => ({
+  value,
+  async get() {
+    return this.value;
+  },
+  async set(next) {
+    this.value = next;
+  },
+});
+
+/** A WeCom channel forwarding the default kinds. */
+export const wecomChannel = (id: string, changes: Partial<PushChannel> = {}): PushChannel => ({
+  id,
+  label: id,
+  service: 'wecom',
+  kinds: DEFAULT_PUSH_KINDS,
+  includeAmount: false,
+  fields: {},
+  originPatterns: ['https://qyapi.weixin.qq.com/*'],
+  secretHint: '…abcd',
+  ...changes,
+});
